@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Quality: runs the newsmark CLI over the gold dev files in ../shared/data and prints the scorer's tables.
+# Usage: scripts/eval.sh [conll|tempeval|polnear ...] [-- extra score.py args, e.g. --errors 20]
+# Skips cleanly (exit 0) when ../shared is absent, as it is in a user's clone.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="${NEWSMARK_SHARED:-$ROOT/../shared}"
+if [ ! -f "$SHARED/eval/score.py" ]; then
+  echo "[eval] $SHARED/eval/score.py not found: the gold data is not on this machine; nothing to score."
+  exit 0
+fi
+which=(); extra=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--" ]; then shift; extra=("$@"); break; fi
+  which+=("$1"); shift
+done
+[ ${#which[@]} -gt 0 ] || which=(conll tempeval polnear)
+cd "$ROOT"
+cargo build --locked --release --bin newsmark 2>&1 | grep -v '^\s*\(Compiling\|Finished\)' || true
+OUT="$ROOT/target/eval"; mkdir -p "$OUT"
+echo "[eval] commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+for w in "${which[@]}"; do
+  case "$w" in
+    conll) gold="$SHARED/data/conll2003-testa.jsonl"; args=() ;;
+    tempeval) gold="$SHARED/data/tempeval3-tbaq.jsonl"; args=() ;;
+    polnear) gold="$SHARED/data/polnear-dev.jsonl"; args=(--quote-segments) ;;
+    *) echo "[eval] unknown set $w (use conll, tempeval, polnear)" >&2; exit 2 ;;
+  esac
+  [ -f "$gold" ] || { echo "[eval] $gold missing; skipped"; continue; }
+  pred="$OUT/$w.pred.jsonl"
+  start=$(date +%s.%N)
+  "$ROOT/target/release/newsmark" annotate --jsonl "$gold" > "$pred"
+  secs=$(echo "$(date +%s.%N) - $start" | bc)
+  printf '\n===== %s (%s, annotated in %.2f s)\n' "$w" "$(basename "$gold")" "$secs"
+  python3 "$SHARED/eval/score.py" "$gold" "$pred" "${args[@]}" "${extra[@]}"
+done

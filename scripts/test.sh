@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Command 2: every test. fmt, clippy, the Rust tests, the wasm build, the browser end-to-end tests.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source scripts/setup.sh
+step() { printf '\n== %s\n' "$*"; }
+step "cargo fmt --check";             cargo fmt --all -- --check
+step "cargo clippy -D warnings";      cargo clippy --locked --all-targets -- -D warnings
+step "cargo clippy (wasm32)";         cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+step "cargo test";                    cargo test --locked
+step "wasm build";                    bash scripts/build-web.sh
+step "browser end-to-end tests";      (cd tests/e2e && node --test --test-reporter=spec)

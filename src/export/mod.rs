@@ -1,0 +1,247 @@
+//! The `newsmark/1` export: the one JSON contract shared by the CLI, the page and the tests.
+//! Documented in `docs/format.md`; validated against `docs/schema.json` in the tests.
+//!
+//! These wire structs are separate from the domain model on purpose: the model keeps byte
+//! spans and indices, the wire gives code points, UTF-16 units and string ids.
+
+use crate::annotation::{Annotations, DateAnchor, DateSource};
+use crate::text::{OffsetTable, Span};
+use serde::{Deserialize, Serialize};
+
+/// Schema name written in every export.
+pub const SCHEMA: &str = "newsmark/1";
+
+/// A whole export: the text and everything found in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    /// Caller's document id (JSONL batch mode only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The full input text.
+    pub text: String,
+    /// Always "codepoint": `start`/`end` count Unicode code points.
+    pub offset_unit: String,
+    /// The date relative expressions were resolved against.
+    pub document_date: Option<WireDocumentDate>,
+    /// Every annotation, sorted by `start` ascending, then `end` descending.
+    pub annotations: Vec<WireAnnotation>,
+}
+
+/// The document date and its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireDocumentDate {
+    /// `YYYY-MM-DD`.
+    pub value: String,
+    /// "text" (detected) or "given" (by the user).
+    pub source: String,
+    /// Evidence span in code points (null when given).
+    pub start: Option<usize>,
+    /// End of the evidence span in code points.
+    pub end: Option<usize>,
+    /// Evidence span start in UTF-16 units.
+    pub start_utf16: Option<usize>,
+    /// Evidence span end in UTF-16 units.
+    pub end_utf16: Option<usize>,
+}
+
+/// Where an annotation is, in both offset units, and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireSpan {
+    /// Unique id in the document ("e1", "d3", "q2").
+    pub id: String,
+    /// Start, code points.
+    pub start: usize,
+    /// End (exclusive), code points.
+    pub end: usize,
+    /// Start, UTF-16 units.
+    pub start_utf16: usize,
+    /// End (exclusive), UTF-16 units.
+    pub end_utf16: usize,
+    /// Exactly the text between `start` and `end`.
+    pub text: String,
+}
+
+/// One annotation; `type` tells which.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum WireAnnotation {
+    /// A named-entity mention.
+    Entity {
+        /// Position and text.
+        #[serde(flatten)]
+        span: WireSpan,
+        /// PERSON, ORG, LOC, NORP, EVENT or MISC.
+        label: String,
+        /// Shared by every mention of the same entity ("ent1").
+        entity_id: String,
+        /// Fullest name of the entity in the document.
+        canonical: String,
+        /// Rule, lexicon or model that tagged it.
+        reason: String,
+        /// Model confidence (0–1) when a model decided.
+        confidence: Option<f32>,
+    },
+    /// A temporal expression.
+    Date {
+        /// Position and text.
+        #[serde(flatten)]
+        span: WireSpan,
+        /// DATE, TIME, DURATION or SET.
+        label: String,
+        /// TIMEX3 value, or null when it cannot be resolved.
+        value: Option<String>,
+        /// "document_date", another date's id, or null for absolute values.
+        anchor: Option<String>,
+        /// The value in words.
+        gloss: Option<String>,
+        /// Why it resolved this way.
+        reason: Option<String>,
+    },
+    /// A quotation (marks included).
+    Quote {
+        /// Position and text.
+        #[serde(flatten)]
+        span: WireSpan,
+        /// "speech" or "scare".
+        kind: String,
+        /// Canonical speaker name, the attributing phrase, or null.
+        speaker: Option<String>,
+        /// The speaker's `entity_id`, or null.
+        speaker_id: Option<String>,
+        /// The attributing mention, code points.
+        speaker_start: Option<usize>,
+        /// End of the attributing mention, code points.
+        speaker_end: Option<usize>,
+        /// The attributing mention, UTF-16 units.
+        speaker_start_utf16: Option<usize>,
+        /// End of the attributing mention, UTF-16 units.
+        speaker_end_utf16: Option<usize>,
+        /// The speech verb.
+        cue: Option<String>,
+    },
+}
+
+impl WireAnnotation {
+    /// Position and text of any annotation.
+    pub fn span(&self) -> &WireSpan {
+        match self {
+            WireAnnotation::Entity { span, .. }
+            | WireAnnotation::Date { span, .. }
+            | WireAnnotation::Quote { span, .. } => span,
+        }
+    }
+
+    fn rank(&self) -> u8 {
+        match self {
+            WireAnnotation::Quote { .. } => 0,
+            WireAnnotation::Entity { .. } => 1,
+            WireAnnotation::Date { .. } => 2,
+        }
+    }
+}
+
+impl Export {
+    /// Builds the export of `found` for `text`.
+    pub fn new(text: &str, found: &Annotations) -> Export {
+        let table = OffsetTable::new(text);
+        let wire_span = |id: String, s: Span| WireSpan {
+            id,
+            start: table.codepoint(s.start),
+            end: table.codepoint(s.end),
+            start_utf16: table.utf16(s.start),
+            end_utf16: table.utf16(s.end),
+            text: s.slice(text).to_string(),
+        };
+        // Entity ids are renumbered by first mention so they read "ent1, ent2..." down the article.
+        let mut entity_ids: Vec<Option<usize>> = Vec::new();
+        let mut next_entity = 0;
+        let mut entity_id = |e: usize| {
+            if entity_ids.len() <= e {
+                entity_ids.resize(e + 1, None);
+            }
+            let n = *entity_ids[e].get_or_insert_with(|| {
+                next_entity += 1;
+                next_entity
+            });
+            format!("ent{n}")
+        };
+        let mut out = Vec::with_capacity(found.entities.len() + found.dates.len() + found.quotes.len());
+        for (i, e) in found.entities.iter().enumerate() {
+            out.push(WireAnnotation::Entity {
+                span: wire_span(format!("e{}", i + 1), e.span),
+                label: e.label.as_str().to_string(),
+                entity_id: entity_id(e.entity),
+                canonical: e.canonical.clone(),
+                reason: e.reason.clone(),
+                confidence: e.confidence.map(|c| (c * 1000.0).round() / 1000.0),
+            });
+        }
+        for (i, d) in found.dates.iter().enumerate() {
+            out.push(WireAnnotation::Date {
+                span: wire_span(format!("d{}", i + 1), d.span),
+                label: d.label.as_str().to_string(),
+                value: d.value.clone(),
+                anchor: d.anchor.map(|a| match a {
+                    DateAnchor::DocumentDate => "document_date".to_string(),
+                    DateAnchor::Mention(k) => format!("d{}", k + 1),
+                }),
+                gloss: d.gloss.clone(),
+                reason: d.reason.clone(),
+            });
+        }
+        for (i, q) in found.quotes.iter().enumerate() {
+            out.push(WireAnnotation::Quote {
+                span: wire_span(format!("q{}", i + 1), q.span),
+                kind: q.kind.as_str().to_string(),
+                speaker: q.speaker.clone(),
+                speaker_id: q.speaker_entity.map(&mut entity_id),
+                speaker_start: q.speaker_span.map(|s| table.codepoint(s.start)),
+                speaker_end: q.speaker_span.map(|s| table.codepoint(s.end)),
+                speaker_start_utf16: q.speaker_span.map(|s| table.utf16(s.start)),
+                speaker_end_utf16: q.speaker_span.map(|s| table.utf16(s.end)),
+                cue: q.cue.clone(),
+            });
+        }
+        out.sort_by(|a, b| {
+            let (x, y) = (a.span(), b.span());
+            x.start
+                .cmp(&y.start)
+                .then(y.end.cmp(&x.end))
+                .then(a.rank().cmp(&b.rank()))
+        });
+        let document_date = found.document_date.map(|d| {
+            let evidence = match d.source {
+                DateSource::Text(s) => Some(s),
+                DateSource::Given => None,
+            };
+            WireDocumentDate {
+                value: d.date.to_string(),
+                source: if evidence.is_some() { "text" } else { "given" }.to_string(),
+                start: evidence.map(|s| table.codepoint(s.start)),
+                end: evidence.map(|s| table.codepoint(s.end)),
+                start_utf16: evidence.map(|s| table.utf16(s.start)),
+                end_utf16: evidence.map(|s| table.utf16(s.end)),
+            }
+        });
+        Export {
+            id: None,
+            schema: SCHEMA.to_string(),
+            text: text.to_string(),
+            offset_unit: "codepoint".to_string(),
+            document_date,
+            annotations: out,
+        }
+    }
+
+    /// The export as one line of compact JSON (what the CLI prints and the page downloads).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The export as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,123 @@
+//! newsmark: finds quotes (and who said them), named entities and dates (with TIMEX3 values) in
+//! news articles. The same code runs natively (library and CLI) and in the browser (WebAssembly).
+//!
+//! Pipeline, in the order [`Annotator::annotate`] runs it:
+//! 1. `text`: tokens and sentences, built once per text;
+//! 2. `entities`: people, organisations, places, groups and events, with one id per entity;
+//! 3. `dates`: the document date (given or detected), then every temporal expression with its value;
+//! 4. `quotes`: quotation spans and their speakers (which needs the entities);
+//! 5. `export`: the `newsmark/1` JSON contract shared by the CLI, the page and the tests.
+//!
+//! ```
+//! let annotator = newsmark::Annotator::new();
+//! let options = newsmark::Options::with_document_date("2018-02-21").unwrap();
+//! let found = annotator.annotate("“We will meet,” Mike Pence said on Tuesday.", &options);
+//! assert_eq!(found.quotes.len(), 1);
+//! ```
+//!
+//! Offsets: the model uses UTF-8 byte spans; the export gives code points and UTF-16 units.
+#![deny(missing_docs)]
+
+pub mod annotation;
+pub mod data;
+pub mod dates;
+pub mod entities;
+pub mod error;
+pub mod export;
+pub mod quotes;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use annotation::*;
+pub use dates::calendar::CalendarDate;
+pub use error::Error;
+
+/// The largest text annotated in one call (bytes). Above this a browser tab runs out of memory
+/// rendering the marks long before the annotator struggles, so the caller is asked to split.
+pub const MAX_TEXT_BYTES: usize = 32_000_000;
+
+/// Per-call options.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The article's date; when `None` it is detected from the text.
+    pub document_date: Option<CalendarDate>,
+}
+
+impl Options {
+    /// Options with the document date given as `YYYY-MM-DD`.
+    pub fn with_document_date(date: &str) -> Result<Self, Error> {
+        let date = CalendarDate::parse_iso(date.trim()).ok_or_else(|| Error::BadDocumentDate {
+            given: date.to_string(),
+        })?;
+        Ok(Options {
+            document_date: Some(date),
+        })
+    }
+}
+
+/// Holds everything compiled once (regexes, lexicons, model weights); reuse it across texts.
+pub struct Annotator {
+    entities: entities::EntityRecognizer,
+    dates: dates::DateRecognizer,
+    quotes: quotes::QuoteRecognizer,
+}
+
+impl Default for Annotator {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Annotator {
+    /// Compiles the recognisers.
+    pub fn new() -> Self {
+        Annotator {
+            entities: entities::EntityRecognizer::new(),
+            dates: dates::DateRecognizer::new(),
+            quotes: quotes::QuoteRecognizer::new(),
+        }
+    }
+
+    /// The shared default annotator, built on first use.
+    pub fn shared() -> &'static Annotator {
+        static SHARED: std::sync::OnceLock<Annotator> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Annotator::new)
+    }
+
+    /// Annotates any text. Never panics; an empty text gives empty annotations.
+    pub fn annotate(&self, text: &str, options: &Options) -> Annotations {
+        let doc = text::Document::new(text);
+        let entities = self.entities.find(&doc);
+        let document_date = match options.document_date {
+            Some(date) => Some(DocumentDate {
+                date,
+                source: DateSource::Given,
+            }),
+            None => self.dates.detect_document_date(&doc),
+        };
+        let dates = self.dates.find(&doc, document_date.map(|d| d.date), &entities);
+        let quotes = self.quotes.find(&doc, &entities);
+        Annotations {
+            document_date,
+            entities,
+            dates,
+            quotes,
+        }
+    }
+}
+
+/// Checks that a text can be annotated (size limit), so callers can report it before work starts.
+pub fn check_text(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Error::TextTooLarge { bytes: text.len() });
+    }
+    Ok(())
+}
+
+/// Annotates `text` with the shared annotator and returns the `newsmark/1` export.
+pub fn annotate_to_export(text: &str, options: &Options) -> Result<export::Export, Error> {
+    check_text(text)?;
+    let found = Annotator::shared().annotate(text, options);
+    Ok(export::Export::new(text, &found))
+}

@@ -1,0 +1,60 @@
+//! The text layer: spans, offsets, tokens and sentences. Nothing here knows about entities,
+//! dates or quotes; every recogniser reads the same [`Document`] instead of re-splitting.
+
+pub mod offsets;
+pub mod sentences;
+pub mod span;
+pub mod tokens;
+
+pub use offsets::OffsetTable;
+pub use span::Span;
+pub use tokens::{Token, TokenKind};
+
+use std::ops::Range;
+
+/// A text with its tokens and sentences, built once per call to `annotate`.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    /// The full input text.
+    pub text: &'t str,
+    /// Every token in order.
+    pub tokens: Vec<Token>,
+    /// Sentences as ranges of indices into `tokens`, in order, covering every token once.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'t> Document<'t> {
+    /// Tokenises and sentence-splits `text`.
+    pub fn new(text: &'t str) -> Self {
+        let tokens = tokens::tokenize(text);
+        let sentences = sentences::split(text, &tokens);
+        Document {
+            text,
+            tokens,
+            sentences,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &'t str {
+        self.tokens[i].span.slice(self.text)
+    }
+
+    /// The byte span of sentence `s`.
+    pub fn sentence_span(&self, s: usize) -> Span {
+        let r = &self.sentences[s];
+        Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end)
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Index of the sentence containing token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|r| r.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+}

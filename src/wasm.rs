@@ -1,0 +1,87 @@
+//! The WebAssembly binding: converts JS values to options and exports to JS values. No
+//! language logic lives here.
+
+use crate::export::Export;
+use crate::{Annotator, Error, Options};
+use wasm_bindgen::prelude::*;
+
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JsOptions {
+    #[serde(default)]
+    document_date: Option<String>,
+}
+
+fn js_error(e: Error) -> JsValue {
+    js_sys::Error::new(&e.to_string()).into()
+}
+
+fn options_from_js(options: JsValue) -> Result<Options, JsValue> {
+    // serde-wasm-bindgen rejects undefined/null for a struct, so they mean "no options" here.
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    let raw: JsOptions =
+        serde_wasm_bindgen::from_value(options).map_err(|e| js_error(Error::BadOptions { detail: e.to_string() }))?;
+    match raw.document_date.as_deref().map(str::trim) {
+        None | Some("") => Ok(Options::default()),
+        Some(d) => Options::with_document_date(d).map_err(js_error),
+    }
+}
+
+fn export(annotator: &Annotator, text: &str, options: JsValue) -> Result<Export, JsValue> {
+    let options = options_from_js(options)?;
+    crate::check_text(text).map_err(js_error)?;
+    Ok(Export::new(text, &annotator.annotate(text, &options)))
+}
+
+fn to_js(export: &Export) -> Result<JsValue, JsValue> {
+    // json_compatible: plain objects, never JS Maps, so JSON.stringify keeps everything.
+    export
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+use serde::Serialize;
+
+/// Annotates `text` and returns the `newsmark/1` export as a plain JS object.
+/// `options` may be undefined, null or `{ document_date: "YYYY-MM-DD" }`.
+#[wasm_bindgen]
+pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&export(Annotator::shared(), text, options)?)
+}
+
+/// Annotates `text` and returns the export as JSON text: the exact bytes the CLI prints
+/// (without its trailing newline).
+#[wasm_bindgen(js_name = annotateJson)]
+pub fn annotate_json(text: &str, options: JsValue) -> Result<String, JsValue> {
+    Ok(export(Annotator::shared(), text, options)?.to_json())
+}
+
+/// A reusable annotator (the free functions share one too; this exists for explicit lifetimes).
+#[wasm_bindgen(js_name = Annotator)]
+pub struct JsAnnotator {
+    inner: Annotator,
+}
+
+#[wasm_bindgen(js_class = Annotator)]
+impl JsAnnotator {
+    /// Compiles the recognisers.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsAnnotator {
+        JsAnnotator {
+            inner: Annotator::new(),
+        }
+    }
+
+    /// Same as the free `annotate`.
+    pub fn annotate(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&export(&self.inner, text, options)?)
+    }
+}
+
+impl Default for JsAnnotator {
+    fn default() -> Self {
+        Self::new()
+    }
+}
