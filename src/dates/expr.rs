@@ -59,6 +59,9 @@ pub enum DateExpr {
         /// Direction: -1 last, 0 this, 1 next.
         n: i64,
     },
+    /// "a year ago", "year-earlier": the previous year, or in an earnings report (a quarter was named
+    /// before) that quarter a year earlier.
+    YearAgo,
     /// A date with a time of day appended ("T18:30", "TMO").
     WithTime {
         /// The day.

@@ -32,35 +32,44 @@ fn from_month_index(i: i64) -> (i32, u32) {
     (i.div_euclid(12) as i32, (i.rem_euclid(12) + 1) as u32)
 }
 
-/// The year for month `m` seen from `r` in direction `dir`.
+/// The year for month `m` seen from `r` in direction `dir`. A tense cue never pushes a month nearly a
+/// year away when it is a few months off the other way: "payable in January" in an October story.
 fn year_for_month(r: CalendarDate, m: u32, dir: Direction) -> i32 {
+    let here = month_index(r.year, r.month);
+    let past = if m > r.month { r.year - 1 } else { r.year };
+    let future = if m < r.month { r.year + 1 } else { r.year };
+    let back = here - month_index(past, m);
+    let ahead = month_index(future, m) - here;
     match dir {
-        Direction::Past if m > r.month => r.year - 1,
-        Direction::Future if m < r.month => r.year + 1,
+        Direction::Past if back > 8 && ahead <= 3 => future,
+        Direction::Past => past,
+        Direction::Future if ahead > 8 && back <= 3 => past,
+        Direction::Future => future,
         Direction::Nearest => {
-            let here = month_index(r.year, r.month);
-            [r.year, r.year - 1, r.year + 1]
-                .into_iter()
-                .min_by_key(|&y| (month_index(y, m) - here).abs())
-                .unwrap_or(r.year)
+            if ahead < back {
+                future
+            } else {
+                past
+            }
         }
-        _ => r.year,
     }
 }
 
-/// The day `month`-`day` seen from `r` in direction `dir` (the same day counts as both).
+/// The day `month`-`day` seen from `r` in direction `dir` (the same day counts as both), with the same
+/// guard as months against a tense cue that would move it most of a year away.
 fn day_for_month_day(r: CalendarDate, month: u32, day: u32, dir: Direction) -> Option<CalendarDate> {
-    let candidates = [r.year - 1, r.year, r.year + 1].map(|y| CalendarDate::new(y, month, day));
     let here = r.to_days();
-    let ok = candidates.into_iter().flatten().filter(|d| match dir {
-        Direction::Past => d.to_days() <= here,
-        Direction::Future => d.to_days() >= here,
-        Direction::Nearest => true,
-    });
+    let candidates = [r.year - 1, r.year, r.year + 1].map(|y| CalendarDate::new(y, month, day));
+    let days = candidates.into_iter().flatten();
+    let past = days.clone().filter(|d| d.to_days() <= here).max();
+    let future = days.clone().filter(|d| d.to_days() >= here).min();
+    let dist = |d: Option<CalendarDate>| d.map(|d| (d.to_days() - here).abs()).unwrap_or(i64::MAX);
     match dir {
-        Direction::Past => ok.max(),
-        Direction::Future => ok.min(),
-        Direction::Nearest => ok.min_by_key(|d| (d.to_days() - here).abs()),
+        Direction::Past if dist(past) > 240 && dist(future) <= 100 => future,
+        Direction::Past => past.or(future),
+        Direction::Future if dist(future) > 240 && dist(past) <= 100 => past,
+        Direction::Future => future.or(past),
+        Direction::Nearest => days.min_by_key(|d| (d.to_days() - here).abs()),
     }
 }
 
@@ -204,6 +213,10 @@ pub fn resolve(
             }
         }
         DateExpr::Shift { unit, n } => shift(r, *unit, *n)?,
+        DateExpr::YearAgo => match quarter {
+            Some(c) => format!("{:04}-Q{}", c.year - 1, c.quarter),
+            None => format!("{:04}", r.year - 1),
+        },
         DateExpr::NamedShift { named, n } => match *named {
             Named::Weekday(w) => {
                 let delta = (w as i64 - r.weekday() as i64).rem_euclid(7);

@@ -336,6 +336,12 @@ impl<'l> Rules<'l> {
         best = longer(best, self.time(v, j));
         best = longer(best, self.holiday(v, j));
         best = longer(best, self.hyphenated(v, j));
+        if let Some((y, end)) = self.spelled_year(v, j) {
+            best = longer(
+                best,
+                Some(self.found(v, j, end, DateExpr::Fixed(format!("{y:04}")), DateLabel::Date)),
+            );
+        }
         best
     }
 
@@ -347,6 +353,22 @@ impl<'l> Rules<'l> {
         best = longer(best, self.duration(v, j).filter(|f| f.label == DateLabel::Duration));
         best = longer(best, self.season(v, j));
         best = longer(best, self.century(v, j));
+        if v.w(j) == "year" && !v.touches(j + 1) {
+            let f = if v.w(j + 1) == "two" && v.w(j + 2) == "thousand" {
+                self.found(v, j, j + 3, DateExpr::Fixed("2000".into()), DateLabel::Date)
+            } else if let Some(y) = self
+                .spelled_year(v, j + 1)
+                .or_else(|| self.year_num(v, j + 1).map(|y| (y, j + 2)))
+            {
+                self.found(v, j, y.1, DateExpr::Fixed(format!("{:04}", y.0)), DateLabel::Date)
+            } else if matches!(v.w(j + 1), "ended" | "ending" | "ends") {
+                // "for the year ended Sept. 30": a fiscal year, a length of time.
+                self.found(v, j, j + 1, DateExpr::Fixed("P1Y".into()), DateLabel::Duration)
+            } else {
+                self.found(v, j, j + 1, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date)
+            };
+            best = longer(best, Some(f));
+        }
         if matches!(v.w(j), "weekend") {
             best = longer(
                 best,
@@ -378,6 +400,18 @@ impl<'l> Rules<'l> {
             }
         }
         best
+    }
+
+    /// "nineteen ninety-six", "nineteen seventy nine": a year in words, as broadcast transcripts write it.
+    fn spelled_year(&self, v: &View, k: usize) -> Option<(i32, usize)> {
+        let century = match v.w(k) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            _ => return None,
+        };
+        let (n, end) = self.number(v, k + 1)?;
+        let n = n.filter(|n| (10..100).contains(n))?;
+        Some((century + n as i32, end))
     }
 
     fn month_at(&self, v: &View, k: usize) -> Option<u32> {
@@ -559,6 +593,10 @@ impl<'l> Rules<'l> {
             }
         }
         let year = self.year_num(v, j)?;
+        if v.w(j + 1) == "to" && self.year_num(v, j + 2).is_none() && v.is_number(j + 2) {
+            // "1990 to 1995" is fine, "1,500 to 2,000" is not: the other end must be a year too.
+            return None;
+        }
         if !(1800..=2100).contains(&year) || !self.year_context_ok(v, j) {
             return None;
         }
@@ -860,18 +898,22 @@ impl<'l> Rules<'l> {
 
     /// "three years", "10-year", "two-year", "a week", "several months", "three years ago", "two days later".
     fn duration(&self, v: &View, j: usize) -> Option<Found> {
+        if let Some((a, b)) = v.w(j).split_once('-') {
+            // "two-year", "one-day" are one token.
+            let u = *self.lx.units.get(b)?;
+            let n = match a.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => *self.lx.numbers.get(a)?,
+            };
+            let e = DateExpr::Fixed(dur_value(n, u)?);
+            return Some(self.found(v, j, j + 1, e, DateLabel::Duration));
+        }
         let (count, k) = self.number(v, j)?;
         let is_a = matches!(v.w(j), "a" | "an");
         let (unit, end) = if let Some(&u) = self.lx.units.get(v.w(k)) {
             (u, k + 1)
         } else if v.w(k) == "-" && v.touches(k) && v.touches(k + 1) {
             (*self.lx.units.get(v.w(k + 1))?, k + 2)
-        } else if let Some((a, b)) = v.w(j).split_once('-') {
-            // "two-year" is one token.
-            let n = *self.lx.numbers.get(a)?;
-            let u = *self.lx.units.get(b)?;
-            let e = DateExpr::Fixed(dur_value(n, u)?);
-            return Some(self.found(v, j, j + 1, e, DateLabel::Duration));
         } else {
             return None;
         };
@@ -887,6 +929,7 @@ impl<'l> Rules<'l> {
             "ago" | "earlier" | "before" => {
                 end += 1;
                 let e = match count {
+                    Some(1) if unit == Unit::Year => DateExpr::YearAgo,
                     Some(n) => DateExpr::Shift { unit, n: -(n as i64) },
                     None => DateExpr::Reference("PAST_REF"),
                 };

@@ -35,6 +35,35 @@ fn cue_of(lex: &Lexicon, w: &str) -> Option<CueTense> {
     }
 }
 
+/// The cue at token `k`, reading its verb group: "must be returned" is future although "returned" looks past,
+/// and "the reduced dividend" is an adjective, not a verb.
+fn cue_at(lex: &Lexicon, lower: &[String], k: usize) -> Option<CueTense> {
+    let w = lower.get(k)?.as_str();
+    let t = cue_of(lex, w)?;
+    let listed = lex.tense_cues.contains_key(w);
+    if t == CueTense::Past && !listed {
+        let prev = if k > 0 { lower[k - 1].as_str() } else { "" };
+        if matches!(
+            prev,
+            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+        ) {
+            return None;
+        }
+        for back in 1..=3 {
+            let Some(p) = k.checked_sub(back).and_then(|i| lower.get(i)) else {
+                break;
+            };
+            if lex.tense_cues.get(p.as_str()) == Some(&CueTense::Future) {
+                return Some(CueTense::Future);
+            }
+            if matches!(p.as_str(), "is" | "are" | "am" | "be" | "being") {
+                return None;
+            }
+        }
+    }
+    Some(t)
+}
+
 /// Finds the tense cue nearest to the date at tokens `start..end` within the sentence `sent_start..sent_end`,
 /// not crossing a clause break (semicolon, quotation mark, dash, "but"). Ties go to the left (the verb
 /// usually precedes the date: "said on Tuesday", "will meet on Thursday").
@@ -54,7 +83,7 @@ pub fn clause_tense(
         if is_clause_break(w) {
             break;
         }
-        if let Some(t) = cue_of(lex, w) {
+        if let Some(t) = cue_at(lex, lower, k) {
             best = Some((start - k, k, t));
             break;
         }
@@ -65,7 +94,7 @@ pub fn clause_tense(
         if is_clause_break(w) {
             break;
         }
-        if let Some(t) = cue_of(lex, w) {
+        if let Some(t) = cue_at(lex, lower, k) {
             let d = k - end + 1;
             if best.is_none_or(|(bd, _, _)| d < bd) {
                 best = Some((d, k, t));
@@ -106,5 +135,10 @@ mod tests {
         );
         assert_eq!(cue(&["On", "Friday", "it", "rains"], 1, 2), None);
         assert_eq!(cue(&["We", "need", "Friday"], 2, 3), None);
+        assert_eq!(
+            cue(&["It", "must", "be", "returned", "by", "May", "1"], 5, 7),
+            Some((CueTense::Future, "returned".into()))
+        );
+        assert_eq!(cue(&["the", "reduced", "rate", "from", "Friday"], 4, 5), None);
     }
 }
