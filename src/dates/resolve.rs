@@ -43,7 +43,7 @@ fn year_for_month(r: CalendarDate, m: u32, dir: Direction) -> i32 {
     match dir {
         Direction::Past if back > 8 && ahead <= 3 => future,
         Direction::Past => past,
-        Direction::Future if ahead > 8 && back <= 3 => past,
+        Direction::Future if ahead > 10 && back <= 1 => past,
         Direction::Future => future,
         Direction::Nearest => {
             if ahead < back {
@@ -67,7 +67,7 @@ fn day_for_month_day(r: CalendarDate, month: u32, day: u32, dir: Direction) -> O
     match dir {
         Direction::Past if dist(past) > 240 && dist(future) <= 100 => future,
         Direction::Past => past.or(future),
-        Direction::Future if dist(future) > 240 && dist(past) <= 100 => past,
+        Direction::Future if dist(future) > 300 && dist(past) <= 30 => past,
         Direction::Future => future.or(past),
         Direction::Nearest => days.min_by_key(|d| (d.to_days() - here).abs()),
     }

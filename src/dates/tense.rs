@@ -137,7 +137,7 @@ mod tests {
         assert_eq!(cue(&["We", "need", "Friday"], 2, 3), None);
         assert_eq!(
             cue(&["It", "must", "be", "returned", "by", "May", "1"], 5, 7),
-            Some((CueTense::Future, "returned".into()))
+            Some((CueTense::Future, "must".into()))
         );
         assert_eq!(cue(&["the", "reduced", "rate", "from", "Friday"], 4, 5), None);
     }
