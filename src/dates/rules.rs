@@ -647,12 +647,10 @@ impl<'l> Rules<'l> {
             return None;
         }
         let base = DateExpr::Weekday(wd);
-        if let Some(p) = self.lx.parts_of_day.get(v.w(j + 1)) {
-            let e = DateExpr::WithTime {
-                base: Box::new(base),
-                time: format!("T{p}"),
-            };
-            return Some(self.found(v, j, j + 2, e, DateLabel::Date));
+        if self.lx.parts_of_day.contains_key(v.w(j + 1)) {
+            // "Friday night" is read as the day: news uses it like "on Friday", and the TimeBank
+            // annotators mostly gave the day alone.
+            return Some(self.found(v, j, j + 2, base, DateLabel::Date));
         }
         Some(self.found(v, j, j + 1, base, DateLabel::Date))
     }
