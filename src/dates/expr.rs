@@ -29,6 +29,13 @@ pub enum DateExpr {
     },
     /// A month without a year ("November").
     Month(u32),
+    /// A month of the reference year shifted by `year_shift` ("June last year").
+    MonthOfYear {
+        /// Month, 1–12.
+        month: u32,
+        /// Years to add to the reference year.
+        year_shift: i64,
+    },
     /// A weekday on its own ("Tuesday").
     Weekday(u32),
     /// A season without a year ("the summer").

@@ -45,11 +45,12 @@ fn year_for_month(r: CalendarDate, m: u32, dir: Direction) -> i32 {
         Direction::Past => past,
         Direction::Future if ahead > 10 && back <= 1 => past,
         Direction::Future => future,
+        // With no cue, news looks back: a month up to nine months ago is the one meant.
         Direction::Nearest => {
-            if ahead < back {
-                future
-            } else {
+            if back <= 9 {
                 past
+            } else {
+                future
             }
         }
     }
@@ -69,7 +70,8 @@ fn day_for_month_day(r: CalendarDate, month: u32, day: u32, dir: Direction) -> O
         Direction::Past => past.or(future),
         Direction::Future if dist(future) > 300 && dist(past) <= 30 => past,
         Direction::Future => future.or(past),
-        Direction::Nearest => days.min_by_key(|d| (d.to_days() - here).abs()),
+        Direction::Nearest if dist(past) <= 270 => past,
+        Direction::Nearest => future.or(past),
     }
 }
 
@@ -174,6 +176,7 @@ pub fn resolve(
         DateExpr::Fixed(_) | DateExpr::Reference(_) => return None,
         DateExpr::MonthDay { month, day } => day_for_month_day(r, *month, *day, dir)?.to_string(),
         DateExpr::Month(m) => format!("{:04}-{:02}", year_for_month(r, *m, dir), m),
+        DateExpr::MonthOfYear { month, year_shift } => format!("{:04}-{:02}", r.year as i64 + year_shift, month),
         DateExpr::Weekday(w) => weekday_from(r, *w, dir).to_string(),
         DateExpr::Season(code) => {
             let start = season_start(code);

@@ -485,6 +485,19 @@ impl<'l> Rules<'l> {
                 (Some(y), m, None, k + 2)
             } else if v.w(k + 1) == "of" && self.year_num(v, k + 2).is_some() {
                 (self.year_num(v, k + 2), m, None, k + 3)
+            } else if let (Some(&n), "year") = (self.lx.shifts.get(v.w(k + 1)), v.w(k + 2)) {
+                // "June last year", "February this year": the month of the shifted year.
+                let f = self.found(
+                    v,
+                    j,
+                    k + 3,
+                    DateExpr::MonthOfYear {
+                        month: m,
+                        year_shift: n,
+                    },
+                    DateLabel::Date,
+                );
+                return (!weekday).then_some(f);
             } else {
                 if weekday || !self.bare_month_ok(v, k) {
                     return None;
