@@ -41,7 +41,7 @@ fn year_for_month(r: CalendarDate, m: u32, dir: Direction) -> i32 {
     let back = here - month_index(past, m);
     let ahead = month_index(future, m) - here;
     match dir {
-        Direction::Past if back > 8 && ahead <= 3 => future,
+        Direction::Past if back > 9 && ahead <= 2 => future,
         Direction::Past => past,
         Direction::Future if ahead > 10 && back <= 1 => past,
         Direction::Future => future,

@@ -353,7 +353,7 @@ impl<'l> Rules<'l> {
         best = longer(best, self.duration(v, j).filter(|f| f.label == DateLabel::Duration));
         best = longer(best, self.season(v, j));
         best = longer(best, self.century(v, j));
-        if v.w(j) == "year" && !v.touches(j + 1) {
+        if v.w(j) == "year" {
             let f = if v.w(j + 1) == "two" && v.w(j + 2) == "thousand" {
                 self.found(v, j, j + 3, DateExpr::Fixed("2000".into()), DateLabel::Date)
             } else if let Some(y) = self
@@ -367,6 +367,11 @@ impl<'l> Rules<'l> {
             } else {
                 self.found(v, j, j + 1, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date)
             };
+            best = longer(best, Some(f));
+        }
+        if let ("month" | "week", false) = (v.w(j), self.lx.units.contains_key(v.w(j + 1))) {
+            let unit = if v.w(j) == "month" { Unit::Month } else { Unit::Week };
+            let f = self.found(v, j, j + 1, DateExpr::Shift { unit, n: 0 }, DateLabel::Date);
             best = longer(best, Some(f));
         }
         if matches!(v.w(j), "weekend") {
@@ -910,7 +915,10 @@ impl<'l> Rules<'l> {
     /// "three years", "10-year", "two-year", "a week", "several months", "three years ago", "two days later".
     fn duration(&self, v: &View, j: usize) -> Option<Found> {
         if let Some((a, b)) = v.w(j).split_once('-') {
-            // "two-year", "one-day" are one token.
+            // "two-year", "one-day" are one token; "three-quarters" is a fraction.
+            if b == "quarters" {
+                return None;
+            }
             let u = *self.lx.units.get(b)?;
             let n = match a.parse::<u32>() {
                 Ok(n) => Some(n),
@@ -920,6 +928,11 @@ impl<'l> Rules<'l> {
             return Some(self.found(v, j, j + 1, e, DateLabel::Duration));
         }
         let (count, k) = self.number(v, j)?;
+        if count.is_some_and(|n| n >= 1000) {
+            // "the 1988 quarter" is a quarter of 1988, not 1988 quarters.
+            return None;
+        }
+
         let is_a = matches!(v.w(j), "a" | "an");
         let (unit, end) = if let Some(&u) = self.lx.units.get(v.w(k)) {
             (u, k + 1)
