@@ -66,6 +66,8 @@ pub enum DateExpr {
         /// Direction: -1 last, 0 this, 1 next.
         n: i64,
     },
+    /// "the 1988 quarter": the quarter last named, in the given year.
+    QuarterOfYear(i32),
     /// "a year ago", "year-earlier": the previous year, or in an earnings report (a quarter was named
     /// before) that quarter a year earlier.
     YearAgo,

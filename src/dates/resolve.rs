@@ -168,6 +168,9 @@ pub fn resolve(
     if let DateExpr::Fixed(v) = expr {
         return Some(v.clone());
     }
+    if let (DateExpr::QuarterOfYear(y), None) = (expr, quarter) {
+        return Some(format!("{y:04}"));
+    }
     if let DateExpr::Reference(v) = expr {
         return Some(v.to_string());
     }
@@ -216,6 +219,10 @@ pub fn resolve(
             }
         }
         DateExpr::Shift { unit, n } => shift(r, *unit, *n)?,
+        DateExpr::QuarterOfYear(y) => match quarter {
+            Some(c) => format!("{y:04}-Q{}", c.quarter),
+            None => format!("{y:04}"),
+        },
         DateExpr::YearAgo => match quarter {
             Some(c) => format!("{:04}-Q{}", c.year - 1, c.quarter),
             None => format!("{:04}", r.year - 1),

@@ -748,6 +748,28 @@ impl<'l> Rules<'l> {
             if w == "current" && !matches!(u, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week) {
                 return None;
             }
+            if u == Unit::Year && v.w(k + 1) == "'s" {
+                // "this year's third quarter", "last year's quarter"
+                let q = self.quarter(v, k + 2).map(|f| (f.expr, f.end));
+                let q = q.or_else(|| {
+                    (v.w(k + 2) == "quarter").then_some((
+                        DateExpr::Quarter {
+                            part: None,
+                            year_shift: 0,
+                            half: false,
+                        },
+                        k + 3,
+                    ))
+                });
+                if let Some((DateExpr::Quarter { part, half, .. }, end)) = q {
+                    let e = DateExpr::Quarter {
+                        part,
+                        year_shift: n,
+                        half,
+                    };
+                    return Some(self.found(v, j, end, e, DateLabel::Date));
+                }
+            }
             let e = DateExpr::Shift { unit: u, n };
             return Some(self.found(v, j, k + 1, e, DateLabel::Date));
         }
@@ -853,6 +875,9 @@ impl<'l> Rules<'l> {
                 _ if year_shift != 0 => return None,
                 _ => return None,
             }
+        } else if let (Some(y), "quarter" | "period") = (year, w) {
+            // "the 1988 quarter": the quarter under discussion, in 1988.
+            return Some(self.found(v, j, k + 1, DateExpr::QuarterOfYear(y), DateLabel::Date));
         } else if year_shift != 0 && matches!(w, "quarter" | "period") {
             let e = DateExpr::Quarter {
                 part: None,
