@@ -262,7 +262,9 @@ impl<'l> Rules<'l> {
     pub fn match_at(&self, v: &View, i: usize) -> Option<Found> {
         let mut best = self.core(v, i);
         if v.w(i) == "the" {
-            if let Some(f) = self.core_after_the(v, i + 1) {
+            // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out.
+            let hyphenated = |f: &Found| v.w(f.start).contains('-') || v.w(f.start + 1) == "-";
+            if let Some(f) = self.core_after_the(v, i + 1).filter(|f| !hyphenated(f)) {
                 best = longer(
                     best,
                     Some(Found {
@@ -286,9 +288,23 @@ impl<'l> Rules<'l> {
             }
         }
         if let Some(((), k)) = self.lx.positions.longest(&v.lower, i) {
+            // "earlier Friday", "later today", "earlier this week": the day is the expression.
+            let single = k == i + 1;
+            let day_like = |e: &DateExpr| {
+                matches!(
+                    e,
+                    DateExpr::Weekday(_)
+                        | DateExpr::Shift {
+                            unit: Unit::Day | Unit::Week,
+                            ..
+                        }
+                        | DateExpr::WithTime { .. }
+                )
+            };
             if let Some(f) = self
                 .match_at(v, k)
                 .filter(|f| f.label == DateLabel::Date || f.label == DateLabel::Time)
+                .filter(|f| !(single && day_like(&f.expr)))
             {
                 best = longer(
                     best,
@@ -336,6 +352,12 @@ impl<'l> Rules<'l> {
         best = longer(best, self.time(v, j));
         best = longer(best, self.holiday(v, j));
         best = longer(best, self.hyphenated(v, j));
+        if let ("fiscal", Some(y)) = (v.w(j), self.year_num(v, j + 1)) {
+            best = longer(
+                best,
+                Some(self.found(v, j, j + 2, DateExpr::Fixed(format!("{y:04}")), DateLabel::Date)),
+            );
+        }
         if let Some((y, end)) = self.spelled_year(v, j) {
             best = longer(
                 best,
@@ -351,6 +373,19 @@ impl<'l> Rules<'l> {
         best = longer(best, self.shift(v, j));
         best = longer(best, self.quarter(v, j));
         best = longer(best, self.duration(v, j).filter(|f| f.label == DateLabel::Duration));
+        if matches!(v.w(j), "first" | "latest" | "initial" | "final") {
+            // "the first nine months"
+            if let Some(f) = self.duration(v, j + 1).filter(|f| f.label == DateLabel::Duration) {
+                best = longer(
+                    best,
+                    Some(Found {
+                        start: j,
+                        span: v.span(j, f.end),
+                        ..f
+                    }),
+                );
+            }
+        }
         best = longer(best, self.season(v, j));
         best = longer(best, self.century(v, j));
         if v.w(j) == "year" {
@@ -975,7 +1010,8 @@ impl<'l> Rules<'l> {
         let mut end = end;
         let prev = if j > 0 { v.w(j - 1) } else { "" };
         match v.w(end) {
-            "ago" | "earlier" | "before" => {
+            // "three days later", "ten days before": the length is the expression, the event is elsewhere.
+            "ago" | "earlier" => {
                 end += 1;
                 let e = match count {
                     Some(1) if unit == Unit::Year => DateExpr::YearAgo,
@@ -984,7 +1020,7 @@ impl<'l> Rules<'l> {
                 };
                 return Some(self.found(v, j, end, e, DateLabel::Date));
             }
-            "later" | "hence" => {
+            "hence" => {
                 end += 1;
                 let e = match count {
                     Some(n) => DateExpr::Shift { unit, n: n as i64 },
@@ -1095,7 +1131,7 @@ impl<'l> Rules<'l> {
         if need_more && !ampm && !(zone.is_some() && w.len() == 4) {
             return None;
         }
-        if w.len() == 4 && !ampm && zone.is_none() {
+        if w.len() == 4 && v.is_number(j) && !ampm && zone.is_none() {
             return None;
         }
         // A day written right after the time belongs to it ("9 a.m. Tuesday", "noon Friday").
