@@ -700,10 +700,15 @@ impl<'l> Rules<'l> {
             return None;
         }
         let base = DateExpr::Weekday(wd);
-        if self.lx.parts_of_day.contains_key(v.w(j + 1)) {
-            // "Friday night" is read as the day: news uses it like "on Friday", and the TimeBank
-            // annotators mostly gave the day alone.
-            return Some(self.found(v, j, j + 2, base, DateLabel::Date));
+        match self.lx.parts_of_day.get(v.w(j + 1)) {
+            // "Friday night" and "Friday morning" are read as the day, as news uses them ("on Friday")
+            // and as the TimeBank annotators mostly did; "Friday evening" keeps its part of day.
+            Some(&"EV") | Some(&"AF") => {
+                let p = self.lx.parts_of_day.get(v.w(j + 1)).copied().unwrap_or("EV");
+                return Some(self.found(v, j, j + 2, with_time(base, p), DateLabel::Date));
+            }
+            Some(_) => return Some(self.found(v, j, j + 2, base, DateLabel::Date)),
+            None => {}
         }
         Some(self.found(v, j, j + 1, base, DateLabel::Date))
     }
@@ -739,7 +744,12 @@ impl<'l> Rules<'l> {
         if v.w(j) == "future" && end == j + 1 && v.doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word) {
             return None;
         }
-        Some(self.found(v, j, end, DateExpr::Reference(val), DateLabel::Date))
+        let label = if val.starts_with('P') {
+            DateLabel::Duration
+        } else {
+            DateLabel::Date
+        };
+        Some(self.found(v, j, end, DateExpr::Reference(val), label))
     }
 
     fn season(&self, v: &View, j: usize) -> Option<Found> {
