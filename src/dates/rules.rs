@@ -460,8 +460,11 @@ impl<'l> Rules<'l> {
         }
         let m = *self.lx.months.get(v.wt(k))?;
         let full = FULL_MONTHS.contains(&v.wt(k));
-        // "Jan" without its period is a month only before a day number ("Dec 7").
-        if !full && !v.w(k).ends_with('.') && self.day_num(v, k + 1).is_none() {
+        // "Jan" without its period is a month only next to a day or a year ("Dec 7", "21 Feb 2018").
+        let dated = self.day_num(v, k + 1).is_some()
+            || self.year_num(v, k + 1).is_some()
+            || (k > 0 && self.day_num(v, k - 1).is_some());
+        if !full && !v.w(k).ends_with('.') && !dated {
             return None;
         }
         Some(m)
@@ -744,10 +747,10 @@ impl<'l> Rules<'l> {
         if v.w(j) == "future" && end == j + 1 && v.doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word) {
             return None;
         }
-        let label = if val.starts_with('P') {
-            DateLabel::Duration
-        } else {
+        let label = if val.ends_with("_REF") {
             DateLabel::Date
+        } else {
+            DateLabel::Duration
         };
         Some(self.found(v, j, end, DateExpr::Reference(val), label))
     }
