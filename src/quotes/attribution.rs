@@ -15,7 +15,7 @@
 
 use super::lexicon::Lexicon;
 use super::marks::Marked;
-use super::names::{is_capitalised, is_determiner, is_possessive, Names};
+use super::names::{is_calendar_word, is_capitalised, is_determiner, is_possessive, Names};
 use crate::annotation::{Quote, QuoteKind};
 use crate::text::{Document, Span, TokenKind};
 
@@ -111,6 +111,11 @@ impl<'a, 'd> Context<'a, 'd> {
         self.doc.token_text(i)
     }
 
+    /// True when token `j` ends a sentence: `.`/`!`/`?` followed by space (not "R-Ky.)").
+    fn terminal(&self, j: usize) -> bool {
+        is_terminal(self.text(j)) && self.doc.tokens.get(j + 1).is_none_or(|t| t.space_before)
+    }
+
     fn lower(&self, i: usize) -> String {
         self.text(i).to_lowercase()
     }
@@ -192,9 +197,12 @@ impl<'a, 'd> Context<'a, 'd> {
                 cue: None,
             };
             let para = self.para.get(first).copied().unwrap_or(0);
-            let found = self
-                .before(first)
-                .or_else(|| self.after_adjacent(inner, first, end))
+            let adjacent = self.after_adjacent(inner, first, end);
+            // `"…," X said` right after the quote beats a cue earlier in the sentence.
+            let tight = adjacent.filter(|a| a.cue < end + 6 && inner.trim_end().ends_with([',', '!', '?', '\u{2014}']));
+            let found = tight
+                .or_else(|| self.before(first))
+                .or(adjacent)
                 .or_else(|| self.after_later(inner, end))
                 .or_else(|| self.previous_sentence(first, inner));
             if let Some(a) = found {
@@ -277,7 +285,7 @@ impl<'a, 'd> Context<'a, 'd> {
             if self.quote_of[j].is_some() || (j > k && self.doc.tokens[j].newlines_before > 0) {
                 return None;
             }
-            if is_terminal(t) || matches!(t, ";" | ":") {
+            if self.terminal(j) || matches!(t, ";" | ":") {
                 return None;
             }
             if j > k && self.is_cue(j) {
@@ -308,15 +316,7 @@ impl<'a, 'd> Context<'a, 'd> {
             }
             if self.quote_of[j].is_none() {
                 let t = self.text(j);
-                if is_terminal(t) || t == ";" {
-                    break;
-                }
-                if t == ","
-                    && matches!(
-                        self.lower(j + 1).as_str(),
-                        "but" | "while" | "although" | "though" | "whereas" | "yet"
-                    )
-                {
+                if self.terminal(j) || t == ";" {
                     break;
                 }
             }
@@ -372,6 +372,27 @@ impl<'a, 'd> Context<'a, 'd> {
                 }
             }
         }
+        // A headline `Ryan: 'No Place In A President'`: the name before the colon speaks.
+        if let Some(colon) = (floor..first).find(|&j| self.text(j) == ":" && self.quote_of[j].is_none()) {
+            if colon > floor
+                && colon - floor <= 4
+                && (floor..colon).all(|j| is_capitalised(self.doc, j) || is_possessive(self.text(j)))
+            {
+                return Some(Attribution {
+                    first: floor,
+                    end: colon,
+                    cue: colon,
+                });
+            }
+        }
+        // A partial quote with no speech verb (`Clinton supports "appropriate pay raises"`) is the
+        // words of the clause's subject, unless a label introduces it ("so-called", "dubbed").
+        if !matches!(
+            self.lower(first - 1).as_str(),
+            "so-called" | "called" | "dubbed" | "named" | "titled" | "entitled"
+        ) {
+            return self.clause_subject(floor, first);
+        }
         None
     }
 
@@ -423,8 +444,20 @@ impl<'a, 'd> Context<'a, 'd> {
                 while j < cue && is_capitalised(self.doc, j) && self.quote_of[j].is_none() {
                     j += 1;
                 }
-                if j < cue && self.verb_like(j) && !self.lex.np_stops.contains(self.text(s)) {
-                    let (f, e) = self.phrase_before(j, floor)?;
+                let name_end = j;
+                // "Rep. Hakeem Jeffries (D-N.Y.) reacted": the party label sits between name and verb.
+                let mut v = j;
+                if v < cue && self.text(v) == "(" {
+                    if let Some(c) = (v + 1..(v + 8).min(cue)).find(|&c| self.text(c) == ")") {
+                        v = c + 1;
+                    }
+                }
+                if v < cue
+                    && self.verb_like(v)
+                    && !self.lex.np_stops.contains(self.text(s))
+                    && !is_calendar_word(self.text(s))
+                {
+                    let (f, e) = self.phrase_before(name_end, floor)?;
                     return Some(Attribution { first: f, end: e, cue });
                 }
                 continue;
@@ -445,10 +478,7 @@ impl<'a, 'd> Context<'a, 'd> {
         let mut clause_start = end;
         let mut j = end;
         while j < limit {
-            if self.quote_of[j].is_some()
-                || (j > end && self.doc.tokens[j].newlines_before > 0)
-                || is_terminal(self.text(j))
-            {
+            if self.quote_of[j].is_some() || (j > end && self.doc.tokens[j].newlines_before > 0) || self.terminal(j) {
                 break;
             }
             if let Some(a) = self.according_to(j) {
@@ -608,7 +638,7 @@ impl<'a, 'd> Context<'a, 'd> {
             let mut found = None;
             while j > lo {
                 j -= 1;
-                if self.quote_of[j].is_none() && is_terminal(self.text(j)) {
+                if self.quote_of[j].is_none() && self.terminal(j) {
                     break;
                 }
                 if self.quote_of[j].is_none() && self.text(j) == "," {
@@ -674,7 +704,7 @@ impl<'a, 'd> Context<'a, 'd> {
     /// Fills the speaker of `q` from its attribution: a name, a pronoun's antecedent, or the description.
     fn resolve(&self, q: &mut Quote, a: Attribution, names: &mut Names) {
         let doc = self.doc;
-        q.cue = Some(self.text(a.cue).to_string());
+        q.cue = (doc.tokens[a.cue].kind == TokenKind::Word).then(|| self.text(a.cue).to_string());
         let phrase = Span::new(doc.tokens[a.first].span.start, doc.tokens[a.end - 1].span.end);
         let head = self.text(a.end - 1);
         if a.end - a.first == 1 && matches!(head.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
