@@ -206,7 +206,9 @@ impl<'a, 'd> Context<'a, 'd> {
                 .or_else(|| self.after_later(inner, end))
                 .or_else(|| self.previous_sentence(first, inner));
             if let Some(a) = found {
-                if title_like(inner) && !sentence_like(inner) && !m.double {
+                let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
+                let colon = self.text(a.cue) == ":";
+                if title_like(inner) && !sentence_like(inner) && (self.title_context(first) || (cueless && !colon)) {
                     q.kind = QuoteKind::Scare;
                 } else {
                     self.resolve(&mut q, a, names);
@@ -233,6 +235,47 @@ impl<'a, 'd> Context<'a, 'd> {
             out.push(q);
         }
         out
+    }
+
+    /// True when the words before a quote announce a title: `ABC's "This Week"`, `the show "…"`.
+    fn title_context(&self, first: usize) -> bool {
+        if first == 0 {
+            return false;
+        }
+        let prev = self.lower(first - 1);
+        is_possessive(self.text(first - 1))
+            || matches!(
+                prev.as_str(),
+                "on" | "show"
+                    | "program"
+                    | "programme"
+                    | "book"
+                    | "film"
+                    | "movie"
+                    | "titled"
+                    | "entitled"
+                    | "called"
+                    | "named"
+                    | "song"
+                    | "series"
+                    | "magazine"
+                    | "newspaper"
+                    | "column"
+                    | "album"
+                    | "documentary"
+                    | "memoir"
+                    | "play"
+                    | "musical"
+                    | "episode"
+                    | "essay"
+                    | "article"
+                    | "headline"
+                    | "hashtag"
+                    | "slogan"
+                    | "dubbed"
+                    | "so-called"
+                    | "the"
+            )
     }
 
     /// `"…," said X` / `"…," X said` / `"…," according to X`, right after the closing mark.
@@ -365,6 +408,18 @@ impl<'a, 'd> Context<'a, 'd> {
                     cue: j,
                 });
             }
+            // `But, said Solovey, "…"`: an inverted cue before the quote.
+            if j > floor && matches!(self.text(j - 1), "," | "\u{2014}") || j == floor {
+                if let Some((f, e)) = self.phrase_after(j + 1) {
+                    if e < first && matches!(self.text(e), "," | ":") {
+                        return Some(Attribution {
+                            first: f,
+                            end: e,
+                            cue: j,
+                        });
+                    }
+                }
+            }
             // "X thanked them and called it "…"": the subject heads the clause.
             if j > floor && matches!(self.lower(j - 1).as_str(), "and" | "but" | "then") {
                 if let Some(a) = self.clause_subject(floor, j) {
@@ -427,6 +482,12 @@ impl<'a, 'd> Context<'a, 'd> {
     /// the first name or personal pronoun of the clause that a verb follows.
     fn clause_subject(&self, floor: usize, cue: usize) -> Option<Attribution> {
         let mut j = floor;
+        // "After the Paris attacks, Trump released…": an introductory phrase ends at its comma.
+        if j < cue && (self.is_preposition(j) || self.lex.np_stops.contains(self.text(j))) {
+            if let Some(c) = (j..cue.min(j + 14)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none()) {
+                j = c + 1;
+            }
+        }
         while j < cue {
             if self.quote_of[j].is_some() {
                 j += 1;
@@ -450,6 +511,16 @@ impl<'a, 'd> Context<'a, 'd> {
                 if v < cue && self.text(v) == "(" {
                     if let Some(c) = (v + 1..(v + 8).min(cue)).find(|&c| self.text(c) == ")") {
                         v = c + 1;
+                    }
+                }
+                // "Silverman, herself a Sanders supporter, incurred…": skip the apposition.
+                if v < cue && self.text(v) == "," {
+                    if let Some(c) =
+                        (v + 1..(v + 16).min(cue)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none())
+                    {
+                        if self.verb_like(c + 1) && !is_capitalised(self.doc, v + 1) {
+                            v = c + 1;
+                        }
                     }
                 }
                 if v < cue
@@ -610,6 +681,19 @@ impl<'a, 'd> Context<'a, 'd> {
                 && t.ends_with("day")
             {
                 k -= 2;
+            } else if is_calendar_word(t) {
+                k -= 1;
+            } else if k >= floor + 2
+                && matches!(
+                    lower.as_str(),
+                    "week" | "month" | "year" | "night" | "weekend" | "morning" | "afternoon" | "evening"
+                )
+                && matches!(
+                    self.lower(k - 2).as_str(),
+                    "last" | "this" | "next" | "that" | "earlier" | "same"
+                )
+            {
+                k -= 2;
             } else if t == ")" {
                 let lo = k.saturating_sub(10).max(floor);
                 match (lo..k - 1).rev().find(|&j| self.text(j) == "(") {
@@ -632,18 +716,31 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         let mut k = self.skip_to_subject(cue, floor);
         if k > floor && self.text(k - 1) == "," {
-            // An apposition or relative clause: find the comma that opens it (quotes may sit inside).
+            // An apposition or relative clause: find the comma that opens it (quotes may sit inside);
+            // "Cory James, 22, of Flint, Mich., said" chains several, so walk back over those that
+            // open no subject (a number, "of Flint", a bare place after a comma).
+            let lo = (k - 1).saturating_sub(30).max(floor);
             let mut j = k - 1;
-            let lo = j.saturating_sub(25).max(floor);
             let mut found = None;
-            while j > lo {
+            let mut hops = 0;
+            while j > lo && hops < 4 {
                 j -= 1;
                 if self.quote_of[j].is_none() && self.terminal(j) {
                     break;
                 }
                 if self.quote_of[j].is_none() && self.text(j) == "," {
                     found = Some(j);
-                    break;
+                    hops += 1;
+                    let weak = match self.phrase_before(j, floor) {
+                        None => true,
+                        Some((f, _)) => {
+                            (f > floor && matches!(self.text(f - 1), "of" | "," | "from" | "in"))
+                                || self.doc.tokens[f].kind == TokenKind::Number
+                        }
+                    };
+                    if !weak {
+                        break;
+                    }
                 }
             }
             k = found?;
