@@ -18,6 +18,7 @@ use super::marks::Marked;
 use super::names::{is_calendar_word, is_capitalised, is_determiner, is_possessive, Names};
 use crate::annotation::{Quote, QuoteKind};
 use crate::text::{Document, Span, TokenKind};
+use std::collections::HashSet;
 
 /// Tokens looked at before a quote for its cue (a long sentence of reported speech).
 const BEFORE_WINDOW: usize = 45;
@@ -44,6 +45,8 @@ pub struct Context<'a, 'd> {
     quote_of: Vec<Option<usize>>,
     /// For each token: its paragraph number.
     para: Vec<usize>,
+    /// Capitalised words seen somewhere other than a sentence start: names, not "Citing" or "It".
+    mid_caps: HashSet<&'d str>,
 }
 
 /// Whether a token ends a sentence.
@@ -94,11 +97,26 @@ impl<'a, 'd> Context<'a, 'd> {
                 quote_of[i] = Some(q);
             }
         }
+        let mut starts = vec![false; n];
+        for r in &doc.sentences {
+            if r.start < n {
+                starts[r.start] = true;
+            }
+        }
+        let mut mid_caps = HashSet::new();
+        for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+            let prev_opens =
+                doc.tokens[i - 1].kind == TokenKind::Punct && !matches!(doc.token_text(i - 1), "," | "(" | "-");
+            if !starts[i] && !prev_opens && t.newlines_before == 0 && is_capitalised(doc, i) {
+                mid_caps.insert(doc.token_text(i));
+            }
+        }
         Context {
             doc,
             lex,
             quote_of,
             para,
+            mid_caps,
         }
     }
 
@@ -122,7 +140,14 @@ impl<'a, 'd> Context<'a, 'd> {
 
     fn is_cue(&self, i: usize) -> bool {
         let t = self.text(i);
-        if !self.lex.is_cue(t) || self.quote_of[i].is_some() {
+        if self.quote_of[i].is_some() {
+            return false;
+        }
+        if t == "put" {
+            // "as Weiner put it"
+            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "it";
+        }
+        if !self.lex.is_cue(t) {
             return false;
         }
         if i == 0 {
@@ -322,7 +347,7 @@ impl<'a, 'd> Context<'a, 'd> {
             });
         }
         // "X said": the subject runs from k up to a cue, with at most a short phrase in between.
-        let limit = (k + if new_sentence { 5 } else { MAX_PHRASE + 14 }).min(n);
+        let limit = (k + MAX_PHRASE + 14).min(n);
         for j in k..limit {
             let t = self.text(j);
             if self.quote_of[j].is_some() || (j > k && self.doc.tokens[j].newlines_before > 0) {
@@ -332,14 +357,16 @@ impl<'a, 'd> Context<'a, 'd> {
                 return None;
             }
             if j > k && self.is_cue(j) {
-                if new_sentence && j + 1 < n && !matches!(self.text(j + 1), "." | "," | "!" | "?") {
-                    return None;
-                }
-                return self.subject_before(j, k).map(|(f, e)| Attribution {
-                    first: f,
-                    end: e,
-                    cue: j,
-                });
+                // After `."` the words must be the attribution itself (`Monaco, Obama's adviser, said`),
+                // not a new sentence that happens to hold a cue.
+                return self
+                    .subject_before(j, k)
+                    .filter(|&(f, _)| !new_sentence || f == k)
+                    .map(|(f, e)| Attribution {
+                        first: f,
+                        end: e,
+                        cue: j,
+                    });
             }
         }
         None
@@ -393,6 +420,16 @@ impl<'a, 'd> Context<'a, 'd> {
                 continue;
             }
             if self.is_participle(j) {
+                // "with Donald Trump tweeting that…": the name right before the participle.
+                if j > floor && is_capitalised(self.doc, j - 1) {
+                    if let Some((f, e)) = self.phrase_before(j, floor) {
+                        return Some(Attribution {
+                            first: f,
+                            end: e,
+                            cue: j,
+                        });
+                    }
+                }
                 if has_finite {
                     continue;
                 }
@@ -523,8 +560,10 @@ impl<'a, 'd> Context<'a, 'd> {
                         }
                     }
                 }
+                let lone_word = name_end == s + 1 && !self.mid_caps.contains(self.text(s));
                 if v < cue
                     && self.verb_like(v)
+                    && !lone_word
                     && !self.lex.np_stops.contains(self.text(s))
                     && !is_calendar_word(self.text(s))
                 {
@@ -555,7 +594,7 @@ impl<'a, 'd> Context<'a, 'd> {
             if let Some(a) = self.according_to(j) {
                 return Some(a);
             }
-            if self.text(j) == "," {
+            if self.text(j) == "," || self.lower(j) == "as" {
                 clause_start = j + 1;
             } else if self.is_cue(j) && !self.is_participle(j) && clause_start > end {
                 if j == clause_start {
@@ -615,6 +654,10 @@ impl<'a, 'd> Context<'a, 'd> {
                 end: e,
                 cue: j,
             });
+        }
+        // `Clinton touted her credentials. "We need…"`: a quote sentence after a sentence about someone.
+        if !new_para && sentence_like(inner) {
+            return self.clause_subject(floor, first - 1);
         }
         None
     }
