@@ -335,7 +335,7 @@ impl<'a, 'd> Context<'a, 'd> {
                 // `Trump hailed it as "fantastic," telling reporters…`: the speaker heads the clause.
                 let floor = self.clause_floor(first);
                 return if floor < first {
-                    self.clause_subject(floor, first)
+                    self.clause_subject(floor, first).map(|a| Attribution { cue: k, ..a })
                 } else {
                     None
                 };
