@@ -54,6 +54,11 @@ fn is_terminal(t: &str) -> bool {
     matches!(t, "." | "!" | "?" | "\u{2026}")
 }
 
+/// The quote's text without trailing space and closing marks of quotes nested at its end.
+fn inner_end(inner: &str) -> &str {
+    inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '\u{2019}' | '\u{201D}'))
+}
+
 /// True when a quote reads like speech even with no attribution: a sentence or more.
 fn sentence_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -200,7 +205,7 @@ impl<'a, 'd> Context<'a, 'd> {
     /// True when token `i` starts a new sentence after the quote that ends at token `end`:
     /// the quote ended in `.`/`!`/`?` and a capitalised word follows.
     fn sentence_ended(&self, inner: &str, end: usize) -> bool {
-        let t = inner.trim_end();
+        let t = inner_end(inner);
         t.ends_with(['.', '!', '?', '\u{2026}']) && end < self.doc.tokens.len() && is_capitalised(self.doc, end)
     }
 
@@ -224,7 +229,7 @@ impl<'a, 'd> Context<'a, 'd> {
             let para = self.para.get(first).copied().unwrap_or(0);
             let adjacent = self.after_adjacent(inner, first, end);
             // `"…," X said` right after the quote beats a cue earlier in the sentence.
-            let tight = adjacent.filter(|a| a.cue < end + 6 && inner.trim_end().ends_with([',', '!', '?', '\u{2014}']));
+            let tight = adjacent.filter(|a| a.cue < end + 6 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
             let found = tight
                 .or_else(|| self.before(first))
                 .or(adjacent)
@@ -312,12 +317,28 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         // Only a quote that ends its clause takes the words after it as attribution: in
         // `a "friendship" that analysts said` the quote is mid-clause.
-        let ends_clause = inner
-            .trim_end()
-            .ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
+        let ends_clause = inner_end(inner).ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
             || matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-");
         if !ends_clause {
             return None;
+        }
+        // `"…" ― Karen Smith`: a dash and a name closing the paragraph sign the quote.
+        if matches!(self.text(k), "\u{2015}" | "\u{2014}" | "\u{2013}" | "-")
+            && k + 1 < n
+            && is_capitalised(self.doc, k + 1)
+        {
+            let mut e = k + 1;
+            while e < n && e < k + 6 && is_capitalised(self.doc, e) && self.doc.tokens[e].newlines_before == 0 {
+                e += 1;
+            }
+            let closes = e >= n || self.doc.tokens[e].newlines_before > 0 || matches!(self.text(e), "." | "|" | ",");
+            if closes {
+                return Some(Attribution {
+                    first: k + 1,
+                    end: e,
+                    cue: k,
+                });
+            }
         }
         // After `."` a capitalised word starts a new sentence, unless it is a short `Trump said.`
         let new_sentence = self.sentence_ended(inner, end);
@@ -356,7 +377,7 @@ impl<'a, 'd> Context<'a, 'd> {
             if self.terminal(j) || matches!(t, ";" | ":") {
                 return None;
             }
-            if j > k && self.is_cue(j) {
+            if j > k && (self.is_cue(j) || self.lex.after_quote_cues.contains(t)) {
                 // After `."` the words must be the attribution itself (`Monaco, Obama's adviser, said`),
                 // not a new sentence that happens to hold a cue.
                 return self
