@@ -487,13 +487,21 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         // A headline `Ryan: 'No Place In A President'`: the name before the colon speaks.
         if let Some(colon) = (floor..first).find(|&j| self.text(j) == ":" && self.quote_of[j].is_none()) {
-            if colon > floor
-                && colon - floor <= 4
-                && (floor..colon).all(|j| is_capitalised(self.doc, j) || is_possessive(self.text(j)))
+            // Also `Chris Cillizza, The Washington Post: "…"` and `Rep. Trey Gowdy (R-S.C.): "…"`.
+            let label_like = |j: usize| {
+                is_capitalised(self.doc, j)
+                    || is_possessive(self.text(j))
+                    || matches!(self.text(j), "," | "(" | ")" | "of" | "the" | "&")
+            };
+            if colon > floor && colon - floor <= 10 && (floor..colon).all(label_like) && is_capitalised(self.doc, floor)
             {
+                let mut e = floor;
+                while e < colon && (is_capitalised(self.doc, e) || is_possessive(self.text(e))) {
+                    e += 1;
+                }
                 return Some(Attribution {
                     first: floor,
-                    end: colon,
+                    end: e,
                     cue: colon,
                 });
             }
@@ -576,7 +584,7 @@ impl<'a, 'd> Context<'a, 'd> {
                     if let Some(c) =
                         (v + 1..(v + 16).min(cue)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none())
                     {
-                        if self.verb_like(c + 1) && !is_capitalised(self.doc, v + 1) {
+                        if self.verb_like(c + 1) {
                             v = c + 1;
                         }
                     }
