@@ -296,6 +296,11 @@ async function drawView(text, anns) {
 // ---------------------------------------------------------------- document date
 
 function showDocumentDate(result) {
+  showDateSource(result);
+  ui.dateSource.title = ui.dateSource.textContent; // the header may cut it short
+}
+
+function showDateSource(result) {
   const d = result && result.exp.document_date;
   if (state.override) {
     ui.date.value = state.override;

@@ -21,7 +21,7 @@ export const CATEGORIES = [
   { key: 'loc', name: 'Places', test: (a) => a.type === 'entity' && a.label === 'LOC' },
   {
     key: 'other',
-    name: 'Groups, events, other names',
+    name: 'Other names',
     test: (a) => a.type === 'entity' && a.label !== 'PERSON' && a.label !== 'ORG' && a.label !== 'LOC',
   },
   { key: 'date', name: 'Dates and times', test: (a) => a.type === 'date' },

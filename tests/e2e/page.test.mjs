@@ -143,6 +143,14 @@ test('hover and keyboard focus open the card with the value and speaker; Esc clo
   }
   await page.mouse.move(1, 1);
   await card.waitFor({ state: 'hidden' });
+  // And the other way round: hovering a speaker mention highlights what they said.
+  const speaker = page.locator('#view .speaker').first();
+  if (await speaker.count()) {
+    const quotes = (await speaker.getAttribute('data-quotes')).split(' ');
+    await speaker.hover();
+    assert.ok((await page.locator(`#view mark[data-id="${quotes[0]}"].is-linked`).count()) > 0, 'the speaker\'s quote is highlighted');
+    await page.mouse.move(1, 1);
+  }
 
   // Keyboard: Tab from the start of the article reaches the first mark and opens its card.
   await page.locator('#view').focus();
@@ -386,6 +394,14 @@ test('a clear message, not a blank page, when the wasm cannot load or the text i
   assert.ok(await page.locator('#input').isVisible(), 'the text box is still there');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'wasm-failed.png') });
   await session.context.close();
+
+  // The same when the JavaScript glue itself is missing (the worker cannot even start).
+  const noGlue = await openPage(browser, server.url);
+  await noGlue.page.route('**/pkg/newsmark.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await noGlue.page.goto(server.url);
+  await noGlue.page.waitForFunction(() => document.documentElement.dataset.state === 'error');
+  assert.match(await noGlue.page.locator('#alert').textContent(), /cannot annotate/);
+  await noGlue.context.close();
 
   const big = await fresh();
   const huge = `${'Long text without an end. '.repeat(200_000)}`; // 5.2 million characters
