@@ -10,4 +10,5 @@ step "cargo clippy -D warnings";      cargo clippy --locked --all-targets -- -D 
 step "cargo clippy (wasm32)";         cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
 step "cargo test";                    cargo test --locked
 step "wasm build";                    bash scripts/build-web.sh
+step "wasm JS API tests (node)";    node --test --test-reporter=spec tests/node/
 step "browser end-to-end tests";      (cd tests/e2e && node --test --test-reporter=spec)

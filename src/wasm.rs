@@ -21,6 +21,21 @@ fn options_from_js(options: JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
+    if !options.is_object() {
+        return Err(js_error(Error::BadOptions {
+            detail: "options must be an object".into(),
+        }));
+    }
+    // serde-wasm-bindgen reads only the fields a struct names, so an unknown key (a typo such as
+    // `documentDate`) would be ignored silently; reject it here instead.
+    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "document_date" {
+            return Err(js_error(Error::BadOptions {
+                detail: format!("unknown option {key:?}"),
+            }));
+        }
+    }
     let raw: JsOptions =
         serde_wasm_bindgen::from_value(options).map_err(|e| js_error(Error::BadOptions { detail: e.to_string() }))?;
     match raw.document_date.as_deref().map(str::trim) {

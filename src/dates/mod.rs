@@ -1,56 +1,148 @@
 //! Dates and times: temporal expressions with TIMEX3 values, and the document date.
+//!
+//! `rules` recognises expressions over tokens and yields a [`expr::DateExpr`]; `tense` reads the clause
+//! to decide whether a bare weekday or month points back or forward; `resolve` turns the expression
+//! into a TIMEX3 value against the document date; `gloss` says the value in words for the hover card.
+//! Vocabulary lives in `data/dates/` ([`lexicon`]).
 
 pub mod calendar;
+pub mod document_date;
+pub mod expr;
+pub mod gloss;
+pub mod lexicon;
+pub mod resolve;
+pub mod rules;
+pub mod tense;
 
-use crate::annotation::{DateLabel, DateMention, DateSource, DocumentDate, Entity};
-use crate::text::{Document, Span};
+use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
+use crate::text::Document;
 use calendar::CalendarDate;
-use regex::Regex;
+use expr::DateExpr;
+use lexicon::{CueTense, Lexicon};
+use resolve::{Direction, QuarterContext};
+use rules::{Rules, View};
+use std::collections::HashSet;
 
-/// Finds temporal expressions; built once, holds the compiled rules.
+/// Finds temporal expressions; built once, holds the vocabulary.
 pub struct DateRecognizer {
-    iso: Regex,
+    lexicon: Lexicon,
+    triggers: HashSet<&'static str>,
 }
 
 impl DateRecognizer {
-    /// Compiles the rules.
+    /// Loads the vocabulary.
     pub fn new() -> Self {
-        DateRecognizer {
-            iso: Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").expect("valid regex"),
-        }
+        let lexicon = Lexicon::load();
+        let triggers = rules::triggers(&lexicon);
+        DateRecognizer { lexicon, triggers }
     }
 
-    /// Detects the article's own date from a date line near the top.
+    fn rules(&self) -> Rules<'_> {
+        Rules::new(&self.lexicon, &self.triggers)
+    }
+
+    /// Detects the article's own date from a date line or dateline near the top.
     pub fn detect_document_date(&self, doc: &Document) -> Option<DocumentDate> {
-        let head = &doc.text[..doc.text.len().min(400)];
-        let head = &doc.text[..(0..=head.len())
-            .rev()
-            .find(|&i| doc.text.is_char_boundary(i))
-            .unwrap_or(0)];
-        let m = self.iso.find(head)?;
-        Some(DocumentDate {
-            date: CalendarDate::parse_iso(m.as_str())?,
-            source: DateSource::Text(Span::new(m.start(), m.end())),
-        })
+        document_date::detect(&self.rules(), doc)
     }
 
     /// Finds every temporal expression, resolving relative ones against `document_date`.
-    pub fn find(&self, doc: &Document, _document_date: Option<CalendarDate>, _entities: &[Entity]) -> Vec<DateMention> {
-        self.iso
-            .find_iter(doc.text)
-            .filter_map(|m| {
-                let d = CalendarDate::parse_iso(m.as_str())?;
-                Some(DateMention {
-                    span: Span::new(m.start(), m.end()),
-                    label: DateLabel::Date,
-                    value: Some(d.to_string()),
-                    anchor: None,
-                    gloss: None,
-                    reason: None,
-                })
-            })
-            .collect()
+    pub fn find(&self, doc: &Document, document_date: Option<CalendarDate>, _entities: &[Entity]) -> Vec<DateMention> {
+        let view = View::new(doc);
+        let found = self.rules().find_all(&view);
+        let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
+        // The last quarter named explicitly, for "the quarter" / "the year-ago quarter".
+        let mut quarter: Option<(QuarterContext, usize)> = None;
+        for f in found {
+            let (dir, mut reason) = if f.expr.needs_direction() {
+                let sentence = doc
+                    .sentences
+                    .get(doc.sentence_of(f.start))
+                    .cloned()
+                    .unwrap_or(0..doc.tokens.len());
+                let cue = tense::clause_tense(
+                    &self.lexicon,
+                    &view.lower,
+                    |k| doc.token_text(k).to_string(),
+                    sentence,
+                    f.start,
+                    f.end,
+                );
+                match cue {
+                    Some(c) if c.tense == CueTense::Past => (Direction::Past, Some(format!("past tense: {}", c.word))),
+                    Some(c) => (Direction::Future, Some(format!("future or modal: {}", c.word))),
+                    None if is_weekday(&f.expr) => (
+                        Direction::Past,
+                        Some("no tense cue: the most recent one (news default)".to_string()),
+                    ),
+                    None => (Direction::Nearest, Some("no tense cue: the nearest one".to_string())),
+                }
+            } else {
+                (Direction::Nearest, None)
+            };
+            let uses_quarter = matches!(f.expr, DateExpr::Quarter { part: None, .. } | DateExpr::YearAgo);
+            let value = resolve::resolve(&f.expr, document_date, dir, quarter.map(|q| q.0));
+            let anchor = match (&value, f.expr.is_absolute()) {
+                (Some(_), false) if uses_quarter && quarter.is_some() => quarter.map(|q| DateAnchor::Mention(q.1)),
+                (Some(_), false) => Some(DateAnchor::DocumentDate),
+                _ => None,
+            };
+            if anchor.is_none() {
+                reason = None;
+            } else if reason.is_none() {
+                reason = Some(match anchor {
+                    Some(DateAnchor::Mention(_)) => "the quarter named before".to_string(),
+                    _ => "relative to the document date".to_string(),
+                });
+            }
+            if let (
+                Some(v),
+                DateExpr::Quarter {
+                    part: Some(_),
+                    year_shift: 0,
+                    half: false,
+                }
+                | DateExpr::Fixed(_),
+            ) = (&value, &f.expr)
+            {
+                if let Some(q) = parse_quarter(v) {
+                    quarter = Some((q, out.len()));
+                }
+            }
+            let gloss = value
+                .as_deref()
+                .and_then(|v| gloss::gloss(v, f.label))
+                .map(|g| match &f.zone {
+                    Some(z) => format!("{g} ({z})"),
+                    None => g,
+                });
+            out.push(DateMention {
+                span: f.span,
+                label: f.label,
+                value,
+                anchor,
+                gloss,
+                reason,
+            });
+        }
+        out
     }
+}
+
+fn is_weekday(e: &DateExpr) -> bool {
+    match e {
+        DateExpr::Weekday(_) => true,
+        DateExpr::WithTime { base, .. } => is_weekday(base),
+        _ => false,
+    }
+}
+
+fn parse_quarter(v: &str) -> Option<QuarterContext> {
+    let (y, q) = v.split_once("-Q")?;
+    Some(QuarterContext {
+        year: y.parse().ok()?,
+        quarter: q.parse().ok().filter(|q| (1..=4).contains(q))?,
+    })
 }
 
 impl Default for DateRecognizer {

@@ -1,46 +1,51 @@
 //! Named entities: people, organisations, places, groups and events.
+//!
+//! A learned tagger ([`model`], features in [`features`], trained by `src/bin/train-entities.rs`)
+//! proposes CoNLL-style spans using word lists ([`lexicon`]) as features; [`document`] then applies
+//! what a single sentence cannot know: datelines, titles, one label per name in the article, one
+//! entity per person ("Pence" after "Mike Pence") and the NORP/EVENT split of MISC.
 
-use crate::annotation::{Entity, EntityLabel};
-use crate::text::{Document, Span, TokenKind};
+pub mod document;
+pub mod features;
+pub mod hash;
+pub mod lexicon;
+pub mod model;
+pub mod tags;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
 
-/// Finds entity mentions; built once, holds its lexicons.
-pub struct EntityRecognizer {}
+use crate::annotation::Entity;
+use crate::text::Document;
+use lexicon::Lexicons;
+use model::Model;
+
+/// The trained weights (see `src/bin/train-entities.rs` and data/README.md).
+const MODEL: &[u8] = include_bytes!("../../data/entities/model.bin");
+
+/// Finds entity mentions; built once, holds its lexicons and model.
+pub struct EntityRecognizer {
+    lexicons: Lexicons,
+    model: Model,
+}
 
 impl EntityRecognizer {
-    /// Loads the lexicons.
+    /// Loads the lexicons and the model weights.
     pub fn new() -> Self {
-        EntityRecognizer {}
+        EntityRecognizer {
+            lexicons: Lexicons::new(),
+            model: Model::from_bytes(MODEL).unwrap_or_else(Model::empty),
+        }
     }
 
     /// Finds every entity mention in the document, sorted by position.
     pub fn find(&self, doc: &Document) -> Vec<Entity> {
-        // Placeholder: runs of capitalised words not at a sentence start.
-        let mut out = Vec::new();
-        for r in &doc.sentences {
-            let mut i = r.start + 1;
-            while i < r.end {
-                let cap = |k: usize| {
-                    doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase)
-                };
-                if cap(i) {
-                    let s = i;
-                    while i < r.end && cap(i) {
-                        i += 1;
-                    }
-                    let span = Span::new(doc.tokens[s].span.start, doc.tokens[i - 1].span.end);
-                    out.push(Entity {
-                        span,
-                        label: EntityLabel::Misc,
-                        entity: out.len(),
-                        canonical: span.slice(doc.text).to_string(),
-                        reason: "capitalised words".into(),
-                        confidence: None,
-                    });
-                }
-                i += 1;
-            }
+        if doc.tokens.is_empty() {
+            return Vec::new();
         }
-        out
+        let lex = self.lexicons.annotate(doc);
+        let feats = features::extract(doc, &lex);
+        let decisions = self.model.decode(&feats);
+        document::resolve(doc, &self.lexicons, &lex, &decisions)
     }
 }
 

@@ -1,42 +1,38 @@
 //! Quotes and who said them.
+//!
+//! `marks` pairs the quotation marks (apostrophes, nesting, quotes over paragraphs), `names` finds
+//! who a speaker phrase names, `attribution` finds the speech verb and the speaker phrase, and
+//! `lexicon` holds the word lists from `data/quotes/`.
 
-use crate::annotation::{Entity, Quote, QuoteKind};
-use crate::text::{Document, Span};
+pub mod attribution;
+pub mod lexicon;
+pub mod marks;
+pub mod names;
+
+use crate::annotation::{Entity, Quote};
+use crate::text::Document;
 
 /// Finds quotations and attributes them; built once.
-pub struct QuoteRecognizer {}
+pub struct QuoteRecognizer {
+    lexicon: lexicon::Lexicon,
+    pairer: marks::MarkPairer,
+}
 
 impl QuoteRecognizer {
-    /// Loads the speech verbs.
+    /// Loads the speech verbs and the other word lists.
     pub fn new() -> Self {
-        QuoteRecognizer {}
+        let lexicon = lexicon::Lexicon::load();
+        let pairer = marks::MarkPairer::new(lexicon.elisions.iter().copied());
+        QuoteRecognizer { lexicon, pairer }
     }
 
-    /// Finds every quotation, sorted by position.
-    pub fn find(&self, doc: &Document, _entities: &[Entity]) -> Vec<Quote> {
-        // Placeholder: curly double quotes on one line.
-        let mut out = Vec::new();
-        let mut open = None;
-        for (i, c) in doc.text.char_indices() {
-            match c {
-                '\u{201C}' => open = Some(i),
-                '\n' => open = None,
-                '\u{201D}' => {
-                    if let Some(s) = open.take() {
-                        out.push(Quote {
-                            span: Span::new(s, i + c.len_utf8()),
-                            kind: QuoteKind::Speech,
-                            speaker: None,
-                            speaker_entity: None,
-                            speaker_span: None,
-                            cue: None,
-                        });
-                    }
-                }
-                _ => {}
-            }
-        }
-        out
+    /// Finds every quotation, sorted by position, with its speaker where one is found.
+    /// Scare quotes and titles come out with [`crate::QuoteKind::Scare`] and no speaker.
+    pub fn find(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+        let marked = self.pairer.find(doc.text);
+        let ctx = attribution::Context::new(doc, &self.lexicon, &marked);
+        let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon);
+        ctx.attribute(&marked, &mut names)
     }
 }
 

@@ -1,0 +1,80 @@
+//! Finding the article's own date in its first lines: a date line ("February 21, 2018",
+//! "Published 21 Feb 2018", "Updated: 2018-02-21"), a CoNLL-style dateline ("LONDON 1996-08-30")
+//! or a wire dateline ("BEIJING, Dec 7 (Reuters) -", its year taken from a full date elsewhere in the text).
+
+use super::calendar::CalendarDate;
+use super::expr::DateExpr;
+use super::rules::{Found, Rules, View};
+use crate::annotation::{DateSource, DocumentDate};
+use crate::text::{Document, Span};
+
+/// How far down the head reaches: lines, and tokens.
+const HEAD_LINES: usize = 6;
+const HEAD_TOKENS: usize = 160;
+/// A line this short (in tokens) with a full date on it is a date line, not a sentence.
+const DATE_LINE_TOKENS: usize = 16;
+
+const CUES: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "dated",
+    "date",
+    "last",
+    "modified",
+    "first",
+];
+
+fn day_of(expr: &DateExpr) -> Option<CalendarDate> {
+    match expr {
+        DateExpr::Fixed(v) => CalendarDate::parse_iso(v.get(..10)?),
+        DateExpr::WithTime { base, .. } => day_of(base),
+        _ => None,
+    }
+}
+
+/// The document date, with the span of its evidence.
+pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
+    let mut head_end = 0;
+    let mut line = 0;
+    let mut line_of = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if i > 0 && t.newlines_before > 0 {
+            line += 1;
+        }
+        if line >= HEAD_LINES || i >= HEAD_TOKENS {
+            break;
+        }
+        line_of.push(line);
+        head_end = i + 1;
+    }
+    let view = View::prefix(doc, head_end);
+    let found = rules.find_all(&view);
+    let line_len = |l: usize| line_of.iter().filter(|&&x| x == l).count();
+    let lower = |k: usize| view.lower.get(k).map(String::as_str).unwrap_or("");
+    let is_dateline_end = |f: &Found| matches!(lower(f.end), "(" | "-" | "\u{2014}" | "\u{2013}" | "--");
+    for f in &found {
+        let Some(day) = day_of(&f.expr) else { continue };
+        let l = line_of.get(f.start).copied().unwrap_or(0);
+        let cued = (f.start.saturating_sub(3)..f.start).any(|k| CUES.contains(&lower(k)));
+        if cued || line_len(l) <= DATE_LINE_TOKENS || is_dateline_end(f) {
+            return Some(DocumentDate {
+                date: day,
+                source: DateSource::Text(f.span),
+            });
+        }
+    }
+    // A wire dateline without a year: the year comes from a full date elsewhere in the text.
+    let dateline = found
+        .iter()
+        .find(|f| matches!(f.expr, DateExpr::MonthDay { .. }) && is_dateline_end(f))?;
+    let DateExpr::MonthDay { month, day } = dateline.expr else {
+        return None;
+    };
+    let all = View::new(doc);
+    let year = rules.find_all(&all).iter().find_map(|f| day_of(&f.expr))?.year;
+    Some(DocumentDate {
+        date: CalendarDate::new(year, month, day)?,
+        source: DateSource::Text(Span::new(dateline.span.start, dateline.span.end)),
+    })
+}

@@ -1,0 +1,96 @@
+//! What a rule recognised, before it is resolved against a reference date.
+
+use super::lexicon::Unit;
+
+/// A named calendar item that "last"/"next"/"this" can shift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    /// A weekday (ISO number).
+    Weekday(u32),
+    /// A month (1–12).
+    Month(u32),
+    /// A season (TIMEX3 code: SP, SU, FA, WI).
+    Season(&'static str),
+}
+
+/// A recognised temporal expression, not yet anchored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateExpr {
+    /// A value that needs no reference date ("2018-02-21", "1998", "P3Y", "XXXX-WXX-1").
+    Fixed(String),
+    /// A vague reference to now, the past or the future; needs no reference date either.
+    Reference(&'static str),
+    /// A month and day without a year ("Feb. 21").
+    MonthDay {
+        /// Month, 1–12.
+        month: u32,
+        /// Day of the month.
+        day: u32,
+    },
+    /// A month without a year ("November").
+    Month(u32),
+    /// A weekday on its own ("Tuesday").
+    Weekday(u32),
+    /// A season without a year ("the summer").
+    Season(&'static str),
+    /// A holiday without a year: "MM-DD" or a rule name ("thanksgiving").
+    Holiday(&'static str),
+    /// A quarter (or half, when `half`) of the reference year shifted by `year_shift`; `part` is
+    /// `None` for "the quarter", which takes the last quarter mentioned or the last one completed.
+    Quarter {
+        /// 1–4 for quarters, 1–2 for halves.
+        part: Option<u32>,
+        /// Years to add to the reference year ("the year-ago quarter" = -1).
+        year_shift: i64,
+        /// A half year rather than a quarter.
+        half: bool,
+    },
+    /// The reference date's unit moved by `n` units ("yesterday", "last week", "three years ago").
+    Shift {
+        /// Granularity of the value.
+        unit: Unit,
+        /// How many units forward (negative: back).
+        n: i64,
+    },
+    /// A named item relative to the reference: "last April" (n = -1), "next Tuesday" (1), "this fall" (0).
+    NamedShift {
+        /// The weekday, month or season.
+        named: Named,
+        /// Direction: -1 last, 0 this, 1 next.
+        n: i64,
+    },
+    /// "a year ago", "year-earlier": the previous year, or in an earnings report (a quarter was named
+    /// before) that quarter a year earlier.
+    YearAgo,
+    /// A date with a time of day appended ("T18:30", "TMO").
+    WithTime {
+        /// The day.
+        base: Box<DateExpr>,
+        /// The TIMEX3 time part, starting with "T".
+        time: String,
+    },
+}
+
+impl DateExpr {
+    /// True when the expression needs the clause's tense to pick past or future.
+    pub fn needs_direction(&self) -> bool {
+        match self {
+            DateExpr::MonthDay { .. }
+            | DateExpr::Month(_)
+            | DateExpr::Weekday(_)
+            | DateExpr::Season(_)
+            | DateExpr::Holiday(_) => true,
+            DateExpr::WithTime { base, .. } => base.needs_direction(),
+            _ => false,
+        }
+    }
+
+    /// True when the value does not depend on a reference date.
+    pub fn is_absolute(&self) -> bool {
+        match self {
+            DateExpr::Fixed(_) | DateExpr::Reference(_) => true,
+            DateExpr::WithTime { base, .. } => base.is_absolute(),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! Turning a [`DateExpr`] into a TIMEX3 value, given a reference date and a direction.
+
+use super::calendar::CalendarDate;
+use super::expr::{DateExpr, Named};
+use super::lexicon::Unit;
+
+/// Which way an underspecified date ("Tuesday", "November") is read from the reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The most recent one (past-tense clause).
+    Past,
+    /// The next one (future or modal clause).
+    Future,
+    /// Whichever is closest (no cue).
+    Nearest,
+}
+
+/// A quarter mentioned earlier in the text, used by "the quarter" and "the year-ago quarter".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuarterContext {
+    /// Year of the quarter.
+    pub year: i32,
+    /// Quarter number (1–4).
+    pub quarter: u32,
+}
+
+fn month_index(year: i32, month: u32) -> i64 {
+    year as i64 * 12 + month as i64 - 1
+}
+
+fn from_month_index(i: i64) -> (i32, u32) {
+    (i.div_euclid(12) as i32, (i.rem_euclid(12) + 1) as u32)
+}
+
+/// The year for month `m` seen from `r` in direction `dir`. A tense cue never pushes a month nearly a
+/// year away when it is a few months off the other way: "payable in January" in an October story.
+fn year_for_month(r: CalendarDate, m: u32, dir: Direction) -> i32 {
+    let here = month_index(r.year, r.month);
+    let past = if m > r.month { r.year - 1 } else { r.year };
+    let future = if m < r.month { r.year + 1 } else { r.year };
+    let back = here - month_index(past, m);
+    let ahead = month_index(future, m) - here;
+    match dir {
+        Direction::Past if back > 8 && ahead <= 3 => future,
+        Direction::Past => past,
+        Direction::Future if ahead > 10 && back <= 1 => past,
+        Direction::Future => future,
+        Direction::Nearest => {
+            if ahead < back {
+                future
+            } else {
+                past
+            }
+        }
+    }
+}
+
+/// The day `month`-`day` seen from `r` in direction `dir` (the same day counts as both), with the same
+/// guard as months against a tense cue that would move it most of a year away.
+fn day_for_month_day(r: CalendarDate, month: u32, day: u32, dir: Direction) -> Option<CalendarDate> {
+    let here = r.to_days();
+    let candidates = [r.year - 1, r.year, r.year + 1].map(|y| CalendarDate::new(y, month, day));
+    let days = candidates.into_iter().flatten();
+    let past = days.clone().filter(|d| d.to_days() <= here).max();
+    let future = days.clone().filter(|d| d.to_days() >= here).min();
+    let dist = |d: Option<CalendarDate>| d.map(|d| (d.to_days() - here).abs()).unwrap_or(i64::MAX);
+    match dir {
+        Direction::Past if dist(past) > 240 && dist(future) <= 100 => future,
+        Direction::Past => past.or(future),
+        Direction::Future if dist(future) > 300 && dist(past) <= 30 => past,
+        Direction::Future => future.or(past),
+        Direction::Nearest => days.min_by_key(|d| (d.to_days() - here).abs()),
+    }
+}
+
+fn season_start(code: &str) -> u32 {
+    match code {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    }
+}
+
+/// The Western Easter Sunday of `year` (anonymous Gregorian algorithm).
+fn easter(year: i32) -> Option<CalendarDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    CalendarDate::new(year, month as u32, day as u32)
+}
+
+fn holiday_in(year: i32, rule: &str) -> Option<CalendarDate> {
+    match rule {
+        "thanksgiving" => {
+            let first = CalendarDate::new(year, 11, 1)?;
+            let to_thursday = (4 + 7 - first.weekday() as i64) % 7;
+            Some(first.add_days(to_thursday + 21))
+        }
+        "easter" => easter(year),
+        md => {
+            let (m, d) = md.split_once('-')?;
+            CalendarDate::new(year, m.parse().ok()?, d.parse().ok()?)
+        }
+    }
+}
+
+fn week_value(d: CalendarDate) -> String {
+    let (y, w) = d.iso_week();
+    format!("{y:04}-W{w:02}")
+}
+
+fn shift(r: CalendarDate, unit: Unit, n: i64) -> Option<String> {
+    Some(match unit {
+        Unit::Day => r.add_days(n).to_string(),
+        Unit::Week => week_value(r.add_days(7 * n)),
+        Unit::Weekend => format!("{}-WE", week_value(r.add_days(7 * n))),
+        Unit::Month => {
+            let (y, m) = from_month_index(month_index(r.year, r.month) + n);
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Quarter => {
+            let q = (r.year as i64) * 4 + (r.month as i64 - 1) / 3 + n;
+            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+        }
+        Unit::Year => format!("{:04}", r.year as i64 + n),
+        Unit::Decade => format!("{:03}", r.year as i64 / 10 + n),
+        Unit::Century => format!("{:02}", r.year as i64 / 100 + n),
+        // "two hours ago" is today, at a time the text does not give.
+        Unit::Hour | Unit::Minute | Unit::Second => r.to_string(),
+    })
+}
+
+fn weekday_from(r: CalendarDate, w: u32, dir: Direction) -> CalendarDate {
+    let delta = w as i64 - r.weekday() as i64;
+    let back = delta.rem_euclid(7) - 7; // -7..-1
+    let fwd = delta.rem_euclid(7); // 0..6
+    if fwd == 0 {
+        // A news story's own weekday is the day itself ("said Friday" in a Friday story).
+        return r;
+    }
+    match dir {
+        Direction::Future => r.add_days(fwd),
+        _ => r.add_days(back),
+    }
+}
+
+/// Resolves `expr` against `reference` (the document date). `None` when it cannot be resolved.
+pub fn resolve(
+    expr: &DateExpr,
+    reference: Option<CalendarDate>,
+    dir: Direction,
+    quarter: Option<QuarterContext>,
+) -> Option<String> {
+    if let DateExpr::Fixed(v) = expr {
+        return Some(v.clone());
+    }
+    if let DateExpr::Reference(v) = expr {
+        return Some(v.to_string());
+    }
+    let r = reference?;
+    Some(match expr {
+        DateExpr::Fixed(_) | DateExpr::Reference(_) => return None,
+        DateExpr::MonthDay { month, day } => day_for_month_day(r, *month, *day, dir)?.to_string(),
+        DateExpr::Month(m) => format!("{:04}-{:02}", year_for_month(r, *m, dir), m),
+        DateExpr::Weekday(w) => weekday_from(r, *w, dir).to_string(),
+        DateExpr::Season(code) => {
+            let start = season_start(code);
+            let year = match dir {
+                Direction::Past if start > r.month && !(start == 12 && r.month <= 2) => r.year - 1,
+                Direction::Future if start + 2 < r.month => r.year + 1,
+                _ => r.year,
+            };
+            format!("{year:04}-{code}")
+        }
+        DateExpr::Holiday(rule) => {
+            let here = r.to_days();
+            let days = [r.year - 1, r.year, r.year + 1].map(|y| holiday_in(y, rule));
+            let ok = days.into_iter().flatten();
+            let d = match dir {
+                Direction::Past => ok.filter(|d| d.to_days() <= here).max(),
+                Direction::Future => ok.filter(|d| d.to_days() >= here).min(),
+                Direction::Nearest => ok.min_by_key(|d| (d.to_days() - here).abs()),
+            }?;
+            d.to_string()
+        }
+        DateExpr::Quarter { part, year_shift, half } => {
+            let (year, q) = match (part, quarter) {
+                (Some(p), _) => (r.year, *p),
+                (None, Some(c)) => (c.year, c.quarter),
+                (None, None) => {
+                    // The last completed quarter: what "the quarter" means in an earnings report.
+                    let q = (r.year as i64) * 4 + (r.month as i64 - 1) / 3 - 1;
+                    (q.div_euclid(4) as i32, (q.rem_euclid(4) + 1) as u32)
+                }
+            };
+            let year = year as i64 + year_shift;
+            if *half {
+                format!("{year:04}-H{q}")
+            } else {
+                format!("{year:04}-Q{q}")
+            }
+        }
+        DateExpr::Shift { unit, n } => shift(r, *unit, *n)?,
+        DateExpr::YearAgo => match quarter {
+            Some(c) => format!("{:04}-Q{}", c.year - 1, c.quarter),
+            None => format!("{:04}", r.year - 1),
+        },
+        DateExpr::NamedShift { named, n } => match *named {
+            Named::Weekday(w) => {
+                let delta = (w as i64 - r.weekday() as i64).rem_euclid(7);
+                match n {
+                    -1 => r.add_days(if delta == 0 { -7 } else { delta - 7 }),
+                    1 => r.add_days(if delta == 0 { 7 } else { delta }),
+                    _ => r.add_days(delta),
+                }
+                .to_string()
+            }
+            Named::Month(m) => {
+                let year = match n {
+                    -1 if m >= r.month => r.year - 1,
+                    1 if m <= r.month => r.year + 1,
+                    _ => r.year,
+                };
+                format!("{year:04}-{m:02}")
+            }
+            Named::Season(code) => {
+                let start = season_start(code);
+                // Seasons are three months; "last fall" is the most recent one that has ended.
+                let ended = start + 2 < r.month;
+                let year = match n {
+                    -1 if !ended => r.year - 1,
+                    1 if start <= r.month => r.year + 1,
+                    _ => r.year,
+                };
+                format!("{year:04}-{code}")
+            }
+        },
+        DateExpr::WithTime { base, time } => {
+            format!("{}{}", resolve(base, Some(r), dir, quarter)?, time)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r() -> Option<CalendarDate> {
+        CalendarDate::parse_iso("2018-02-21")
+    }
+
+    #[test]
+    fn weekdays_follow_direction_and_same_day_is_today() {
+        let tue = DateExpr::Weekday(2);
+        assert_eq!(resolve(&tue, r(), Direction::Past, None).as_deref(), Some("2018-02-20"));
+        assert_eq!(
+            resolve(&DateExpr::Weekday(4), r(), Direction::Future, None).as_deref(),
+            Some("2018-02-22")
+        );
+        assert_eq!(
+            resolve(&DateExpr::Weekday(3), r(), Direction::Past, None).as_deref(),
+            Some("2018-02-21")
+        );
+        assert_eq!(resolve(&tue, None, Direction::Past, None), None);
+    }
+
+    #[test]
+    fn shifts_have_the_unit_granularity() {
+        let s = |unit, n| resolve(&DateExpr::Shift { unit, n }, r(), Direction::Nearest, None);
+        assert_eq!(s(Unit::Week, -1).as_deref(), Some("2018-W07"));
+        assert_eq!(s(Unit::Month, 1).as_deref(), Some("2018-03"));
+        assert_eq!(s(Unit::Month, -2).as_deref(), Some("2017-12"));
+        assert_eq!(s(Unit::Quarter, -1).as_deref(), Some("2017-Q4"));
+        assert_eq!(s(Unit::Decade, 0).as_deref(), Some("201"));
+    }
+
+    #[test]
+    fn months_seasons_and_holidays() {
+        let m = DateExpr::Month(11);
+        assert_eq!(resolve(&m, r(), Direction::Past, None).as_deref(), Some("2017-11"));
+        assert_eq!(resolve(&m, r(), Direction::Future, None).as_deref(), Some("2018-11"));
+        let fall = DateExpr::NamedShift {
+            named: Named::Season("FA"),
+            n: -1,
+        };
+        assert_eq!(
+            resolve(&fall, r(), Direction::Nearest, None).as_deref(),
+            Some("2017-FA")
+        );
+        let tg = DateExpr::Holiday("thanksgiving");
+        assert_eq!(resolve(&tg, r(), Direction::Past, None).as_deref(), Some("2017-11-23"));
+        assert_eq!(easter(2018).map(|d| d.to_string()).as_deref(), Some("2018-04-01"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Clause tense around a date: which way a bare weekday or month points.
+
+use super::lexicon::{CueTense, Lexicon};
+
+/// How far (in tokens) a cue may be from the date and still speak for its clause.
+const MAX_LEFT: usize = 14;
+const MAX_RIGHT: usize = 8;
+
+/// The tense cue nearest to the date, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenseCue {
+    /// Past or future.
+    pub tense: CueTense,
+    /// The cue word as written ("said", "will").
+    pub word: String,
+}
+
+fn is_clause_break(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":" | "\"" | "\u{201C}" | "\u{201D}" | "(" | ")" | "\u{2014}" | "but"
+    )
+}
+
+/// Classifies one lower-case word.
+fn cue_of(lex: &Lexicon, w: &str) -> Option<CueTense> {
+    match lex.tense_cues.get(w) {
+        Some(CueTense::Past) => Some(CueTense::Past),
+        Some(CueTense::Future) => Some(CueTense::Future),
+        None if lex.tense_none.contains_key(w) => None,
+        // Regular past forms ("announced", "resigned"); short words like "red" are in the none list.
+        None => {
+            (w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_alphabetic())).then_some(CueTense::Past)
+        }
+    }
+}
+
+/// The cue at token `k`, reading its verb group: "must be returned" is future although "returned" looks past,
+/// and "the reduced dividend" is an adjective, not a verb.
+fn cue_at(lex: &Lexicon, lower: &[String], k: usize) -> Option<CueTense> {
+    let w = lower.get(k)?.as_str();
+    let t = cue_of(lex, w)?;
+    let listed = lex.tense_cues.contains_key(w);
+    if t == CueTense::Past && !listed {
+        let prev = if k > 0 { lower[k - 1].as_str() } else { "" };
+        if matches!(
+            prev,
+            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+        ) {
+            return None;
+        }
+        for back in 1..=3 {
+            let Some(p) = k.checked_sub(back).and_then(|i| lower.get(i)) else {
+                break;
+            };
+            if lex.tense_cues.get(p.as_str()) == Some(&CueTense::Future) {
+                return Some(CueTense::Future);
+            }
+            if matches!(p.as_str(), "is" | "are" | "am" | "be" | "being") {
+                return None;
+            }
+        }
+    }
+    Some(t)
+}
+
+/// Finds the tense cue nearest to the date at tokens `start..end` within the sentence `sent_start..sent_end`,
+/// not crossing a clause break (semicolon, quotation mark, dash, "but"). Ties go to the left (the verb
+/// usually precedes the date: "said on Tuesday", "will meet on Thursday").
+pub fn clause_tense(
+    lex: &Lexicon,
+    lower: &[String],
+    text_of: impl Fn(usize) -> String,
+    sentence: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
+) -> Option<TenseCue> {
+    let mut best: Option<(usize, usize, CueTense)> = None; // (distance, index, tense)
+    let mut k = start;
+    while k > sentence.start && start - k < MAX_LEFT {
+        k -= 1;
+        let w = lower.get(k)?.as_str();
+        if is_clause_break(w) {
+            break;
+        }
+        if let Some(t) = cue_at(lex, lower, k) {
+            best = Some((start - k, k, t));
+            break;
+        }
+    }
+    let mut k = end;
+    while k < sentence.end && k - end < MAX_RIGHT {
+        let w = lower.get(k).map(String::as_str).unwrap_or("");
+        if is_clause_break(w) {
+            break;
+        }
+        if let Some(t) = cue_at(lex, lower, k) {
+            let d = k - end + 1;
+            if best.is_none_or(|(bd, _, _)| d < bd) {
+                best = Some((d, k, t));
+            }
+            break;
+        }
+        k += 1;
+    }
+    best.map(|(_, k, tense)| TenseCue {
+        tense,
+        word: text_of(k),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(words: &[&str], start: usize, end: usize) -> Option<(CueTense, String)> {
+        let lex = Lexicon::load();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        clause_tense(&lex, &lower, |k| words[k].to_string(), 0..words.len(), start, end).map(|c| (c.tense, c.word))
+    }
+
+    #[test]
+    fn nearest_cue_in_the_clause_wins() {
+        assert_eq!(
+            cue(&["He", "said", "on", "Tuesday"], 3, 4),
+            Some((CueTense::Past, "said".into()))
+        );
+        assert_eq!(
+            cue(&["They", "will", "meet", "on", "Thursday"], 4, 5),
+            Some((CueTense::Future, "will".into()))
+        );
+        assert_eq!(
+            cue(&["It", "announced", "Monday"], 2, 3),
+            Some((CueTense::Past, "announced".into()))
+        );
+        assert_eq!(cue(&["On", "Friday", "it", "rains"], 1, 2), None);
+        assert_eq!(cue(&["We", "need", "Friday"], 2, 3), None);
+        assert_eq!(
+            cue(&["It", "must", "be", "returned", "by", "May", "1"], 5, 7),
+            Some((CueTense::Future, "must".into()))
+        );
+        assert_eq!(cue(&["the", "reduced", "rate", "from", "Friday"], 4, 5), None);
+    }
+}

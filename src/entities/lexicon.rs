@@ -1,0 +1,217 @@
+//! Word lists that help the tagger generalise beyond the names in its training text: countries,
+//! places, given names, organisation words, titles, common words. Each list lives in
+//! `data/entities/` (sources and licences in `data/README.md`); phrases are matched on tokens,
+//! case-insensitively, by hash, so lookups allocate nothing.
+
+use super::hash::{fnv64_byte, fnv64_lower, fnv64_start};
+use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+
+/// The longest phrase (in tokens) looked up.
+pub const MAX_PHRASE: usize = 4;
+
+/// One word list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum LexClass {
+    /// Country names.
+    Country = 0,
+    /// Nationality words ("German", "North Koreans").
+    Demonym,
+    /// States, provinces, continents.
+    Region,
+    /// Cities.
+    City,
+    /// Given names.
+    GivenName,
+    /// Frequent lower-case English words.
+    Common,
+    /// Person titles ("Sen.", "President").
+    Title,
+    /// Organisation words ("Corp", "Ministry").
+    OrgWord,
+    /// News organisations and wire services.
+    NewsOrg,
+    /// Event words ("Olympics", "Cup").
+    EventWord,
+    /// Religious and political groups.
+    Group,
+}
+
+/// Number of word lists.
+pub const LEX_CLASSES: usize = 11;
+
+impl LexClass {
+    /// Every class, in bit order.
+    pub const ALL: [LexClass; LEX_CLASSES] = [
+        LexClass::Country,
+        LexClass::Demonym,
+        LexClass::Region,
+        LexClass::City,
+        LexClass::GivenName,
+        LexClass::Common,
+        LexClass::Title,
+        LexClass::OrgWord,
+        LexClass::NewsOrg,
+        LexClass::EventWord,
+        LexClass::Group,
+    ];
+
+    /// The bit of this class in a mask.
+    pub fn bit(self) -> u16 {
+        1 << (self as u8)
+    }
+
+    /// The list's name as shown in a reason ("lexicon: countries").
+    pub fn name(self) -> &'static str {
+        match self {
+            LexClass::Country => "countries",
+            LexClass::Demonym => "nationalities",
+            LexClass::Region => "regions",
+            LexClass::City => "cities",
+            LexClass::GivenName => "given names",
+            LexClass::Common => "common words",
+            LexClass::Title => "titles",
+            LexClass::OrgWord => "organisation words",
+            LexClass::NewsOrg => "news organisations",
+            LexClass::EventWord => "event words",
+            LexClass::Group => "groups",
+        }
+    }
+
+    fn table(self) -> &'static str {
+        match self {
+            LexClass::Country => include_str!("../../data/entities/countries.txt"),
+            LexClass::Demonym => include_str!("../../data/entities/demonyms.txt"),
+            LexClass::Region => include_str!("../../data/entities/regions.txt"),
+            LexClass::City => include_str!("../../data/entities/cities.txt"),
+            LexClass::GivenName => include_str!("../../data/entities/given_names.txt"),
+            LexClass::Common => include_str!("../../data/entities/common_words.txt"),
+            LexClass::Title => include_str!("../../data/entities/titles.txt"),
+            LexClass::OrgWord => include_str!("../../data/entities/org_words.txt"),
+            LexClass::NewsOrg => include_str!("../../data/entities/news_orgs.txt"),
+            LexClass::EventWord => include_str!("../../data/entities/event_words.txt"),
+            LexClass::Group => include_str!("../../data/entities/groups.txt"),
+        }
+    }
+
+    /// The raw entries of the list (for tests).
+    pub fn entries(self) -> impl Iterator<Item = &'static str> {
+        crate::data::lines(self.table())
+    }
+}
+
+/// Per-token lexicon matches: for each class, whether a phrase of that class starts here (`begin`)
+/// or continues here (`inside`), and the longest phrase match ending at the token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TokenLex {
+    /// Classes of phrases that start at this token.
+    pub begin: u16,
+    /// Classes of multi-token phrases that cover this token but do not start at it.
+    pub inside: u16,
+}
+
+/// All word lists, as phrase-hash -> class mask.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    phrases: HashMap<u64, u16>,
+}
+
+impl Lexicons {
+    /// Loads and indexes every list (tokenised with the crate's tokenizer, so phrases match documents).
+    pub fn new() -> Self {
+        let mut phrases: HashMap<u64, u16> = HashMap::with_capacity(32_000);
+        for class in LexClass::ALL {
+            for entry in class.entries() {
+                let toks = crate::text::tokens::tokenize(entry);
+                if toks.is_empty() || toks.len() > MAX_PHRASE {
+                    continue;
+                }
+                let mut h = fnv64_start();
+                for (k, t) in toks.iter().enumerate() {
+                    if k > 0 {
+                        h = fnv64_byte(h, b' ');
+                    }
+                    h = fnv64_lower(h, t.span.slice(entry));
+                }
+                *phrases.entry(h).or_insert(0) |= class.bit();
+            }
+        }
+        Lexicons { phrases }
+    }
+
+    /// The classes of the single word `w` (case-insensitive).
+    pub fn word(&self, w: &str) -> u16 {
+        self.phrases.get(&fnv64_lower(fnv64_start(), w)).copied().unwrap_or(0)
+    }
+
+    /// The classes of the phrase made of tokens `range` of `doc` (case-insensitive).
+    pub fn phrase(&self, doc: &Document, range: std::ops::Range<usize>) -> u16 {
+        let mut h = fnv64_start();
+        for (k, i) in range.enumerate() {
+            if k > 0 {
+                h = fnv64_byte(h, b' ');
+            }
+            h = fnv64_lower(h, doc.token_text(i));
+        }
+        self.phrases.get(&h).copied().unwrap_or(0)
+    }
+
+    /// Matches every phrase of up to [`MAX_PHRASE`] tokens; linear in the number of tokens.
+    pub fn annotate(&self, doc: &Document) -> Vec<TokenLex> {
+        let n = doc.tokens.len();
+        let mut out = vec![TokenLex::default(); n];
+        for i in 0..n {
+            if doc.tokens[i].kind == TokenKind::Punct {
+                continue;
+            }
+            let mut h = fnv64_start();
+            for len in 1..=MAX_PHRASE {
+                let j = i + len - 1;
+                if j >= n {
+                    break;
+                }
+                let t = &doc.tokens[j];
+                if len > 1 && (t.kind == TokenKind::Punct || t.newlines_before > 0) {
+                    break;
+                }
+                if len > 1 {
+                    h = fnv64_byte(h, b' ');
+                }
+                h = fnv64_lower(h, doc.token_text(j));
+                if let Some(&mask) = self.phrases.get(&h) {
+                    out[i].begin |= mask;
+                    for o in out.iter_mut().take(j + 1).skip(i + 1) {
+                        o.inside |= mask;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Default for Lexicons {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multi_word_places_and_demonyms_match_case_insensitively() {
+        let lex = Lexicons::new();
+        let doc = Document::new("SEOUL - North Koreans in the UNITED STATES met Mike.");
+        let m = lex.annotate(&doc);
+        let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(doc.text) == w).unwrap();
+        assert!(m[at("North")].begin & LexClass::Demonym.bit() != 0);
+        assert!(m[at("Koreans")].inside & LexClass::Demonym.bit() != 0);
+        assert!(m[at("UNITED")].begin & LexClass::Country.bit() != 0);
+        assert!(m[at("Mike")].begin & LexClass::GivenName.bit() != 0);
+        assert!(lex.word("the") & LexClass::Common.bit() != 0);
+        assert!(lex.word("Sen.") & LexClass::Title.bit() != 0);
+    }
+}

@@ -1,0 +1,236 @@
+//! The tagger's weights and greedy decoding. Weights are a flat table of int8 rows, one row of
+//! [`NTAGS`] weights per hashed feature bucket; the file embedded in the crate stores only the
+//! non-zero rows (see [`Model::to_bytes`]), the table is rebuilt once in [`Model::from_bytes`].
+//! The int8 codes are mu-law companded ([`code_to_weight`]): perceptron weights span four orders
+//! of magnitude, and a linear int8 scale either loses the small ones or clips the large ones.
+
+use super::features::DocFeatures;
+use super::tags::{NTAGS, O};
+
+const MAGIC: &[u8; 6] = b"NMNER1";
+
+/// Trained, quantised tagger weights.
+#[derive(Debug, Clone)]
+pub struct Model {
+    mask: u32,
+    weights: Vec<i8>,
+    scale: f32,
+    lut: [f32; 256],
+}
+
+const MU: f32 = 255.0;
+
+/// The weight an int8 code stands for, given the model's largest weight `scale`.
+pub fn code_to_weight(code: i8, scale: f32) -> f32 {
+    let k = (code as f32).abs() / 127.0;
+    let v = scale * (((1.0 + MU).ln() * k).exp() - 1.0) / MU;
+    if code < 0 {
+        -v
+    } else {
+        v
+    }
+}
+
+/// The int8 code nearest to weight `w` (0 for anything that rounds to zero).
+pub fn weight_to_code(w: f32, scale: f32) -> i8 {
+    let k = (1.0 + MU * (w.abs() / scale).min(1.0)).ln() / (1.0 + MU).ln();
+    let c = (k * 127.0).round() as i8;
+    if w < 0.0 {
+        -c
+    } else {
+        c
+    }
+}
+
+fn lut(scale: f32) -> [f32; 256] {
+    let mut t = [0.0f32; 256];
+    for (b, x) in t.iter_mut().enumerate() {
+        *x = code_to_weight(b as u8 as i8, scale);
+    }
+    t
+}
+
+/// One decoded token: its tag and the model's probability for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    /// The chosen tag.
+    pub tag: usize,
+    /// Softmax probability of that tag among all tags (0–1).
+    pub prob: f32,
+}
+
+impl Model {
+    /// Builds a model from a dense table of `NTAGS << bits` int8 weights and their scale.
+    pub fn new(bits: u32, weights: Vec<i8>, scale: f32) -> Option<Model> {
+        if !(8..=24).contains(&bits) || weights.len() != NTAGS << bits {
+            return None;
+        }
+        Some(Model {
+            mask: (1u32 << bits) - 1,
+            weights,
+            scale,
+            lut: lut(scale),
+        })
+    }
+
+    /// An empty model (every token outside): used if the embedded file is unreadable.
+    pub fn empty() -> Model {
+        Model {
+            mask: 0xff,
+            weights: vec![0; NTAGS << 8],
+            scale: 1.0,
+            lut: lut(1.0),
+        }
+    }
+
+    /// Serialises the non-zero rows: magic, bits (u8), scale (f32 LE), row count (u32 LE), then per
+    /// row the bucket as a LEB128 delta from the previous one, a u16 mask of non-zero tags and
+    /// those int8 weights.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let bits = (self.mask + 1).trailing_zeros() as u8;
+        let rows: Vec<usize> = (0..=self.mask as usize)
+            .filter(|&b| self.weights[b * NTAGS..(b + 1) * NTAGS].iter().any(|&w| w != 0))
+            .collect();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(bits);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut last = 0usize;
+        for &b in &rows {
+            let mut d = b - last;
+            last = b;
+            loop {
+                let byte = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            let row = &self.weights[b * NTAGS..(b + 1) * NTAGS];
+            let mut m = 0u16;
+            for (t, &w) in row.iter().enumerate() {
+                if w != 0 {
+                    m |= 1 << t;
+                }
+            }
+            out.extend_from_slice(&m.to_le_bytes());
+            out.extend(row.iter().filter(|&&w| w != 0).map(|&w| w as u8));
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`]; `None` if the bytes are malformed.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+        let bits = *rest.first()? as u32;
+        let scale = f32::from_le_bytes(rest.get(1..5)?.try_into().ok()?);
+        let rows = u32::from_le_bytes(rest.get(5..9)?.try_into().ok()?);
+        let mut pos = 9;
+        if !(8..=24).contains(&bits) {
+            return None;
+        }
+        let size = 1usize << bits;
+        let mut weights = vec![0i8; NTAGS * size];
+        let mut bucket = 0usize;
+        for _ in 0..rows {
+            let mut d = 0usize;
+            let mut shift = 0;
+            loop {
+                let byte = *rest.get(pos)?;
+                pos += 1;
+                d |= ((byte & 0x7f) as usize) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+                if shift > 28 {
+                    return None;
+                }
+            }
+            bucket += d;
+            if bucket >= size {
+                return None;
+            }
+            let m = u16::from_le_bytes(rest.get(pos..pos + 2)?.try_into().ok()?);
+            pos += 2;
+            for t in 0..NTAGS {
+                if m & (1 << t) != 0 {
+                    weights[bucket * NTAGS + t] = *rest.get(pos)? as i8;
+                    pos += 1;
+                }
+            }
+        }
+        Model::new(bits, weights, scale)
+    }
+
+    /// Adds the weights of `features` to `scores`.
+    #[inline]
+    pub fn add(&self, features: &[u32], scores: &mut [f32; NTAGS]) {
+        for &f in features {
+            let b = (f & self.mask) as usize * NTAGS;
+            let row = &self.weights[b..b + NTAGS];
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += self.lut[w as u8 as usize];
+            }
+        }
+    }
+
+    /// Tags every token greedily, left to right, each decision seeing the two previous tags.
+    /// No tag is forbidden here (training sees the same unconstrained choice; forbidding tags
+    /// there makes unreachable gold tags pull weights without bound); an I tag that follows
+    /// another class is read as a B when spans are built.
+    pub fn decode(&self, f: &DocFeatures) -> Vec<Decision> {
+        let mut out = Vec::with_capacity(f.len());
+        let (mut p1, mut p2) = (O, O);
+        for i in 0..f.len() {
+            let mut scores = [0f32; NTAGS];
+            self.add(f.of(i), &mut scores);
+            self.add(&f.dynamic(i, p1, p2), &mut scores);
+            let d = self.choose(&scores);
+            out.push(d);
+            p2 = p1;
+            p1 = d.tag;
+        }
+        out
+    }
+
+    fn choose(&self, scores: &[f32; NTAGS]) -> Decision {
+        let mut best = O;
+        for t in 0..NTAGS {
+            if scores[t] > scores[best] {
+                best = t;
+            }
+        }
+        let top = scores[best];
+        let z: f32 = scores.iter().map(|&s| (s - top).exp()).sum();
+        Decision {
+            tag: best,
+            prob: if z > 0.0 { 1.0 / z } else { 1.0 },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialisation_round_trips_and_rejects_garbage() {
+        let mut w = vec![0i8; NTAGS << 8];
+        w[5] = 7;
+        w[NTAGS * 200 + 3] = -100;
+        let m = Model::new(8, w.clone(), 0.5).unwrap();
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.weights, w);
+        assert_eq!(back.scale, 0.5);
+        assert!(Model::from_bytes(b"NMNER1").is_none());
+        for w in [0.001f32, 0.3, -0.49, 0.5] {
+            let back = code_to_weight(weight_to_code(w, 0.5), 0.5);
+            assert!((back - w).abs() <= 0.05 * w.abs() + 1e-4, "{w} -> {back}");
+        }
+        assert!(Model::from_bytes(&m.to_bytes()[..20]).is_none());
+    }
+}

@@ -1,0 +1,725 @@
+//! Who said a quote: the speech verb (cue) around it and the speaker phrase it attaches to.
+//!
+//! Patterns, tried in this order for every quote:
+//! 1. right after the closing mark: `"…," said X` / `"…," X said` / `"…," according to X`;
+//! 2. before the opening mark, in the same sentence: `X said: "…"`, `X told reporters "…"`, and
+//!    partial quotes inside reported speech (`Ayers said Pence also "met with defectors"`): the
+//!    speech verb nearest the quote whose subject is found;
+//! 3. later in the sentence after the quote (`"…" is how X described it`, `according to X`).
+//!
+//! Then quotes with no cue of their own inherit: the second part of a split quote (`"A," he said.
+//! "B."`) from the quote before it in the paragraph, a floating quote (a paragraph that opens with
+//! a quote) from the quote of the previous paragraph. A short phrase with no speech context at all
+//! is a scare quote or a title and gets no speaker. Every window is bounded (a sentence, a few dozen
+//! tokens), so the work per quote is constant.
+
+use super::lexicon::Lexicon;
+use super::marks::Marked;
+use super::names::{is_capitalised, is_determiner, is_possessive, Names};
+use crate::annotation::{Quote, QuoteKind};
+use crate::text::{Document, Span, TokenKind};
+
+/// Tokens looked at before a quote for its cue (a long sentence of reported speech).
+const BEFORE_WINDOW: usize = 45;
+/// Tokens looked at after a quote.
+const AFTER_WINDOW: usize = 30;
+/// Longest speaker phrase, in tokens.
+const MAX_PHRASE: usize = 9;
+
+/// The speaker phrase found for a quote, before it is resolved to a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Attribution {
+    /// Tokens `[first, end)` of the speaker phrase.
+    first: usize,
+    end: usize,
+    /// The cue token.
+    cue: usize,
+}
+
+/// Per-document context shared by the attribution steps.
+pub struct Context<'a, 'd> {
+    doc: &'a Document<'d>,
+    lex: &'a Lexicon,
+    /// For each token: the index of the quote containing it (marks included).
+    quote_of: Vec<Option<usize>>,
+    /// For each token: its paragraph number.
+    para: Vec<usize>,
+}
+
+/// Whether a token ends a sentence.
+fn is_terminal(t: &str) -> bool {
+    matches!(t, "." | "!" | "?" | "\u{2026}")
+}
+
+/// True when a quote reads like speech even with no attribution: a sentence or more.
+fn sentence_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let trimmed =
+        text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}'));
+    words >= 8 || (words >= 4 && trimmed.ends_with(['.', '!', '?', ',']))
+}
+
+/// A title or name in quotes ("The Apprentice", "Make America Great Again"): every word of more
+/// than three letters is capitalised and there is no sentence punctuation.
+fn title_like(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([',', '.']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !t.contains(['!', '?', ';', ':', ','])
+        && words.iter().any(|w| w.chars().count() > 3)
+        && words
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+impl<'a, 'd> Context<'a, 'd> {
+    /// Indexes the tokens of `doc` by quote and paragraph.
+    pub fn new(doc: &'a Document<'d>, lex: &'a Lexicon, quotes: &[Marked]) -> Self {
+        let n = doc.tokens.len();
+        let mut quote_of = vec![None; n];
+        let mut para = vec![0; n];
+        let mut q = 0;
+        let mut p = 0;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if i > 0 && t.newlines_before > 0 {
+                p += 1;
+            }
+            para[i] = p;
+            while q < quotes.len() && quotes[q].span.end <= t.span.start {
+                q += 1;
+            }
+            if q < quotes.len() && quotes[q].span.start <= t.span.start {
+                quote_of[i] = Some(q);
+            }
+        }
+        Context {
+            doc,
+            lex,
+            quote_of,
+            para,
+        }
+    }
+
+    /// Tokens inside any quote (marks included).
+    pub fn in_quote(&self) -> Vec<bool> {
+        self.quote_of.iter().map(Option::is_some).collect()
+    }
+
+    fn text(&self, i: usize) -> &'d str {
+        self.doc.token_text(i)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.text(i).to_lowercase()
+    }
+
+    fn is_cue(&self, i: usize) -> bool {
+        let t = self.text(i);
+        if !self.lex.is_cue(t) || self.quote_of[i].is_some() {
+            return false;
+        }
+        if i == 0 {
+            return true;
+        }
+        let prev = self.text(i - 1);
+        // Passives ("was told"), adjectives ("the said") and nouns ("Rubio's claims") are no speech acts.
+        !(matches!(
+            prev.to_lowercase().as_str(),
+            "was" | "were" | "been" | "be" | "being" | "is" | "are"
+        ) || is_determiner(prev)
+            || is_possessive(prev))
+    }
+
+    /// A participle cue ("saying", "adding") has its subject at the head of the clause, not before it.
+    fn is_participle(&self, i: usize) -> bool {
+        self.text(i).ends_with("ing")
+    }
+
+    fn is_preposition(&self, i: usize) -> bool {
+        matches!(
+            self.lower(i).as_str(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "over"
+                | "after"
+                | "before"
+                | "since"
+                | "from"
+                | "with"
+                | "through"
+                | "across"
+                | "under"
+                | "against"
+                | "among"
+                | "around"
+                | "near"
+                | "behind"
+                | "within"
+                | "into"
+                | "toward"
+                | "towards"
+                | "amid"
+                | "by"
+                | "about"
+        )
+    }
+
+    /// True when token `i` starts a new sentence after the quote that ends at token `end`:
+    /// the quote ended in `.`/`!`/`?` and a capitalised word follows.
+    fn sentence_ended(&self, inner: &str, end: usize) -> bool {
+        let t = inner.trim_end();
+        t.ends_with(['.', '!', '?', '\u{2026}']) && end < self.doc.tokens.len() && is_capitalised(self.doc, end)
+    }
+
+    /// Attributes every quote, then lets unattributed ones inherit, and classifies scare quotes.
+    pub fn attribute(&self, quotes: &[Marked], names: &mut Names) -> Vec<Quote> {
+        let mut out = Vec::with_capacity(quotes.len());
+        // (paragraph, quote index, quote) of the last quote that had a speaker.
+        let mut last: Option<(usize, usize, Quote)> = None;
+        for (qi, m) in quotes.iter().enumerate() {
+            let first = self.doc.token_at_or_after(m.span.start);
+            let end = self.doc.token_at_or_after(m.span.end);
+            let inner = m.inner.slice(self.doc.text);
+            let mut q = Quote {
+                span: m.span,
+                kind: QuoteKind::Speech,
+                speaker: None,
+                speaker_entity: None,
+                speaker_span: None,
+                cue: None,
+            };
+            let para = self.para.get(first).copied().unwrap_or(0);
+            let found = self
+                .before(first)
+                .or_else(|| self.after_adjacent(inner, first, end))
+                .or_else(|| self.after_later(inner, end))
+                .or_else(|| self.previous_sentence(first, inner));
+            if let Some(a) = found {
+                if title_like(inner) && !sentence_like(inner) && !m.double {
+                    q.kind = QuoteKind::Scare;
+                } else {
+                    self.resolve(&mut q, a, names);
+                }
+            } else {
+                let starts_para = first == 0 || self.doc.tokens.get(first).is_some_and(|t| t.newlines_before > 0);
+                let inherit = last.as_ref().filter(|(p, prev_q, _)| {
+                    let same_para = *p == para && *prev_q + 1 == qi;
+                    let floating = starts_para && para <= *p + 1;
+                    same_para || (floating && sentence_like(inner))
+                });
+                if let Some((_, _, prev)) = inherit {
+                    q.speaker = prev.speaker.clone();
+                    q.speaker_entity = prev.speaker_entity;
+                    q.speaker_span = prev.speaker_span;
+                    q.cue = prev.cue.clone();
+                } else if !sentence_like(inner) || title_like(inner) {
+                    q.kind = QuoteKind::Scare;
+                }
+            }
+            if q.kind == QuoteKind::Speech && q.speaker.is_some() {
+                last = Some((para, qi, q.clone()));
+            }
+            out.push(q);
+        }
+        out
+    }
+
+    /// `"…," said X` / `"…," X said` / `"…," according to X`, right after the closing mark.
+    fn after_adjacent(&self, inner: &str, first: usize, end: usize) -> Option<Attribution> {
+        let n = self.doc.tokens.len();
+        let mut k = end;
+        if k >= n || self.doc.tokens[k].newlines_before > 0 {
+            return None;
+        }
+        // Only a quote that ends its clause takes the words after it as attribution: in
+        // `a "friendship" that analysts said` the quote is mid-clause.
+        let ends_clause = inner
+            .trim_end()
+            .ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
+            || matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-");
+        if !ends_clause {
+            return None;
+        }
+        // After `."` a capitalised word starts a new sentence, unless it is a short `Trump said.`
+        let new_sentence = self.sentence_ended(inner, end);
+        while k < n && matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-") && k < end + 2 {
+            k += 1;
+        }
+        if k >= n || self.quote_of[k].is_some() {
+            return None;
+        }
+        if let Some(a) = self.according_to(k) {
+            return Some(a);
+        }
+        if self.is_cue(k) {
+            if self.is_participle(k) {
+                // `Trump hailed it as "fantastic," telling reporters…`: the speaker heads the clause.
+                let floor = self.clause_floor(first);
+                return if floor < first {
+                    self.clause_subject(floor, first)
+                } else {
+                    None
+                };
+            }
+            return self.phrase_after(k + 1).map(|(f, e)| Attribution {
+                first: f,
+                end: e,
+                cue: k,
+            });
+        }
+        // "X said": the subject runs from k up to a cue, with at most a short phrase in between.
+        let limit = (k + if new_sentence { 5 } else { MAX_PHRASE + 14 }).min(n);
+        for j in k..limit {
+            let t = self.text(j);
+            if self.quote_of[j].is_some() || (j > k && self.doc.tokens[j].newlines_before > 0) {
+                return None;
+            }
+            if is_terminal(t) || matches!(t, ";" | ":") {
+                return None;
+            }
+            if j > k && self.is_cue(j) {
+                if new_sentence && j + 1 < n && !matches!(self.text(j + 1), "." | "," | "!" | "?") {
+                    return None;
+                }
+                return self.subject_before(j, k).map(|(f, e)| Attribution {
+                    first: f,
+                    end: e,
+                    cue: j,
+                });
+            }
+        }
+        None
+    }
+
+    /// Start of the clause before token `first`: back to a sentence end outside quotes, a paragraph
+    /// break, `, but`-style clause joints, or the window limit. Other quotes are crossed (a sentence
+    /// may hold several partial quotes of one speaker).
+    fn clause_floor(&self, first: usize) -> usize {
+        let lo = first.saturating_sub(BEFORE_WINDOW);
+        let mut floor = first;
+        let mut k = first;
+        while k > lo {
+            let j = k - 1;
+            if self.doc.tokens[j + 1].newlines_before > 0 {
+                break;
+            }
+            if self.quote_of[j].is_none() {
+                let t = self.text(j);
+                if is_terminal(t) || t == ";" {
+                    break;
+                }
+                if t == ","
+                    && matches!(
+                        self.lower(j + 1).as_str(),
+                        "but" | "while" | "although" | "though" | "whereas" | "yet"
+                    )
+                {
+                    break;
+                }
+            }
+            floor = j;
+            k = j;
+        }
+        floor
+    }
+
+    /// A cue before the opening mark in the same sentence: the nearest one whose subject is found.
+    fn before(&self, first: usize) -> Option<Attribution> {
+        if first == 0 || first >= self.doc.tokens.len() || self.doc.tokens[first].newlines_before > 0 {
+            return None;
+        }
+        let floor = self.clause_floor(first);
+        if floor == first {
+            return None;
+        }
+        if let Some(a) = (floor..first).rev().find_map(|j| {
+            if self.quote_of[j].is_none() {
+                self.according_to(j)
+            } else {
+                None
+            }
+        }) {
+            return Some(a);
+        }
+        let has_finite = (floor..first).any(|j| self.is_cue(j) && !self.is_participle(j));
+        for j in (floor..first).rev() {
+            if !self.is_cue(j) {
+                continue;
+            }
+            if self.is_participle(j) {
+                if has_finite {
+                    continue;
+                }
+                if let Some(a) = self.clause_subject(floor, j) {
+                    return Some(a);
+                }
+                continue;
+            }
+            if let Some((f, e)) = self.subject_before(j, floor) {
+                return Some(Attribution {
+                    first: f,
+                    end: e,
+                    cue: j,
+                });
+            }
+            // "X thanked them and called it "…"": the subject heads the clause.
+            if j > floor && matches!(self.lower(j - 1).as_str(), "and" | "but" | "then") {
+                if let Some(a) = self.clause_subject(floor, j) {
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// True for a word that can follow a subject: a lower-case word that is no determiner, preposition
+    /// or conjunction ("tried", "again", "has"), i.e. probably the verb group.
+    fn verb_like(&self, i: usize) -> bool {
+        if i >= self.doc.tokens.len() || self.doc.tokens[i].kind != TokenKind::Word || is_capitalised(self.doc, i) {
+            return false;
+        }
+        let t = self.text(i);
+        let aux = matches!(
+            t,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+        );
+        aux || !(is_determiner(t) || is_possessive(t) || self.lex.np_stops.contains(t) || t == "of" || t == "for")
+    }
+
+    /// The subject of a participle or infinitive cue (`Trump again knocked Clinton, saying "…"`):
+    /// the first name or personal pronoun of the clause that a verb follows.
+    fn clause_subject(&self, floor: usize, cue: usize) -> Option<Attribution> {
+        let mut j = floor;
+        while j < cue {
+            if self.quote_of[j].is_some() {
+                j += 1;
+                continue;
+            }
+            if matches!(self.lower(j).as_str(), "he" | "she" | "they") && self.verb_like(j + 1) {
+                return Some(Attribution {
+                    first: j,
+                    end: j + 1,
+                    cue,
+                });
+            }
+            if is_capitalised(self.doc, j) {
+                let s = j;
+                while j < cue && is_capitalised(self.doc, j) && self.quote_of[j].is_none() {
+                    j += 1;
+                }
+                if j < cue && self.verb_like(j) && !self.lex.np_stops.contains(self.text(s)) {
+                    let (f, e) = self.phrase_before(j, floor)?;
+                    return Some(Attribution { first: f, end: e, cue });
+                }
+                continue;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// A cue later in the sentence after a mid-sentence quote: `Clinton "drew well" in 2008, said
+    /// professor Paul Beck` / `…, Beck said` / `according to X`. The speaker must start a clause.
+    fn after_later(&self, inner: &str, end: usize) -> Option<Attribution> {
+        let n = self.doc.tokens.len();
+        if end >= n || self.doc.tokens[end].newlines_before > 0 || self.sentence_ended(inner, end) {
+            return None;
+        }
+        let limit = (end + AFTER_WINDOW).min(n);
+        let mut clause_start = end;
+        let mut j = end;
+        while j < limit {
+            if self.quote_of[j].is_some()
+                || (j > end && self.doc.tokens[j].newlines_before > 0)
+                || is_terminal(self.text(j))
+            {
+                break;
+            }
+            if let Some(a) = self.according_to(j) {
+                return Some(a);
+            }
+            if self.text(j) == "," {
+                clause_start = j + 1;
+            } else if self.is_cue(j) && !self.is_participle(j) && clause_start > end {
+                if j == clause_start {
+                    return self.phrase_after(j + 1).map(|(f, e)| Attribution {
+                        first: f,
+                        end: e,
+                        cue: j,
+                    });
+                }
+                if let Some((f, e)) = self.subject_before(j, clause_start) {
+                    if f == clause_start {
+                        return Some(Attribution {
+                            first: f,
+                            end: e,
+                            cue: j,
+                        });
+                    }
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// A quote that opens a sentence right after `X said in a statement.` or `X said:` (a sentence
+    /// with a cue and no quote of its own) is X's; so is a quote paragraph after a paragraph that
+    /// ends with such a sentence.
+    fn previous_sentence(&self, first: usize, inner: &str) -> Option<Attribution> {
+        if first < 2 || first >= self.doc.tokens.len() {
+            return None;
+        }
+        let new_para = self.doc.tokens[first].newlines_before > 0;
+        if new_para && !sentence_like(inner) {
+            return None;
+        }
+        let stop = self.text(first - 1);
+        if !(is_terminal(stop) || stop == ":") || self.quote_of[first - 1].is_some() {
+            return None;
+        }
+        let floor = self.clause_floor(first - 1);
+        if (floor..first).any(|j| self.quote_of[j].is_some()) {
+            return None;
+        }
+        let has_finite = (floor..first - 1).any(|j| self.is_cue(j) && !self.is_participle(j));
+        for j in (floor..first - 1).rev() {
+            if !self.is_cue(j) {
+                continue;
+            }
+            if self.is_participle(j) {
+                if !has_finite {
+                    return self.clause_subject(floor, j);
+                }
+                continue;
+            }
+            return self.subject_before(j, floor).map(|(f, e)| Attribution {
+                first: f,
+                end: e,
+                cue: j,
+            });
+        }
+        None
+    }
+
+    /// `according to X` starting at token `k`.
+    fn according_to(&self, k: usize) -> Option<Attribution> {
+        let n = self.doc.tokens.len();
+        if k + 2 < n && self.text(k).eq_ignore_ascii_case("according") && self.text(k + 1) == "to" {
+            return self.phrase_after(k + 2).map(|(f, e)| Attribution {
+                first: f,
+                end: e,
+                cue: k,
+            });
+        }
+        None
+    }
+
+    /// The speaker phrase after an inverted cue: `said Nick Ayers, Pence's chief of staff` → Nick Ayers;
+    /// `said a senior official` → a senior official.
+    fn phrase_after(&self, from: usize) -> Option<(usize, usize)> {
+        let n = self.doc.tokens.len();
+        let mut j = from;
+        let limit = (from + MAX_PHRASE).min(n);
+        while j < limit {
+            let t = self.text(j);
+            if self.quote_of[j].is_some() || (j > from && self.doc.tokens[j].newlines_before > 0) {
+                break;
+            }
+            let word = self.doc.tokens[j].kind != TokenKind::Punct;
+            let ok = word && !self.lex.np_stops.contains(t) && !self.lex.is_cue(t)
+                || (j > from && matches!(t, "-" | "&"))
+                || (j > from && is_possessive(t));
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        // A description ends before a prepositional tail it picked up ("a spokesman for" → keep "for X").
+        while j > from && matches!(self.text(j - 1), "of" | "for" | "-" | "&") {
+            j -= 1;
+        }
+        if j > from && self.has_content(from, j) {
+            Some((from, j))
+        } else {
+            None
+        }
+    }
+
+    /// Skips, backwards from token `k`, what may stand between a subject and its verb: adverbs,
+    /// "on Tuesday", a parenthesis, "tried to". Returns the new position.
+    fn skip_to_subject(&self, mut k: usize, floor: usize) -> usize {
+        let mut steps = 0;
+        while k > floor && steps < 6 {
+            steps += 1;
+            let t = self.text(k - 1);
+            let lower = t.to_lowercase();
+            if self.lex.adverbs.contains(lower.as_str())
+                || (lower.ends_with("ly") && t.len() > 4 && !is_capitalised(self.doc, k - 1))
+            {
+                k -= 1;
+            } else if k >= floor + 2
+                && self.lower(k - 2) == "on"
+                && is_capitalised(self.doc, k - 1)
+                && t.ends_with("day")
+            {
+                k -= 2;
+            } else if t == ")" {
+                let lo = k.saturating_sub(10).max(floor);
+                match (lo..k - 1).rev().find(|&j| self.text(j) == "(") {
+                    Some(j) => k = j,
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// The subject of a cue, read backwards from it: `Ayers also said`, `Nick Ayers, Pence's chief of
+    /// staff, said` (the name before the apposition), `a senior official said`.
+    fn subject_before(&self, cue: usize, floor: usize) -> Option<(usize, usize)> {
+        if cue > floor && self.text(cue - 1) == "to" {
+            // "tried to argue", "went on to say": the subject heads the clause.
+            return self.clause_subject(floor, cue).map(|a| (a.first, a.end));
+        }
+        let mut k = self.skip_to_subject(cue, floor);
+        if k > floor && self.text(k - 1) == "," {
+            // An apposition or relative clause: find the comma that opens it (quotes may sit inside).
+            let mut j = k - 1;
+            let lo = j.saturating_sub(25).max(floor);
+            let mut found = None;
+            while j > lo {
+                j -= 1;
+                if self.quote_of[j].is_none() && is_terminal(self.text(j)) {
+                    break;
+                }
+                if self.quote_of[j].is_none() && self.text(j) == "," {
+                    found = Some(j);
+                    break;
+                }
+            }
+            k = found?;
+        }
+        for _attempt in 0..2 {
+            let (first, end) = self.phrase_before(k, floor)?;
+            // "Trump in recent days has suggested": a prepositional phrase is not the subject.
+            if first > floor
+                && self.is_preposition(first - 1)
+                && first - 1 > floor
+                && !is_capitalised(self.doc, end - 1)
+            {
+                k = first - 1;
+                continue;
+            }
+            return Some((first, end));
+        }
+        None
+    }
+
+    /// The noun phrase ending just before token `end` (at most [`MAX_PHRASE`] tokens).
+    fn phrase_before(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut first = end;
+        while first > floor && end - first < MAX_PHRASE {
+            let j = first - 1;
+            let t = self.text(j);
+            if self.quote_of[j].is_some() {
+                break;
+            }
+            let word = self.doc.tokens[j].kind != TokenKind::Punct;
+            if is_possessive(t) || (word && matches!(t, "of" | "for")) || matches!(t, "-" | "&") {
+                first = j;
+                continue;
+            }
+            if !word || self.lex.np_stops.contains(t) || self.lex.is_cue(t) {
+                break;
+            }
+            first = j;
+            if is_determiner(t) || self.doc.tokens[j].newlines_before > 0 {
+                break;
+            }
+        }
+        while first < end && (matches!(self.text(first), "of" | "for" | "-" | "&") || is_possessive(self.text(first))) {
+            first += 1;
+        }
+        if first < end && self.has_content(first, end) {
+            Some((first, end))
+        } else {
+            None
+        }
+    }
+
+    /// True when tokens `[first, end)` hold more than determiners.
+    fn has_content(&self, first: usize, end: usize) -> bool {
+        (first..end).any(|j| self.doc.tokens[j].kind == TokenKind::Word && !is_determiner(self.text(j)))
+    }
+
+    /// Fills the speaker of `q` from its attribution: a name, a pronoun's antecedent, or the description.
+    fn resolve(&self, q: &mut Quote, a: Attribution, names: &mut Names) {
+        let doc = self.doc;
+        q.cue = Some(self.text(a.cue).to_string());
+        let phrase = Span::new(doc.tokens[a.first].span.start, doc.tokens[a.end - 1].span.end);
+        let head = self.text(a.end - 1);
+        if a.end - a.first == 1 && matches!(head.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
+            q.speaker_span = Some(phrase);
+            match names.antecedent(phrase.start, head) {
+                Some(k) => {
+                    let m = &names.mentions[k];
+                    q.speaker = Some(m.canonical.clone());
+                    q.speaker_entity = m.entity;
+                }
+                None => q.speaker = Some(head.to_string()),
+            }
+            return;
+        }
+        // A name heads the phrase when its last word is capitalised; otherwise it is a description
+        // ("the Clinton campaign", "a senior official").
+        // "Tom Cole of Oklahoma": the head comes before "of"; "a spokesman for Clinton" has no name head.
+        let head_end = (a.first..a.end)
+            .find(|&j| matches!(self.text(j), "of" | "for"))
+            .unwrap_or(a.end);
+        if head_end > a.first && is_capitalised(doc, head_end - 1) {
+            if let Some(k) = names.in_range(doc, a.first, head_end) {
+                names.mark_person(k);
+                let m = &names.mentions[k];
+                q.speaker = Some(m.canonical.clone());
+                q.speaker_entity = m.entity;
+                q.speaker_span = Some(m.span);
+                return;
+            }
+        }
+        q.speaker = Some(phrase.slice(doc.text).to_string());
+        q.speaker_span = Some(phrase);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_sentences_are_told_apart() {
+        assert!(title_like("The Apprentice"));
+        assert!(title_like("Meet the Press,"));
+        assert!(!title_like("we will win"));
+        assert!(sentence_like("We will win this election."));
+        assert!(!sentence_like("friendship"));
+    }
+}

@@ -1,0 +1,390 @@
+//! Pairing quotation marks: “ ” " " '' ‘ ’ ' ' « » „ “ ‚ ‘.
+//!
+//! One forward pass over the chars with a stack of open marks, reset at every line break (a
+//! paragraph) unless the next paragraph opens with a double mark while a double quote is still
+//! open: that is the news convention for a quote running over paragraphs. Whether a mark opens or
+//! closes is read from its neighbours first (space before and a letter after opens) and from its
+//! glyph only when the context says nothing, because pasted text mixes “ and ” freely
+//! (`here,“ said`). Apostrophes, primes and elisions (`don't`, `O’Malley`, `'90s`, `rock 'n' roll`)
+//! are told apart from single quotes by their neighbours and the elision list. Linear time: every
+//! mark is pushed and popped at most once, and the index of double opens is kept separately so a
+//! closing mark never scans a stack of single opens.
+
+use crate::text::Span;
+use std::collections::HashSet;
+
+/// A quote bounded by its marks; nested quotes are folded into the outer one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked {
+    /// The quote including its marks (from the first opening mark to the last closing mark).
+    pub span: Span,
+    /// The text between the marks.
+    pub inner: Span,
+    /// True for double marks (“ ” " '' « » „), false for single ones.
+    pub double: bool,
+    /// False when the closing mark is missing and the quote was cut at its paragraph's end.
+    pub closed: bool,
+    /// Number of paragraphs the quote runs over (1 for an ordinary quote).
+    pub paragraphs: usize,
+}
+
+/// A quote longer than this (bytes) inside one paragraph is taken as an unbalanced mark, not a quote.
+const MAX_QUOTE_BYTES: usize = 6_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark whose context is ambiguous: it closes an open quote of its kind, else opens.
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    /// Byte offset of the mark.
+    at: usize,
+    /// Byte length of the mark (2 for NYT-style '').
+    width: usize,
+    double: bool,
+    straight: bool,
+    /// Paragraph breaks crossed so far (continuations).
+    paragraphs: usize,
+}
+
+fn is_double_glyph(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+fn is_single_glyph(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}')
+}
+
+fn is_mark_char(c: char) -> bool {
+    is_double_glyph(c) || is_single_glyph(c)
+}
+
+/// Whatever may stand before an opening mark: nothing, space, brackets, dashes, another mark.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || is_mark_char(c)
+                || matches!(c, '(' | '[' | '{' | '-' | '\u{2013}' | '\u{2014}' | '/' | '\u{00A0}')
+        }
+    }
+}
+
+/// Whatever may stand after a closing mark: nothing, space, punctuation, closing brackets.
+fn closes_before(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || is_mark_char(c)
+                || matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '-' | '\u{2013}' | '\u{2014}' | '\u{2026}'
+                )
+        }
+    }
+}
+
+/// Pairs quotation marks; built once with the elision list.
+#[derive(Debug, Clone)]
+pub struct MarkPairer {
+    elisions: HashSet<String>,
+}
+
+impl MarkPairer {
+    /// `elisions`: words written with a leading apostrophe ("n" of rock 'n' roll, "em", "til").
+    pub fn new<'a>(elisions: impl IntoIterator<Item = &'a str>) -> Self {
+        MarkPairer {
+            elisions: elisions.into_iter().map(|w| w.to_lowercase()).collect(),
+        }
+    }
+
+    /// Every top-level quote of `text`, sorted by position (nested quotes are part of their outer quote).
+    pub fn find(&self, text: &str) -> Vec<Marked> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let n = chars.len();
+        let at = |i: usize| if i < n { Some(chars[i].1) } else { None };
+        let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
+        let before = |i: usize| if i == 0 { None } else { Some(chars[i - 1].1) };
+
+        let mut pairs: Vec<Marked> = Vec::new();
+        let mut stack: Vec<Open> = Vec::new();
+        // Indices into `stack` of the double opens, innermost last.
+        let mut doubles: Vec<usize> = Vec::new();
+        let mut para_start_byte = 0usize;
+        let mut i = 0usize;
+        while i < n {
+            let c = chars[i].1;
+            if c == '\n' {
+                // Paragraph end: skip the blank run and decide whether an open quote continues.
+                let para_end = byte(i);
+                let mut j = i;
+                while j < n && chars[j].1.is_whitespace() {
+                    j += 1;
+                }
+                let next_opens = at(j).is_some_and(|d| {
+                    is_double_glyph(d)
+                        && !matches!(d, '\u{201D}' | '\u{00BB}')
+                        && !at(j + 1).is_some_and(char::is_whitespace)
+                }) || (at(j) == Some('\'') && at(j + 1) == Some('\''));
+                let outer = doubles.first().map(|&k| stack[k]);
+                match outer {
+                    Some(mut o) if next_opens && at(j).is_some() => {
+                        o.paragraphs += 1;
+                        stack.clear();
+                        doubles.clear();
+                        stack.push(o);
+                        doubles.push(0);
+                        // The continuation mark is consumed: it reopens, it does not nest.
+                        let width = if at(j) == Some('\'') { 2 } else { 1 };
+                        i = j + width;
+                        para_start_byte = byte(j);
+                        continue;
+                    }
+                    _ => {
+                        self.flush_unclosed(text, &stack, para_start_byte, para_end, &mut pairs);
+                        stack.clear();
+                        doubles.clear();
+                        para_start_byte = byte(j);
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            if !is_mark_char(c) {
+                i += 1;
+                continue;
+            }
+            let two = c == '\'' && at(i + 1) == Some('\'');
+            let width_chars = if two { 2 } else { 1 };
+            let left = before(i);
+            let right = at(i + width_chars);
+            let left_space = opens_after(left);
+            let right_space = closes_before(right);
+            let start = byte(i);
+            let end = byte(i + width_chars);
+            if is_double_glyph(c) || two {
+                let straight = c == '"' || two;
+                let role = match (left_space && !right_space, !left_space && right_space) {
+                    (true, false) => Role::Open,
+                    (false, true) => Role::Close,
+                    _ => match c {
+                        '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{201F}' => Role::Open,
+                        '\u{201D}' | '\u{00BB}' => Role::Close,
+                        _ => Role::Either,
+                    },
+                };
+                let innermost_straight = doubles.last().is_some_and(|&k| stack[k].straight);
+                let role = match role {
+                    // Straight marks toggle: one closes the straight quote that is open, whatever its neighbours.
+                    _ if straight && innermost_straight => Role::Close,
+                    Role::Either if doubles.is_empty() => Role::Open,
+                    Role::Either => Role::Close,
+                    r => r,
+                };
+                match role {
+                    Role::Open => {
+                        doubles.push(stack.len());
+                        stack.push(Open {
+                            at: start,
+                            width: end - start,
+                            double: true,
+                            straight,
+                            paragraphs: 1,
+                        });
+                    }
+                    _ => {
+                        if let Some(k) = doubles.pop() {
+                            let o = stack[k];
+                            stack.truncate(k);
+                            if end - o.at <= MAX_QUOTE_BYTES || o.paragraphs > 1 {
+                                pairs.push(Marked {
+                                    span: Span::new(o.at, end),
+                                    inner: Span::new(o.at + o.width, start),
+                                    double: true,
+                                    closed: true,
+                                    paragraphs: o.paragraphs,
+                                });
+                            }
+                        }
+                    }
+                }
+            } else {
+                let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+                let apostrophe = (alnum(left) && alnum(right))
+                    || (c != '\u{201A}' && left_space && right.is_some_and(|d| d.is_ascii_digit()))
+                    || (left_space && alnum(right) && self.elision_follows(&chars, i + 1));
+                if !apostrophe {
+                    if left_space && !right_space && !matches!(c, '\u{2019}') || (c == '\u{201A}' && !right_space) {
+                        stack.push(Open {
+                            at: start,
+                            width: end - start,
+                            double: false,
+                            straight: c == '\'',
+                            paragraphs: 1,
+                        });
+                    } else if !left_space && right_space {
+                        // Closes the innermost open single mark if no double quote opened after it.
+                        let floor = doubles.last().map_or(0, |&k| k + 1);
+                        if stack.len() > floor && stack.last().is_some_and(|o| !o.double) {
+                            let k = stack.len() - 1;
+                            let o = stack[k];
+                            stack.truncate(k);
+                            if end - o.at <= MAX_QUOTE_BYTES {
+                                pairs.push(Marked {
+                                    span: Span::new(o.at, end),
+                                    inner: Span::new(o.at + o.width, start),
+                                    double: false,
+                                    closed: true,
+                                    paragraphs: 1,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            i += width_chars;
+        }
+        self.flush_unclosed(text, &stack, para_start_byte, text.len(), &mut pairs);
+        top_level(pairs)
+    }
+
+    /// At a paragraph's end an open double quote that began the paragraph (or continues one) is a
+    /// quote whose closing mark was forgotten: keep it, cut at the paragraph's end. Any other open
+    /// mark is dropped, so it cannot swallow the text that follows.
+    fn flush_unclosed(&self, text: &str, stack: &[Open], para_start: usize, para_end: usize, out: &mut Vec<Marked>) {
+        let Some(o) = stack.iter().find(|o| o.double) else {
+            return;
+        };
+        if o.at != para_start && o.paragraphs == 1 {
+            return;
+        }
+        let end = para_start.max(text[..para_end].trim_end().len());
+        let inner_start = o.at + o.width;
+        if end <= inner_start || end - inner_start < 2 {
+            return;
+        }
+        out.push(Marked {
+            span: Span::new(o.at, end),
+            inner: Span::new(inner_start, end),
+            double: true,
+            closed: false,
+            paragraphs: o.paragraphs,
+        });
+    }
+
+    /// True when the letters from char `i` form an elision ("n'", "em", "til") rather than a quoted word.
+    fn elision_follows(&self, chars: &[(usize, char)], i: usize) -> bool {
+        let mut word = String::new();
+        let mut k = i;
+        while k < chars.len() && chars[k].1.is_alphabetic() && word.len() < 8 {
+            word.extend(chars[k].1.to_lowercase());
+            k += 1;
+        }
+        if k < chars.len() && chars[k].1.is_alphabetic() {
+            return false;
+        }
+        self.elisions.contains(&word)
+    }
+}
+
+/// Drops the quotes nested in another one; the input is properly nested (it comes from a stack).
+fn top_level(mut pairs: Vec<Marked>) -> Vec<Marked> {
+    pairs.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    let mut out: Vec<Marked> = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        if out.last().is_some_and(|q| q.span.end > p.span.start) {
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        MarkPairer::new(["n", "em", "til", "cause"])
+            .find(text)
+            .into_iter()
+            .map(|m| &text[m.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_nyt_doubles_pair() {
+        assert_eq!(
+            quotes("He said “yes.” Then \"no,\" and ''maybe.''"),
+            ["“yes.”", "\"no,\"", "''maybe.''"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_primes_and_elisions_are_not_quotes() {
+        assert!(
+            quotes("Pyongyang's test in the '90s was rock 'n' roll, O’Malley don't care, Sanders' aides").is_empty()
+        );
+    }
+
+    #[test]
+    fn single_quotes_nest_inside_double_ones() {
+        assert_eq!(
+            quotes("“He told me ‘go home’ twice,” she said."),
+            ["“He told me ‘go home’ twice,”"]
+        );
+        assert_eq!(quotes("Headline: Trump ‘furious’ at aides"), ["‘furious’"]);
+    }
+
+    #[test]
+    fn a_quote_over_paragraphs_is_one_and_a_stray_mark_swallows_nothing() {
+        let text = "“First part.\n\n“Second part,” he said.\n\nA stray “ mark here.\n\nNext “real” one.";
+        assert_eq!(quotes(text), ["“First part.\n\n“Second part,”", "“real”"]);
+    }
+
+    #[test]
+    fn sloppy_glyphs_are_read_from_context() {
+        assert_eq!(
+            quotes("“It is close,“ said Jim. ”Very close”"),
+            ["“It is close,“", "”Very close”"]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_german_marks_pair() {
+        assert_eq!(
+            quotes("Il a dit «non» et „ja“ dann ‚nein‘ gesagt."),
+            ["«non»", "„ja“", "‚nein‘"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_paragraph_quote_is_cut_at_the_paragraph_end() {
+        let text = "“We will win this.\n\nThe campaign went on.";
+        let m = MarkPairer::new([]).find(text);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&text[m[0].span.range()], "“We will win this.");
+        assert!(!m[0].closed);
+    }
+
+    #[test]
+    fn a_megabyte_of_marks_finishes_and_stays_sane() {
+        let text: String = "“‘\"'”’".repeat(1 << 17);
+        let m = MarkPairer::new([]).find(&text);
+        assert!(m
+            .iter()
+            .all(|q| q.span.end <= text.len() && text.is_char_boundary(q.span.start)));
+        let text: String = "'a ".repeat(1 << 18) + &"”".repeat(1 << 18);
+        let m = MarkPairer::new([]).find(&text);
+        assert!(m.len() <= 1);
+    }
+}

@@ -1,0 +1,329 @@
+//! Who a speaker phrase names: name mentions, their canonical (fullest) form and pronoun antecedents.
+//!
+//! The entity layer's PERSON/ORG mentions are used when present (their canonical and entity index).
+//! Where it has none, capitalised runs outside quotes stand in, with titles stripped ("Sen. Tim Kaine"
+//! → "Tim Kaine") and surnames mapped to the fullest name seen ("Kaine" → "Tim Kaine"), so speakers
+//! come out named even before a real recogniser lands, and better once it does.
+
+use super::lexicon::{Gender, Lexicon};
+use crate::annotation::{Entity, EntityLabel};
+use crate::text::{Document, Span, TokenKind};
+use std::collections::HashMap;
+
+/// One mention of a (probable) name outside quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMention {
+    /// The name as written, title stripped ("Ayers", "Nick Ayers").
+    pub span: Span,
+    /// First token of the name.
+    pub first: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Fullest form of the name in the document.
+    pub canonical: String,
+    /// The entity index when the entity layer found it.
+    pub entity: Option<usize>,
+    /// Gender told by a title or given name, if any.
+    pub gender: Option<Gender>,
+    /// True when it is known to name a person (PERSON entity, title, given name, or it spoke).
+    pub person: bool,
+    /// True when the entity layer says it is an organisation.
+    pub org: bool,
+}
+
+/// Every name mention of a document, sorted by position.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    /// The mentions, sorted by start.
+    pub mentions: Vec<NameMention>,
+}
+
+/// True for a word token starting with a capital letter.
+pub fn is_capitalised(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
+}
+
+/// Surname key: the last word, lower-cased, without a possessive.
+fn surname_key(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+impl Names {
+    /// Finds the name mentions outside quotes (`in_quote[i]` is true for tokens inside a quote).
+    pub fn build(doc: &Document, entities: &[Entity], in_quote: &[bool], lex: &Lexicon) -> Names {
+        let mut mentions: Vec<NameMention> = Vec::new();
+        // Tokens covered by a PERSON/ORG entity: those mentions come from the entity layer.
+        let mut covered = vec![false; doc.tokens.len()];
+        let mut sorted: Vec<&Entity> = entities
+            .iter()
+            .filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org))
+            .collect();
+        sorted.sort_by_key(|e| e.span.start);
+        for e in sorted {
+            let first = doc.token_at_or_after(e.span.start);
+            let end = doc.token_at_or_after(e.span.end);
+            if first >= end || in_quote.get(first).copied().unwrap_or(false) {
+                continue;
+            }
+            for c in covered.iter_mut().take(end).skip(first) {
+                *c = true;
+            }
+            let given = e
+                .canonical
+                .split_whitespace()
+                .next()
+                .and_then(|g| lex.given_names.get(g))
+                .copied()
+                .flatten();
+            mentions.push(NameMention {
+                span: e.span,
+                first,
+                end,
+                canonical: e.canonical.clone(),
+                entity: Some(e.entity),
+                gender: given,
+                person: e.label == EntityLabel::Person,
+                org: e.label == EntityLabel::Org,
+            });
+        }
+        let n = doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if in_quote[i] || covered[i] || !is_capitalised(doc, i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n
+                && !in_quote[i]
+                && !covered[i]
+                && is_capitalised(doc, i)
+                && (i == start || doc.tokens[i].newlines_before == 0)
+            {
+                i += 1;
+            }
+            let mut first = start;
+            let mut gender = None;
+            let mut titled = false;
+            // "South Carolina Sen. Lindsey Graham": the name starts after the last title of the run.
+            if let Some(t) = (start..i.saturating_sub(1))
+                .rev()
+                .find(|&t| lex.is_title(doc.token_text(t)))
+            {
+                first = t;
+            }
+            while first < i
+                && (lex.is_title(doc.token_text(first))
+                    || lex.np_stops.contains(doc.token_text(first))
+                    || is_determiner(doc.token_text(first))
+                    || is_calendar_word(doc.token_text(first)))
+            {
+                if let Some(g) = lex.titles.get(doc.token_text(first)) {
+                    titled = true;
+                    gender = gender.or(*g);
+                }
+                first += 1;
+            }
+            // A trailing title-like word ("Trump Campaign") stays; an all-title run names no one.
+            if first >= i {
+                continue;
+            }
+            let span = Span::new(doc.tokens[first].span.start, doc.tokens[i - 1].span.end);
+            let text = span.slice(doc.text);
+            let given = lex.given_names.get(doc.token_text(first)).copied();
+            if given.is_some() {
+                gender = gender.or(given.flatten());
+            }
+            mentions.push(NameMention {
+                span,
+                first,
+                end: i,
+                canonical: text.to_string(),
+                entity: None,
+                gender,
+                person: titled || (given.is_some() && i - first >= 2),
+                org: false,
+            });
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        let mut names = Names { mentions };
+        names.canonicalise();
+        names
+    }
+
+    /// Maps single-word mentions to the fullest multi-word person name with the same surname.
+    fn canonicalise(&mut self) {
+        let mut full: HashMap<String, (String, Option<Gender>, Option<usize>)> = HashMap::new();
+        for m in &self.mentions {
+            if m.canonical.split_whitespace().count() >= 2 && (m.person || m.entity.is_some()) {
+                let e = full
+                    .entry(surname_key(&m.canonical))
+                    .or_insert((m.canonical.clone(), m.gender, m.entity));
+                if e.1.is_none() {
+                    e.1 = m.gender;
+                }
+            }
+        }
+        for m in &mut self.mentions {
+            if m.entity.is_some() && !m.person {
+                continue;
+            }
+            if let Some((canon, g, ent)) = full.get(&surname_key(&m.canonical)) {
+                if m.canonical.split_whitespace().count() <= canon.split_whitespace().count() {
+                    m.canonical = canon.clone();
+                    m.person = true;
+                    m.gender = m.gender.or(*g);
+                    m.entity = m.entity.or(*ent);
+                }
+            }
+        }
+    }
+
+    /// The last name mention inside tokens `[first, end)` that is not a possessive modifier
+    /// ("Trump's campaign manager Corey Lewandowski" → Corey Lewandowski).
+    pub fn in_range(&self, doc: &Document, first: usize, end: usize) -> Option<usize> {
+        let from = self.mentions.partition_point(|m| m.end <= first);
+        let mut best = None;
+        for (k, m) in self.mentions.iter().enumerate().skip(from) {
+            if m.first >= end {
+                break;
+            }
+            let possessive = m.end < doc.tokens.len() && m.end < end && is_possessive(doc.token_text(m.end));
+            if !possessive || best.is_none() {
+                best = Some((k, possessive));
+            }
+            if !possessive {
+                best = Some((k, false));
+            }
+        }
+        best.map(|(k, _)| k)
+    }
+
+    /// Marks a mention as a person (it was seen speaking), so pronouns can find it.
+    pub fn mark_person(&mut self, k: usize) {
+        if let Some(m) = self.mentions.get_mut(k) {
+            if !m.org {
+                m.person = true;
+            }
+        }
+    }
+
+    /// The most recent mention before byte `pos` that a pronoun can refer to: a person of compatible
+    /// gender for he/she, an organisation or person for they. Looks back a bounded number of mentions.
+    pub fn antecedent(&self, pos: usize, pronoun: &str) -> Option<usize> {
+        let want = match pronoun.to_lowercase().as_str() {
+            "he" | "him" | "his" => Some(Some(Gender::Male)),
+            "she" | "her" => Some(Some(Gender::Female)),
+            "they" | "them" => Some(None),
+            _ => None,
+        }?;
+        let upto = self.mentions.partition_point(|m| m.span.start < pos);
+        for k in (upto.saturating_sub(60)..upto).rev() {
+            let m = &self.mentions[k];
+            match want {
+                Some(g) => {
+                    if m.person && m.gender.is_none_or(|h| h == g) {
+                        return Some(k);
+                    }
+                }
+                None => {
+                    if m.org {
+                        return Some(k);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// True for the possessive "'s" / "’s" token.
+pub fn is_possessive(t: &str) -> bool {
+    matches!(t, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
+}
+
+/// Weekdays and months: capitalised, but no one's name.
+pub fn is_calendar_word(t: &str) -> bool {
+    matches!(
+        t,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
+/// True for words that begin a description ("the", "a", "his").
+pub fn is_determiner(t: &str) -> bool {
+    matches!(
+        t.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "one"
+            | "another"
+            | "some"
+            | "many"
+            | "several"
+            | "two"
+            | "three"
+            | "four"
+            | "other"
+            | "most"
+            | "few"
+            | "both"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> (Document<'_>, Names) {
+        let doc = Document::new(text);
+        let in_quote = vec![false; doc.tokens.len()];
+        let n = Names::build(&doc, &[], &in_quote, &Lexicon::load());
+        (doc, n)
+    }
+
+    #[test]
+    fn titles_are_stripped_and_surnames_map_to_the_full_name() {
+        let (doc, n) = names("Sen. Nick Ayers spoke. Later Ayers left.");
+        let texts: Vec<&str> = n.mentions.iter().map(|m| m.span.slice(doc.text)).collect();
+        assert_eq!(texts, ["Nick Ayers", "Ayers"]);
+        assert_eq!(n.mentions[1].canonical, "Nick Ayers");
+        assert!(n.mentions[1].person);
+    }
+
+    #[test]
+    fn pronouns_find_the_latest_compatible_person() {
+        let (doc, n) = names("Mrs. Jane Smith met Mr. Tom Brown in Paris.");
+        let end = doc.text.len();
+        assert_eq!(n.mentions[n.antecedent(end, "she").unwrap()].canonical, "Jane Smith");
+        assert_eq!(n.mentions[n.antecedent(end, "he").unwrap()].canonical, "Tom Brown");
+    }
+}

@@ -1,0 +1,53 @@
+// The JavaScript API of the wasm module (nodejs build in pkg-node/, made by scripts/build-web.sh):
+// what a page or a node script calling newsmark would see.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const newsmark = require(path.join(root, 'pkg-node/newsmark.js'));
+
+const TEXT = '“We will meet on 2018-02-20,” Mike Pence said. 👨🏻‍🚒 Zoë waved.';
+
+test('annotate works with undefined, null and a document date', () => {
+  for (const options of [undefined, null, {}, { document_date: '2018-02-21' }]) {
+    const out = newsmark.annotate(TEXT, options);
+    assert.equal(out.schema, 'newsmark/1');
+    assert.equal(out.text, TEXT);
+    assert.ok(Array.isArray(out.annotations) && out.annotations.length > 0);
+    for (const a of out.annotations) {
+      assert.equal(TEXT.slice(a.start_utf16, a.end_utf16), a.text, `${a.id} slices back in UTF-16`);
+      assert.equal([...TEXT].slice(a.start, a.end).join(''), a.text, `${a.id} slices back in code points`);
+    }
+  }
+  const given = newsmark.annotate(TEXT, { document_date: '2018-02-21' });
+  assert.deepEqual(given.document_date, {
+    value: '2018-02-21', source: 'given', start: null, end: null, start_utf16: null, end_utf16: null,
+  });
+});
+
+test('bad options are JS Errors that say what to do', () => {
+  assert.throws(() => newsmark.annotate(TEXT, { document_date: '21/02/2018' }),
+    (e) => e instanceof Error && /YYYY-MM-DD/.test(e.message));
+  assert.throws(() => newsmark.annotate(TEXT, { document_date: '2018-02-30' }),
+    (e) => e instanceof Error && /not a calendar day/.test(e.message));
+  assert.throws(() => newsmark.annotate(TEXT, { documentDate: '2018-02-21' }),
+    (e) => e instanceof Error && /bad options/.test(e.message));
+  assert.throws(() => newsmark.annotate(TEXT, 42), (e) => e instanceof Error);
+});
+
+test('annotateJson is byte-identical to the CLI output for the same text and date', () => {
+  const bin = path.join(root, 'target/debug/newsmark');
+  const cli = execFileSync(bin, ['annotate', '--date', '2018-02-21'], { input: TEXT }).toString('utf8');
+  assert.equal(newsmark.annotateJson(TEXT, { document_date: '2018-02-21' }) + '\n', cli);
+  assert.deepEqual(JSON.parse(cli), newsmark.annotate(TEXT, { document_date: '2018-02-21' }));
+});
+
+test('the Annotator class gives the same result as the free function', () => {
+  const a = new newsmark.Annotator();
+  assert.deepEqual(a.annotate(TEXT, undefined), newsmark.annotate(TEXT, undefined));
+});
