@@ -43,12 +43,13 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    // Skin tones and tags extend the letter before them too ("A🏽" is one grapheme).
+    c.is_alphanumeric() || is_mark(c) || is_emoji_modifier(c)
 }
 
 /// Combining marks continue the word they follow (so "é" written as e + U+0301 stays whole).
 fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D | 0xFE0F)
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
 }
 
 /// Splits `text` into tokens. Linear in the length of the text.
@@ -78,7 +79,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokenKind::Number;
             i += 1;
             while let Some(d) = ch(i) {
-                if d.is_alphanumeric() {
+                if is_word_char(d) {
                     i += 1;
                 } else if matches!(d, ',' | '.' | ':' | '/' | '-') && ch(i + 1).is_some_and(|e| e.is_ascii_digit()) {
                     i += 2;

@@ -1,0 +1,397 @@
+#!/usr/bin/env node
+// newsmark against its peers, side by side: every engine runs in THIS node process over the SAME
+// texts, so the throughput ratios compare like with like. Also a scale run (10 KB, 1 MB, 10 MB)
+// showing newsmark's time is linear in the text's length.
+//
+// Usage (scripts/bench.sh installs the deps and builds what is missing first):
+//   node bench/run.mjs [--mb 1] [--budget 20] [--no-peers] [--no-scale] [--no-native]
+//     --mb N       size of the comparison set, in MB of UTF-8 (default 1)
+//     --budget S   seconds of timed passes per engine at most (default 20; at least one pass runs)
+//     --no-peers   skip the peer comparison      --no-scale   skip the scale run
+//     --no-native  scale run in wasm only (otherwise the release CLI is timed too when built)
+// Corpus: $NEWSMARK_SHARED/data/bbc-news.jsonl.gz (default ../shared next to the repo); when absent,
+// a small built-in corpus (bench/fallback-corpus.mjs) is used and the run says so.
+// Results also go to bench/out/results.json.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { FALLBACK_ARTICLES } from './fallback-corpus.mjs';
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const ROOT = path.resolve(HERE, '..');
+const SHARED = process.env.NEWSMARK_SHARED ?? path.join(ROOT, '..', 'shared');
+const require = createRequire(import.meta.url);
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const num = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : dflt;
+};
+const SET_MB = num('--mb', 1);
+const BUDGET_S = num('--budget', 20);
+
+const MB = 1e6;
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+const now = () => Number(process.hrtime.bigint()) / 1e9;
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+
+// ---------- corpus ----------
+function loadCorpus() {
+  const file = path.join(SHARED, 'data', 'bbc-news.jsonl.gz');
+  if (!fs.existsSync(file)) {
+    console.log(`[bench] ${file} not found: using the built-in fallback corpus (${FALLBACK_ARTICLES.length} articles)`);
+    return { source: 'built-in fallback corpus (bench/fallback-corpus.mjs)', texts: FALLBACK_ARTICLES };
+  }
+  const texts = zlib
+    .gunzipSync(fs.readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l).text)
+    .filter((t) => typeof t === 'string' && t.length > 0);
+  return { source: path.relative(ROOT, file), texts };
+}
+
+/** Articles spread evenly over the corpus (all categories) until `target` bytes; repeats a small corpus. */
+function comparisonSet(texts, target) {
+  const total = texts.reduce((n, t) => n + bytes(t), 0);
+  const step = Math.max(1, Math.floor(total / target));
+  const out = [];
+  let size = 0;
+  for (let round = 0; size < target && round < 10_000; round++) {
+    for (let i = round % step; i < texts.length && size < target; i += step) {
+      out.push(texts[i]);
+      size += bytes(texts[i]);
+    }
+  }
+  return { texts: out, bytes: size };
+}
+
+// ---------- bundle sizes ----------
+/** The files an entry pulls in through relative imports/requires (what a bundler would ship). */
+function closure(entry) {
+  const seen = new Set();
+  const stack = [entry];
+  const re = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
+  while (stack.length) {
+    const f = stack.pop();
+    if (seen.has(f) || !fs.existsSync(f)) continue;
+    seen.add(f);
+    if (!f.endsWith('.js') && !f.endsWith('.mjs') && !f.endsWith('.cjs')) continue;
+    const src = fs.readFileSync(f, 'utf8');
+    for (const m of src.matchAll(re)) {
+      const spec = m[1];
+      let resolved = null;
+      if (spec.startsWith('.')) {
+        const p = path.resolve(path.dirname(f), spec);
+        resolved = [p, `${p}.js`, `${p}.json`, path.join(p, 'index.js')].find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
+      } else if (!spec.startsWith('node:')) {
+        try {
+          resolved = createRequire(f).resolve(spec);
+          if (!resolved.includes('node_modules')) resolved = null; // a node builtin
+        } catch {
+          resolved = null;
+        }
+      }
+      if (resolved) stack.push(resolved);
+    }
+  }
+  return [...seen];
+}
+
+/** Gzipped size of files shipped together (one concatenated bundle). */
+function bundleGz(files) {
+  return gz(Buffer.concat(files.map((f) => fs.readFileSync(f))));
+}
+
+// ---------- engines ----------
+const NM = path.join(ROOT, 'pkg-node', 'newsmark.js');
+const NM_WEB = path.join(ROOT, 'www', 'pkg');
+const nodeModule = (p) => path.join(HERE, 'node_modules', p);
+
+const engines = {
+  newsmark: {
+    name: 'newsmark (wasm)',
+    does: 'quotes+speakers, entities, dates (all three layers)',
+    async load() {
+      const nm = require(NM);
+      nm.annotate('Warm-up.', undefined); // builds the shared annotator (regexes, lexicons)
+      return (t) => nm.annotate(t, undefined).annotations.length;
+    },
+    bundle() {
+      const wasm = gz(fs.readFileSync(path.join(NM_WEB, 'newsmark_bg.wasm')));
+      const glue = gz(fs.readFileSync(path.join(NM_WEB, 'newsmark.js')));
+      return { gz: wasm + glue, note: `wasm ${fmt(wasm / 1024, 0)} KB + glue ${fmt(glue / 1024, 1)} KB`, wasmGz: wasm };
+    },
+  },
+  'newsmark-json': {
+    name: 'newsmark (wasm, JSON text)',
+    does: 'the same, returned as JSON text (annotateJson) instead of JS objects',
+    async load() {
+      const nm = require(NM);
+      nm.annotateJson('Warm-up.', undefined);
+      return (t) => nm.annotateJson(t, undefined).length;
+    },
+    bundle() {
+      return engines.newsmark.bundle();
+    },
+  },
+  compromise: {
+    name: 'compromise + compromise-dates',
+    does: 'people, places, organizations, dates (resolved), quotations',
+    async load() {
+      const nlp = (await import('compromise')).default;
+      const dates = (await import('compromise-dates')).default;
+      nlp.plugin(dates);
+      const run = (t) => {
+        const doc = nlp(t);
+        return (
+          doc.people().out('array').length +
+          doc.places().out('array').length +
+          doc.organizations().out('array').length +
+          doc.dates().get().length +
+          doc.quotations().out('array').length
+        );
+      };
+      run('Warm-up on Friday.');
+      return run;
+    },
+    bundle() {
+      const files = [nodeModule('compromise/builds/compromise.js'), nodeModule('compromise-dates/builds/compromise-dates.min.js')];
+      return { gz: bundleGz(files), note: 'builds/compromise.js + compromise-dates.min.js' };
+    },
+  },
+  chrono: {
+    name: 'chrono-node (en)',
+    does: 'dates and times (casual English parser)',
+    async load() {
+      const chrono = await import('chrono-node/en');
+      const ref = new Date(Date.UTC(2005, 0, 1));
+      const run = (t) => chrono.casual.parse(t, ref).length;
+      run('Warm-up on Friday.');
+      return run;
+    },
+    bundle() {
+      const files = closure(nodeModule('chrono-node/dist/esm/locales/en/index.js'));
+      return { gz: bundleGz(files), note: `${files.length} unminified ESM files (chrono-node/en and its imports)` };
+    },
+  },
+  wink: {
+    name: 'wink-nlp + eng-lite-web-model',
+    does: 'tokens, sentences, entities (dates, times, numbers...)',
+    async load() {
+      const winkNLP = require('wink-nlp');
+      const model = require('wink-eng-lite-web-model');
+      const nlp = winkNLP(model);
+      const its = nlp.its;
+      const run = (t) => {
+        const doc = nlp.readDoc(t);
+        return doc.entities().out(its.detail).length + doc.sentences().length();
+      };
+      run('Warm-up on Friday.');
+      return run;
+    },
+    bundle() {
+      const files = [...closure(require.resolve('wink-nlp')), ...closure(require.resolve('wink-eng-lite-web-model'))];
+      return { gz: bundleGz(files), note: `${files.length} files (wink-nlp + model, as shipped)` };
+    },
+  },
+};
+
+/** Loads an engine and measures its throughput over the comparison set. */
+async function measure(key, set) {
+  const e = engines[key];
+  const t0 = now();
+  const run = await e.load();
+  const loadMs = (now() - t0) * 1000;
+  // Warm-up (JIT, caches) on a few texts, then timed passes over the whole set; best pass counts.
+  for (const t of set.texts.slice(0, 5)) run(t);
+  const passes = [];
+  let items = 0;
+  const started = now();
+  do {
+    const p0 = now();
+    items = 0;
+    for (const t of set.texts) items += run(t);
+    passes.push(now() - p0);
+  } while (passes.length < 3 && now() - started < BUDGET_S);
+  const best = Math.min(...passes);
+  let bundle;
+  try {
+    bundle = e.bundle();
+  } catch (err) {
+    bundle = { gz: NaN, note: `not measured: ${err.message}` };
+  }
+  return { key, name: e.name, does: e.does, mbps: set.bytes / MB / best, loadMs, passes: passes.length, items, bundle };
+}
+
+function table(rows, header) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+// ---------- scale ----------
+/** `size` bytes (or a little less, on a char boundary) of the corpus concatenated and repeated as needed. */
+function textOfSize(texts, size) {
+  const parts = [];
+  let n = 0;
+  for (let i = 0; n < size; i = (i + 1) % texts.length) {
+    parts.push(texts[i]);
+    n += bytes(texts[i]) + 2;
+  }
+  const full = Buffer.from(parts.join('\n\n'), 'utf8');
+  // Back off to a char start when the cut falls inside a UTF-8 sequence.
+  let end = Math.min(size, full.length);
+  while (end > 0 && end < full.length && (full[end] & 0xc0) === 0x80) end--;
+  return full.subarray(0, end).toString('utf8');
+}
+
+function scaleWasm(texts, sizes) {
+  const nm = require(NM);
+  nm.annotate('Warm-up.', undefined);
+  return sizes.map(([label, size]) => {
+    const text = textOfSize(texts, size);
+    const b = bytes(text);
+    const times = [];
+    const started = now();
+    // Small texts repeat until a second has passed; big ones run 2–3 times; the best run counts.
+    do {
+      const t0 = now();
+      nm.annotate(text, undefined);
+      times.push(now() - t0);
+    } while ((b < MB && now() - started < 1) || times.length < (b >= 5 * MB ? 2 : 3));
+    // For tiny texts the per-call time is the mean over many calls (best-of is noise-dominated).
+    const per = b < MB ? times.reduce((x, y) => x + y, 0) / times.length : Math.min(...times);
+    return { label, bytes: b, seconds: per, runs: times.length, mbps: b / MB / per };
+  });
+}
+
+function scaleNative(texts, sizes) {
+  const bin = path.join(ROOT, 'target', 'release', 'newsmark');
+  if (!fs.existsSync(bin)) return null;
+  const dir = path.join(HERE, 'out');
+  fs.mkdirSync(dir, { recursive: true });
+  return sizes.map(([label, size]) => {
+    const text = textOfSize(texts, size);
+    const b = bytes(text);
+    // One JSONL batch of about 10 MB in total, so process start-up is amortised at every size.
+    const lines = Math.max(1, Math.round((10 * MB) / b));
+    const file = path.join(dir, `scale-${label.replace(/\s/g, '')}.jsonl`);
+    fs.writeFileSync(file, `${JSON.stringify({ text })}\n`.repeat(lines));
+    let best = Infinity;
+    for (let r = 0; r < 2; r++) {
+      const t0 = now();
+      const res = spawnSync(bin, ['annotate', '--jsonl', file], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+      const dt = now() - t0;
+      if (res.status !== 0) throw new Error(`newsmark CLI failed: ${res.stderr}`);
+      best = Math.min(best, dt);
+    }
+    fs.rmSync(file);
+    return { label, bytes: b, lines, seconds: best, mbps: (b * lines) / MB / best };
+  });
+}
+
+// ---------- main ----------
+async function main() {
+  if (!fs.existsSync(NM)) {
+    console.error(`[bench] ${path.relative(ROOT, NM)} is missing: run scripts/bench.sh (it builds the wasm) or scripts/build-web.sh`);
+    process.exit(2);
+  }
+  const corpus = loadCorpus();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {}
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`[bench] newsmark ${commit}, node ${process.version}, ${cpu} (${os.cpus().length} cores), ${new Date().toISOString()}`);
+  console.log(`[bench] corpus: ${corpus.source}, ${corpus.texts.length} texts, ${fmt(corpus.texts.reduce((n, t) => n + bytes(t), 0) / MB)} MB`);
+  const results = { commit, node: process.version, cpu, corpus: corpus.source, date: new Date().toISOString() };
+
+  if (!flag('--no-peers')) {
+    const set = comparisonSet(corpus.texts, SET_MB * MB);
+    console.log(`[bench] comparison set: ${set.texts.length} texts, ${fmt(set.bytes / MB)} MB, the same for every engine`);
+    const rows = [];
+    for (const key of ['newsmark', 'newsmark-json', 'compromise', 'chrono', 'wink']) {
+      process.stdout.write(`[bench] ${engines[key].name} ... `);
+      try {
+        const r = await measure(key, set);
+        rows.push(r);
+        console.log(`${fmt(r.mbps)} MB/s (${r.passes} passes)`);
+      } catch (err) {
+        console.log(`failed: ${err.message}`);
+        rows.push({ key, name: engines[key].name, does: engines[key].does, mbps: NaN, loadMs: NaN, items: 0, bundle: { gz: NaN, note: err.message } });
+      }
+    }
+    const nm = rows.find((r) => r.key === 'newsmark');
+    console.log('\n### newsmark and its peers (same node process, same texts)\n');
+    console.log(
+      table(
+        rows.map((r) => [
+          r.name,
+          r.does,
+          fmt(r.mbps),
+          r.key === 'newsmark' ? '1×' : `${fmt(nm.mbps / r.mbps, 1)}×`,
+          fmt(r.loadMs, 0),
+          fmt(r.bundle.gz / 1024, 0),
+          r.items,
+        ]),
+        ['engine', 'what it finds', 'MB/s', 'newsmark ÷ engine', 'load ms', 'bundle KB gz', 'items found'],
+      ),
+    );
+    console.log('\nBundles: ' + rows.map((r) => `${r.name}: ${r.bundle.note}`).join('; '));
+    console.log('newsmark has no dates-only switch: its row (all three layers) is compared with chrono-node as is, which can only understate the ratio.');
+    const ratio = (k) => nm.mbps / rows.find((r) => r.key === k).mbps;
+    const wasmGz = nm.bundle.wasmGz;
+    const targets = [
+      ['≥ 20× compromise throughput (all three layers)', ratio('compromise') >= 20, `${fmt(ratio('compromise'), 1)}×`],
+      ['≥ 1× chrono-node throughput (dates)', ratio('chrono') >= 1, `${fmt(ratio('chrono'), 1)}×`],
+      ['wasm ≤ 1 MB gzipped', wasmGz <= 1024 * 1024, `${fmt(wasmGz / 1024, 0)} KB`],
+    ];
+    console.log('\n### targets (issue 5)\n');
+    console.log(table(targets.map(([t, ok, v]) => [t, v, ok ? 'met' : 'NOT met']), ['target', 'measured', '']));
+    results.setBytes = set.bytes;
+    results.setTexts = set.texts.length;
+    results.engines = rows;
+    results.targets = targets.map(([t, ok, v]) => ({ target: t, measured: v, met: ok }));
+  }
+
+  if (!flag('--no-scale')) {
+    const sizes = [
+      ['10 KB', 10_000],
+      ['1 MB', MB],
+      ['10 MB', 10 * MB],
+    ];
+    console.log('\n### scale: newsmark throughput by text size (one text per call)\n');
+    const wasm = scaleWasm(corpus.texts, sizes);
+    const native = flag('--no-native') ? null : scaleNative(corpus.texts, sizes);
+    const spread = (rs) => Math.max(...rs.map((r) => r.mbps)) / Math.min(...rs.map((r) => r.mbps));
+    const rows = wasm.map((w, i) => [
+      w.label,
+      w.bytes,
+      fmt(w.seconds * 1000, 1),
+      fmt(w.mbps),
+      native ? fmt(native[i].mbps) : 'not built',
+    ]);
+    console.log(table(rows, ['text size', 'bytes', 'wasm ms per text', 'wasm MB/s', 'native CLI MB/s (JSONL batch)']));
+    const verdict = (s) => `${fmt(s)}× (${s <= 2 ? 'linear: within 2×' : 'NOT within 2×'})`;
+    console.log(`\nmax/min throughput: wasm ${verdict(spread(wasm))}${native ? `, native ${verdict(spread(native))}` : ''}`);
+    results.scale = { wasm, native, wasmSpread: spread(wasm), nativeSpread: native ? spread(native) : null };
+  }
+
+  const out = path.join(HERE, 'out');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(results, null, 2));
+  console.log(`\n[bench] results written to ${path.relative(ROOT, path.join(out, 'results.json'))}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
