@@ -41,6 +41,14 @@ const EOS: u32 = 0x5eed_0002;
 /// Number of features that read previous tags.
 pub const DYNAMIC: usize = 4;
 
+/// Every token's static features start with the bias and then these many features that name
+/// the word itself (word, lower case, the two bigrams); training drops them at random so the
+/// model also learns to tag words it has never seen from shape, context and the word lists.
+pub const IDENTITY: std::ops::Range<usize> = 1..5;
+
+/// Index of the dynamic feature that names the word itself (dropped with the others).
+pub const DYNAMIC_IDENTITY: usize = 2;
+
 /// The precomputed, tag-independent features of one document.
 #[derive(Debug, Clone, Default)]
 pub struct DocFeatures {
@@ -252,6 +260,8 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         }
         hashes.push(h.finish());
         hashes.push(combine(T_LOWER, &[lower[i]]));
+        hashes.push(combine(T_BIGRAM_L, &[ctx(ii - 1), lower[i]]));
+        hashes.push(combine(T_BIGRAM_R, &[lower[i], ctx(ii + 1)]));
         hashes.push(shape[i]);
         let nchars = w.chars().count();
         for k in 1..=3 {
@@ -272,8 +282,6 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         hashes.push(combine(T_SHAPE_L, &[sh(ii - 1), shape[i]]));
         hashes.push(combine(T_SHAPE_R, &[shape[i], sh(ii + 1)]));
         hashes.push(combine(T_SHAPE_3, &[sh(ii - 1), shape[i], sh(ii + 1)]));
-        hashes.push(combine(T_BIGRAM_L, &[ctx(ii - 1), lower[i]]));
-        hashes.push(combine(T_BIGRAM_R, &[lower[i], ctx(ii + 1)]));
         let first = sent_first[i] as u32;
         let line_first = (doc.tokens[i].newlines_before > 0 || i == 0) as u32;
         hashes.push(combine(T_POSITION, &[first, line_first, caps_line[i] as u32, shape[i]]));

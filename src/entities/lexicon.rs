@@ -36,10 +36,14 @@ pub enum LexClass {
     EventWord,
     /// Religious and political groups.
     Group,
+    /// Legal forms that end company names ("Inc", "Ltd").
+    LegalSuffix,
+    /// Large companies and brands.
+    Company,
 }
 
 /// Number of word lists.
-pub const LEX_CLASSES: usize = 11;
+pub const LEX_CLASSES: usize = 13;
 
 impl LexClass {
     /// Every class, in bit order.
@@ -55,6 +59,8 @@ impl LexClass {
         LexClass::NewsOrg,
         LexClass::EventWord,
         LexClass::Group,
+        LexClass::LegalSuffix,
+        LexClass::Company,
     ];
 
     /// The bit of this class in a mask.
@@ -76,6 +82,8 @@ impl LexClass {
             LexClass::NewsOrg => "news organisations",
             LexClass::EventWord => "event words",
             LexClass::Group => "groups",
+            LexClass::LegalSuffix => "company legal forms",
+            LexClass::Company => "companies",
         }
     }
 
@@ -92,6 +100,8 @@ impl LexClass {
             LexClass::NewsOrg => include_str!("../../data/entities/news_orgs.txt"),
             LexClass::EventWord => include_str!("../../data/entities/event_words.txt"),
             LexClass::Group => include_str!("../../data/entities/groups.txt"),
+            LexClass::LegalSuffix => include_str!("../../data/entities/legal_suffixes.txt"),
+            LexClass::Company => include_str!("../../data/entities/companies.txt"),
         }
     }
 
