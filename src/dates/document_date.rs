@@ -4,6 +4,7 @@
 
 use super::calendar::CalendarDate;
 use super::expr::DateExpr;
+use super::lexicon::Words;
 use super::rules::{Found, Rules, View};
 use crate::annotation::{DateSource, DocumentDate};
 use crate::text::{Document, Span};
@@ -51,7 +52,7 @@ pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
     let view = View::prefix(doc, head_end);
     let found = rules.find_all(&view);
     let line_len = |l: usize| line_of.iter().filter(|&&x| x == l).count();
-    let lower = |k: usize| view.lower.get(k).map(String::as_str).unwrap_or("");
+    let lower = |k: usize| view.word(k).unwrap_or("");
     let is_dateline_end = |f: &Found| matches!(lower(f.end), "(" | "-" | "\u{2014}" | "\u{2013}" | "--");
     for f in &found {
         let Some(day) = day_of(&f.expr) else { continue };

@@ -18,15 +18,14 @@ use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
 use crate::text::Document;
 use calendar::CalendarDate;
 use expr::DateExpr;
-use lexicon::{CueTense, Lexicon};
+use lexicon::{CueTense, FastSet, Lexicon};
 use resolve::{Direction, QuarterContext};
 use rules::{Rules, View};
-use std::collections::HashSet;
 
 /// Finds temporal expressions; built once, holds the vocabulary.
 pub struct DateRecognizer {
     lexicon: Lexicon,
-    triggers: HashSet<&'static str>,
+    triggers: FastSet<&'static str>,
 }
 
 impl DateRecognizer {
@@ -62,7 +61,7 @@ impl DateRecognizer {
                     .unwrap_or(0..doc.tokens.len());
                 let cue = tense::clause_tense(
                     &self.lexicon,
-                    &view.lower,
+                    &view,
                     |k| doc.token_text(k).to_string(),
                     sentence,
                     f.start,

@@ -4,10 +4,9 @@
 //! and each rule looks only a few tokens ahead, so the pass is linear in the text.
 
 use super::expr::{DateExpr, Named};
-use super::lexicon::{Lexicon, Unit};
+use super::lexicon::{FastSet, Lexicon, Unit, Words};
 use crate::annotation::DateLabel;
 use crate::text::{Document, Span, TokenKind};
-use std::collections::HashSet;
 
 /// Words before a bare month name that make it a date ("in March", "since May").
 const MONTH_CONTEXT: &[&str] = &[
@@ -30,6 +29,9 @@ const FULL_MONTHS: &[&str] = &[
     "december",
 ];
 
+/// How many prefix words ("the", "early", "nearly") may stack before an expression.
+const MAX_PREFIXES: u8 = 1;
+
 /// One recognised expression.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -47,11 +49,20 @@ pub struct Found {
     pub zone: Option<String>,
 }
 
-/// The tokens of one text in lower case, shared by the rules.
+/// The tokens of one text in lower case, shared by the rules: one buffer for all of them, so a
+/// megabyte of text costs two allocations, not one per token.
 pub struct View<'a> {
     doc: &'a Document<'a>,
-    /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    buf: String,
+    /// Byte range of each token's lower-case form in `buf`.
+    idx: Vec<(u32, u32)>,
+}
+
+impl Words for View<'_> {
+    fn word(&self, k: usize) -> Option<&str> {
+        let &(a, b) = self.idx.get(k)?;
+        self.buf.get(a as usize..b as usize)
+    }
 }
 
 impl<'a> View<'a> {
@@ -62,18 +73,39 @@ impl<'a> View<'a> {
 
     /// A view of the first `limit` tokens only (the head of an article).
     pub fn prefix(doc: &'a Document<'a>, limit: usize) -> Self {
-        let lower = (0..doc.tokens.len().min(limit))
-            .map(|i| doc.token_text(i).to_lowercase())
-            .collect();
-        View { doc, lower }
+        let n = doc.tokens.len().min(limit);
+        let mut buf = String::with_capacity(doc.tokens.get(..n).map_or(0, |t| t.last().map_or(0, |l| l.span.end)));
+        let mut idx = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = doc.token_text(i);
+            let start = buf.len();
+            if t.is_ascii() {
+                buf.extend(t.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                buf.extend(t.chars().flat_map(char::to_lowercase));
+            }
+            // Offsets fit u32: texts are capped well below 4 GB (MAX_TEXT_BYTES).
+            idx.push((start as u32, buf.len() as u32));
+        }
+        View { doc, buf, idx }
+    }
+
+    /// Number of tokens in the view.
+    pub fn len(&self) -> usize {
+        self.idx.len()
+    }
+
+    /// True when the view holds no token.
+    pub fn is_empty(&self) -> bool {
+        self.idx.is_empty()
     }
 
     fn n(&self) -> usize {
-        self.lower.len()
+        self.idx.len()
     }
 
     fn w(&self, k: usize) -> &str {
-        self.lower.get(k).map(String::as_str).unwrap_or("")
+        self.word(k).unwrap_or("")
     }
 
     /// Lower-case text without a trailing period ("sept." -> "sept").
@@ -83,7 +115,7 @@ impl<'a> View<'a> {
     }
 
     fn raw(&self, k: usize) -> &'a str {
-        if k < self.lower.len() {
+        if k < self.idx.len() {
             self.doc.token_text(k)
         } else {
             ""
@@ -95,7 +127,7 @@ impl<'a> View<'a> {
     }
 
     fn is_number(&self, k: usize) -> bool {
-        k < self.lower.len() && self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+        k < self.idx.len() && self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// True when token `k` follows the previous one with no space ("10" "-" "year").
@@ -123,12 +155,12 @@ impl<'a> View<'a> {
 /// The rules, with the vocabulary they read.
 pub struct Rules<'l> {
     lx: &'l Lexicon,
-    triggers: &'l HashSet<&'static str>,
+    triggers: &'l FastSet<&'static str>,
 }
 
 /// Every word that can start a rule, so other tokens are skipped with one lookup.
-pub fn triggers(lx: &Lexicon) -> HashSet<&'static str> {
-    let mut t: HashSet<&'static str> = HashSet::new();
+pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
+    let mut t: FastSet<&'static str> = FastSet::default();
     t.extend(lx.months.keys());
     t.extend(lx.weekdays.keys());
     t.extend(lx.numbers.keys());
@@ -184,7 +216,7 @@ fn dur_value(n: Option<u32>, u: Unit) -> Option<String> {
 
 impl<'l> Rules<'l> {
     /// Rules over `lx`, skipping tokens not in `triggers`.
-    pub fn new(lx: &'l Lexicon, triggers: &'l HashSet<&'static str>) -> Self {
+    pub fn new(lx: &'l Lexicon, triggers: &'l FastSet<&'static str>) -> Self {
         Rules { lx, triggers }
     }
 
@@ -194,6 +226,11 @@ impl<'l> Rules<'l> {
         let mut i = 0;
         while i < v.n() {
             let w = v.w(i);
+            let punct = v.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct);
+            if punct && !matches!(w, "'" | "\u{2019}") {
+                i += 1;
+                continue;
+            }
             let hit = v.is_number(i)
                 || self.triggers.contains(w)
                 || self.triggers.contains(v.wt(i))
@@ -203,7 +240,7 @@ impl<'l> Rules<'l> {
                 i += 1;
                 continue;
             }
-            match self.match_at(v, i) {
+            match self.match_at(v, i, 0) {
                 Some(found) if found.end > i => {
                     i = found.end;
                     out.extend(self.split_range(v, found));
@@ -259,7 +296,13 @@ impl<'l> Rules<'l> {
     }
 
     /// The longest expression starting at token `i`, with its modifiers and position words.
-    pub fn match_at(&self, v: &View, i: usize) -> Option<Found> {
+    ///
+    /// Prefixes ("the", "early", "nearly") recurse; `depth` bounds the recursion so a run of
+    /// prefix words ("the end of the end of ...") costs constant work per token.
+    pub fn match_at(&self, v: &View, i: usize, depth: u8) -> Option<Found> {
+        if depth > MAX_PREFIXES {
+            return None;
+        }
         let mut best = self.core(v, i);
         if v.w(i) == "the" {
             // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out.
@@ -274,8 +317,8 @@ impl<'l> Rules<'l> {
                     }),
                 );
             }
-            if let Some(((), k)) = self.lx.positions.longest(&v.lower, i + 1) {
-                if let Some(f) = self.match_at(v, k).filter(|f| f.label == DateLabel::Date) {
+            if let Some(((), k)) = self.lx.positions.longest(v, i + 1) {
+                if let Some(f) = self.match_at(v, k, depth + 1).filter(|f| f.label == DateLabel::Date) {
                     best = longer(
                         best,
                         Some(Found {
@@ -287,7 +330,7 @@ impl<'l> Rules<'l> {
                 }
             }
         }
-        if let Some(((), k)) = self.lx.positions.longest(&v.lower, i) {
+        if let Some(((), k)) = self.lx.positions.longest(v, i) {
             // "earlier Friday", "later today", "earlier this week": the day is the expression.
             let single = k == i + 1;
             let day_like = |e: &DateExpr| {
@@ -302,7 +345,7 @@ impl<'l> Rules<'l> {
                 )
             };
             if let Some(f) = self
-                .match_at(v, k)
+                .match_at(v, k, depth + 1)
                 .filter(|f| f.label == DateLabel::Date || f.label == DateLabel::Time)
                 .filter(|f| !(single && day_like(&f.expr)))
             {
@@ -316,9 +359,9 @@ impl<'l> Rules<'l> {
                 );
             }
         }
-        if let Some(((), k)) = self.lx.modifiers.longest(&v.lower, i) {
+        if let Some(((), k)) = self.lx.modifiers.longest(v, i) {
             if let Some(f) = self
-                .match_at(v, k)
+                .match_at(v, k, depth + 1)
                 .filter(|f| f.label == DateLabel::Duration || self.is_ago(v, f))
             {
                 best = longer(
@@ -339,20 +382,37 @@ impl<'l> Rules<'l> {
     }
 
     fn core(&self, v: &View, j: usize) -> Option<Found> {
+        let w = v.w(j);
+        if w == "the" {
+            // Only phrases listed with their article start here; the rest go through `core_after_the`.
+            return self.reference(v, j);
+        }
+        let number = v.is_number(j);
+        let cap = v.cap(j);
         let mut best = None;
-        best = longer(best, self.explicit_date(v, j));
-        best = longer(best, self.numeric(v, j));
-        best = longer(best, self.weekday(v, j));
+        if number || (cap && (self.lx.months.contains_key(v.wt(j)) || self.lx.weekdays.contains_key(v.wt(j)))) {
+            best = longer(best, self.explicit_date(v, j));
+        }
+        if number || matches!(w, "'" | "\u{2019}") {
+            best = longer(best, self.numeric(v, j));
+        }
+        if cap {
+            best = longer(best, self.weekday(v, j));
+            best = longer(best, self.holiday(v, j));
+        }
         best = longer(best, self.relative_day(v, j));
         best = longer(best, self.reference(v, j));
         best = longer(best, self.shift(v, j));
         best = longer(best, self.quarter(v, j));
         best = longer(best, self.duration(v, j));
         best = longer(best, self.set(v, j));
-        best = longer(best, self.time(v, j));
-        best = longer(best, self.holiday(v, j));
-        best = longer(best, self.hyphenated(v, j));
-        if let ("fiscal", Some(y)) = (v.w(j), self.year_num(v, j + 1)) {
+        if number || matches!(w, "noon" | "midnight" | "midday") {
+            best = longer(best, self.time(v, j));
+        }
+        if w.contains('-') {
+            best = longer(best, self.hyphenated(v, j));
+        }
+        if let ("fiscal", Some(y)) = (w, self.year_num(v, j + 1)) {
             best = longer(
                 best,
                 Some(self.found(v, j, j + 2, DateExpr::Fixed(format!("{y:04}")), DateLabel::Date)),
@@ -742,7 +802,7 @@ impl<'l> Rules<'l> {
 
     /// "now", "recently", "the future".
     fn reference(&self, v: &View, j: usize) -> Option<Found> {
-        let (val, end) = self.lx.references.longest(&v.lower, j)?;
+        let (val, end) = self.lx.references.longest(v, j)?;
         // "future" as an adjective ("future plans") is not a date.
         if v.w(j) == "future" && end == j + 1 && v.doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word) {
             return None;
@@ -1183,7 +1243,7 @@ impl<'l> Rules<'l> {
         if !v.cap(j) {
             return None;
         }
-        let (rule, end) = self.lx.holidays.longest(&v.lower, j)?;
+        let (rule, end) = self.lx.holidays.longest(v, j)?;
         if let Some(y) = self.year_num(v, end) {
             let e = DateExpr::Fixed(super::resolve::resolve(
                 &DateExpr::Holiday(rule),
