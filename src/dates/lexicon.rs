@@ -171,6 +171,8 @@ pub struct Lexicon {
     pub weekdays: FastMap<&'static str, u32>,
     /// Cardinal number words; `None` = unspecified ("several").
     pub numbers: FastMap<&'static str, Option<u32>>,
+    /// Decade words -> decade digit ("nineties" -> 9), of the 1900s.
+    pub decades: FastMap<&'static str, u32>,
     /// Ordinal words -> value.
     pub ordinals: FastMap<&'static str, u32>,
     /// Unit words (singular and plural).
@@ -249,6 +251,7 @@ impl Lexicon {
                 .map(|(k, v)| (k, v.parse::<u32>().ok()))
                 .collect(),
             ordinals: num(include_str!("../../data/dates/ordinals.txt")),
+            decades: num(include_str!("../../data/dates/decades.txt")),
             units: pairs(include_str!("../../data/dates/units.txt"))
                 .filter_map(|(k, v)| Some((k, Unit::from_code(v)?)))
                 .collect(),

@@ -174,6 +174,7 @@ pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
     t.extend(lx.modifiers.first_words());
     t.extend(lx.positions.first_words());
     t.extend(lx.ordinals.keys());
+    t.extend(lx.decades.keys());
     t.extend([
         "the",
         "every",
@@ -412,6 +413,26 @@ impl<'l> Rules<'l> {
         if w.contains('-') {
             best = longer(best, self.hyphenated(v, j));
         }
+        if w == "year" && (v.w(j + 1) == "end" || (v.w(j + 1) == "'s" && v.w(j + 2) == "end")) {
+            let end = if v.w(j + 1) == "end" { j + 2 } else { j + 3 };
+            best = longer(
+                best,
+                Some(self.found(v, j, end, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date)),
+            );
+        }
+        if let Some(&code) = self.lx.seasons.get(w) {
+            // "summer" alone is a date; "fall" and "spring" are also verbs and need a date word before them.
+            let prev = if j > 0 { v.w(j - 1) } else { "" };
+            if matches!(code, "SU" | "WI") && w != "fall" || MONTH_CONTEXT.contains(&prev) {
+                best = longer(best, self.season(v, j));
+            }
+        }
+        if let Some(&d) = self.lx.decades.get(w) {
+            best = longer(
+                best,
+                Some(self.found(v, j, j + 1, DateExpr::Fixed(format!("19{d}")), DateLabel::Date)),
+            );
+        }
         if let ("fiscal", Some(y)) = (w, self.year_num(v, j + 1)) {
             best = longer(
                 best,
@@ -448,6 +469,17 @@ impl<'l> Rules<'l> {
         }
         best = longer(best, self.season(v, j));
         best = longer(best, self.century(v, j));
+        if let Some(&d) = self.lx.decades.get(v.w(j)) {
+            best = longer(
+                best,
+                Some(self.found(v, j, j + 1, DateExpr::Fixed(format!("19{d}")), DateLabel::Date)),
+            );
+        }
+        let mut j = j;
+        let adjective_start = j;
+        while matches!(v.w(j), "full" | "fiscal" | "entire" | "whole" | "calendar") && j < adjective_start + 2 {
+            j += 1;
+        }
         if v.w(j) == "year" {
             let f = if v.w(j + 1) == "two" && v.w(j + 2) == "thousand" {
                 self.found(v, j, j + 3, DateExpr::Fixed("2000".into()), DateLabel::Date)
@@ -462,8 +494,16 @@ impl<'l> Rules<'l> {
             } else {
                 self.found(v, j, j + 1, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date)
             };
-            best = longer(best, Some(f));
+            best = longer(
+                best,
+                Some(Found {
+                    start: adjective_start,
+                    span: v.span(adjective_start, f.end),
+                    ..f
+                }),
+            );
         }
+        let j = adjective_start;
         if let ("month" | "week", false) = (v.w(j), self.lx.units.contains_key(v.w(j + 1))) {
             let unit = if v.w(j) == "month" { Unit::Month } else { Unit::Week };
             let f = self.found(v, j, j + 1, DateExpr::Shift { unit, n: 0 }, DateLabel::Date);
@@ -846,7 +886,13 @@ impl<'l> Rules<'l> {
     fn shift(&self, v: &View, j: usize) -> Option<Found> {
         let w = v.w(j);
         let n = *self.lx.shifts.get(w)?;
-        let k = j + 1;
+        let mut k = j + 1;
+        let mut n = n;
+        if w == "this" && v.w(k) == "past" {
+            // "this past spring"
+            n = -1;
+            k += 1;
+        }
         let t = v.w(k);
         if let Some(&u) = self.lx.units.get(t) {
             let plural = t.ends_with('s') && !matches!(t, "days" if false);
@@ -1060,7 +1106,10 @@ impl<'l> Rules<'l> {
             let e = DateExpr::Fixed(dur_value(n, u)?);
             return Some(self.found(v, j, j + 1, e, DateLabel::Duration));
         }
-        let (count, k) = self.number(v, j)?;
+        let (count, mut k) = self.number(v, j)?;
+        if v.w(k) == "more" && self.lx.units.contains_key(v.w(k + 1)) {
+            k += 1;
+        }
         if count.is_some_and(|n| n >= 1000) {
             // "the 1988 quarter" is a quarter of 1988, not 1988 quarters.
             return None;
@@ -1070,7 +1119,10 @@ impl<'l> Rules<'l> {
         let (unit, end) = if let Some(&u) = self.lx.units.get(v.w(k)) {
             (u, k + 1)
         } else if v.w(k) == "-" && v.touches(k) && v.touches(k + 1) {
-            (*self.lx.units.get(v.w(k + 1))?, k + 2)
+            // "10-year", "10-day-long"; "6-year-old" is an age, not a time.
+            let u = v.w(k + 1);
+            let u = u.strip_suffix("-long").unwrap_or(u);
+            (*self.lx.units.get(u)?, k + 2)
         } else {
             return None;
         };
@@ -1263,22 +1315,21 @@ impl<'l> Rules<'l> {
             "year-end" => {
                 return Some(self.found(v, j, j + 1, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date))
             }
-            "year-earlier" | "year-ago" => {
+            "year-earlier" | "year-ago" => return Some(self.found(v, j, j + 1, DateExpr::YearAgo, DateLabel::Date)),
+            "day-long" | "year-long" | "week-long" | "month-long" => {
+                let unit = *self.lx.units.get(w.split('-').next().unwrap_or(""))?;
                 return Some(self.found(
                     v,
                     j,
                     j + 1,
-                    DateExpr::Shift {
-                        unit: Unit::Year,
-                        n: -1,
-                    },
-                    DateLabel::Date,
-                ))
+                    DateExpr::Fixed(dur_value(Some(1), unit)?),
+                    DateLabel::Duration,
+                ));
             }
             _ => {}
         }
         let (head, rest) = w.split_once('-')?;
-        if !matches!(head, "mid" | "early" | "late") {
+        if !matches!(head, "mid" | "early" | "late" | "pre" | "post") {
             return None;
         }
         let raw_rest = v.raw(j).get(head.len() + 1..)?;
