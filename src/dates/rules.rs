@@ -895,6 +895,10 @@ impl<'l> Rules<'l> {
         }
         let t = v.w(k);
         if let Some(&u) = self.lx.units.get(t) {
+            if v.cap(k) && !v.raw(k).chars().all(|c| c.is_uppercase()) {
+                // "This Week", "Next Month": a programme or a headline word, not a date in running text.
+                return None;
+            }
             let plural = t.ends_with('s') && !matches!(t, "days" if false);
             if plural || matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
                 return None;
@@ -1116,6 +1120,10 @@ impl<'l> Rules<'l> {
         }
 
         let is_a = matches!(v.w(j), "a" | "an");
+        if v.cap(k) && v.is_number(j) && !v.raw(k).chars().all(|c| c.is_uppercase()) {
+            // "60 Minutes" is a title.
+            return None;
+        }
         let (unit, end) = if let Some(&u) = self.lx.units.get(v.w(k)) {
             (u, k + 1)
         } else if v.w(k) == "-" && v.touches(k) && v.touches(k + 1) {
@@ -1155,10 +1163,20 @@ impl<'l> Rules<'l> {
             }
             _ => {}
         }
-        // "$5 a year", "twice a year": a frequency.
-        if is_a && (matches!(prev, "times" | "twice" | "once") || (j > 0 && v.is_number(j - 1))) {
+        // "twice a year": a frequency.
+        if is_a && matches!(prev, "times" | "twice" | "once") {
             let e = DateExpr::Fixed(dur_value(Some(1), unit)?);
             return Some(self.found(v, j, end, e, DateLabel::Set));
+        }
+        // "$5 a year", "700 seats a week", "24 hours a day": a rate, not a time expression.
+        let rate =
+            j > 0 && (v.is_number(j - 1) || matches!(prev, "million" | "billion" | "thousand" | "percent" | "%"));
+        if is_a && (rate || (prev.len() > 3 && prev.ends_with('s') && j > 1 && v.is_number(j - 2))) {
+            return None;
+        }
+        // "52 years old" is an age.
+        if v.w(end) == "old" {
+            return None;
         }
         if count.is_none() && v.w(j) == "some" && !v.w(k).ends_with('s') {
             return None;
