@@ -843,6 +843,10 @@ impl<'l> Rules<'l> {
     /// "now", "recently", "the future".
     fn reference(&self, v: &View, j: usize) -> Option<Found> {
         let (val, end) = self.lx.references.longest(v, j)?;
+        // "Now, he says" is a discourse marker, not a time.
+        if v.raw(j) == "Now" && v.w(j + 1) == "," {
+            return None;
+        }
         // "future" as an adjective ("future plans") is not a date.
         if v.w(j) == "future" && end == j + 1 && v.doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word) {
             return None;
