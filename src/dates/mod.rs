@@ -18,7 +18,7 @@ use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
 use crate::text::Document;
 use calendar::CalendarDate;
 use expr::DateExpr;
-use lexicon::{CueTense, FastSet, Lexicon};
+use lexicon::{CueTense, FastSet, Lexicon, Words};
 use resolve::{Direction, QuarterContext};
 use rules::{Rules, View};
 
@@ -67,7 +67,11 @@ impl DateRecognizer {
                     f.start,
                     f.end,
                 );
+                // "by February", "through January": a deadline or an end point lies ahead.
+                let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
+                let deadline = matches!(before, "by" | "through" | "until" | "till") && !is_weekday(&f.expr);
                 match cue {
+                    _ if deadline => (Direction::Future, Some(format!("deadline: {before}"))),
                     Some(c) if c.tense == CueTense::Past => (Direction::Past, Some(format!("past tense: {}", c.word))),
                     Some(c) => (Direction::Future, Some(format!("future or modal: {}", c.word))),
                     None if is_weekday(&f.expr) => (
