@@ -360,7 +360,8 @@ impl<'l> Rules<'l> {
                 );
             }
         }
-        if let Some(((), k)) = self.lx.modifiers.longest(v, i) {
+        // "about the past three months" is a topic, not an approximation.
+        if let Some(((), k)) = self.lx.modifiers.longest(v, i).filter(|&(_, k)| v.w(k) != "the") {
             if let Some(f) = self
                 .match_at(v, k, depth + 1)
                 .filter(|f| f.label == DateLabel::Duration || self.is_ago(v, f))
@@ -1406,5 +1407,69 @@ fn longer(a: Option<Found>, b: Option<Found>) -> Option<Found> {
         }),
         (a, None) => a,
         (None, b) => b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, DateExpr, DateLabel)> {
+        let lx = Lexicon::load();
+        let tr = triggers(&lx);
+        let doc = Document::new(text);
+        let v = View::new(&doc);
+        Rules::new(&lx, &tr)
+            .find_all(&v)
+            .into_iter()
+            .map(|f| (text[f.span.range()].to_string(), f.expr, f.label))
+            .collect()
+    }
+
+    #[test]
+    fn spans_follow_timeml_conventions() {
+        let got = find("He spoke on Tuesday about the past three months and the third quarter.");
+        let spans: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(spans, ["Tuesday", "the past three months", "the third quarter"]);
+        assert_eq!(got[0].1, DateExpr::Weekday(2));
+        assert_eq!(got[1].2, DateLabel::Duration);
+    }
+
+    #[test]
+    fn ambiguous_words_need_date_context() {
+        assert!(find("May I help? We march. Sun rose 5%.").is_empty());
+        let got = find("It opened in May and closed in March 2017.");
+        assert_eq!(got[0].0, "May");
+        assert_eq!(got[0].1, DateExpr::Month(5));
+        assert_eq!(got[1].1, DateExpr::Fixed("2017-03".into()));
+    }
+
+    #[test]
+    fn numbers_that_are_not_years() {
+        assert!(find("It cost $1999 for 2018 people, 3-1, call 555-1234, section 2017.").is_empty());
+        assert_eq!(find("the 1998 election")[0].1, DateExpr::Fixed("1998".into()));
+    }
+
+    #[test]
+    fn durations_ago_and_sets() {
+        let got = find("three years ago, two-year, a couple of weeks, every Monday, twice a year");
+        let exprs: Vec<&DateExpr> = got.iter().map(|g| &g.1).collect();
+        assert_eq!(
+            exprs[0],
+            &DateExpr::Shift {
+                unit: Unit::Year,
+                n: -3
+            }
+        );
+        assert_eq!(exprs[1], &DateExpr::Fixed("P2Y".into()));
+        assert_eq!(exprs[2], &DateExpr::Fixed("P2W".into()));
+        assert_eq!(exprs[3], &DateExpr::Fixed("XXXX-WXX-1".into()));
+        assert_eq!(got[4].2, DateLabel::Set);
+    }
+
+    #[test]
+    fn a_long_run_of_prefix_words_is_cheap_and_finds_nothing() {
+        let text = "the end of the end of early late the ".repeat(2000);
+        assert!(find(&text).is_empty());
     }
 }
