@@ -6,6 +6,12 @@ use super::lexicon::{CueTense, Lexicon, Words};
 const MAX_LEFT: usize = 14;
 const MAX_RIGHT: usize = 8;
 
+/// Auxiliaries and modals that decide the tense of the verb after them.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "shall", "should", "could", "might", "may", "must", "can", "did", "didn't", "had", "was", "were",
+    "'ll", "won't",
+];
+
 /// The tense cue nearest to the date, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TenseCue {
@@ -84,7 +90,14 @@ pub fn clause_tense(
             break;
         }
         if let Some(t) = cue_at(lex, lower, k) {
-            best = Some((start - k, k, t));
+            // An auxiliary just before the verb sets the tense: "will meet", "did not meet".
+            let aux = (1..=2)
+                .filter_map(|b| k.checked_sub(b).filter(|&a| a >= sentence.start))
+                .find_map(|a| AUXILIARIES.contains(&lower.word(a)?).then_some(a));
+            best = match aux.and_then(|a| Some((a, cue_of(lex, lower.word(a)?)?))) {
+                Some((a, at)) => Some((start - k, a, at)),
+                None => Some((start - k, k, t)),
+            };
             break;
         }
     }
