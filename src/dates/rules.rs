@@ -80,7 +80,10 @@ impl<'a> View<'a> {
             let t = doc.token_text(i);
             let start = buf.len();
             if t.is_ascii() {
-                buf.extend(t.bytes().map(|b| b.to_ascii_lowercase() as char));
+                buf.push_str(t);
+                if let Some(tail) = buf.get_mut(start..) {
+                    tail.make_ascii_lowercase();
+                }
             } else {
                 buf.extend(t.chars().flat_map(char::to_lowercase));
             }
