@@ -427,7 +427,11 @@ impl<'l> Rules<'l> {
         if let Some(&code) = self.lx.seasons.get(w) {
             // "summer" alone is a date; "fall" and "spring" are also verbs and need a date word before them.
             let prev = if j > 0 { v.w(j - 1) } else { "" };
-            if matches!(code, "SU" | "WI") && w != "fall" || MONTH_CONTEXT.contains(&prev) {
+            let context = matches!(
+                prev,
+                "in" | "during" | "since" | "until" | "by" | "early" | "late" | "mid" | "each" | "every"
+            );
+            if (matches!(code, "SU" | "WI") && w != "fall") || context || self.year_num(v, j + 1).is_some() {
                 best = longer(best, self.season(v, j));
             }
         }
@@ -865,6 +869,10 @@ impl<'l> Rules<'l> {
 
     fn season(&self, v: &View, j: usize) -> Option<Found> {
         let code = *self.lx.seasons.get(v.w(j))?;
+        // "the fall of Baghdad", "the spring of life": a season word needs a year after "of".
+        if v.w(j + 1) == "of" && self.year_num(v, j + 2).is_none() && matches!(v.w(j), "fall" | "spring") {
+            return None;
+        }
         if v.w(j + 1) == "of" {
             if let Some(y) = self.year_num(v, j + 2) {
                 return Some(self.found(v, j, j + 3, DateExpr::Fixed(format!("{y:04}-{code}")), DateLabel::Date));
@@ -1011,7 +1019,6 @@ impl<'l> Rules<'l> {
             }
             k += 1;
         }
-        let _ = fiscal;
         let w = v.w(k);
         let (part, half, end) = if let Some((a, b)) = w.split_once('-') {
             let p = *self.lx.ordinals.get(a)?;
@@ -1062,7 +1069,29 @@ impl<'l> Rules<'l> {
             if let Some(y) = self.year_num(v, end + 1) {
                 year = Some(y);
                 end += 2;
+            } else if v.w(end + 1) == "the" && v.w(end + 2) == "year" {
+                end += 3;
             }
+        }
+        // "the first half" is as often a match half as a half year: it needs a year, "fiscal", or
+        // (as an adjective) a financial noun after it ("first-half profits").
+        let financial = matches!(
+            v.w(end),
+            "profit"
+                | "profits"
+                | "results"
+                | "earnings"
+                | "sales"
+                | "revenue"
+                | "revenues"
+                | "loss"
+                | "losses"
+                | "net"
+        );
+        let hyphenated = end == k + 1;
+        let of_the_year = v.w(end.saturating_sub(1)) == "year";
+        if half && year.is_none() && !fiscal && !of_the_year && !(hyphenated && financial) {
+            return None;
         }
         Some(self.found(v, j, end, quarter_expr(year, part, year_shift, half), DateLabel::Date))
     }
