@@ -869,6 +869,13 @@ impl<'l> Rules<'l> {
 
     fn season(&self, v: &View, j: usize) -> Option<Found> {
         let code = *self.lx.seasons.get(v.w(j))?;
+        // "the 2018 Winter Olympics", "Summer Palace": a capitalised season inside a name.
+        let sentence_start = j == 0
+            || v.doc.tokens.get(j).is_some_and(|t| t.newlines_before > 0)
+            || matches!(v.w(j - 1), "." | "\"" | "\u{201C}");
+        if v.cap(j) && !sentence_start && self.year_num(v, j + 1).is_none() {
+            return None;
+        }
         // "the fall of Baghdad", "the spring of life": a season word needs a year after "of".
         if v.w(j + 1) == "of" && self.year_num(v, j + 2).is_none() && matches!(v.w(j), "fall" | "spring") {
             return None;
