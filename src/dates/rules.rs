@@ -475,7 +475,17 @@ impl<'l> Rules<'l> {
                 );
             }
         }
-        best = longer(best, self.season(v, j));
+        // "blamed for the fall" is a decline: "fall" and "spring" after "the" need a date preposition.
+        let verb_like = matches!(v.w(j), "fall" | "spring");
+        let before_the = j.checked_sub(2).map(|k| v.w(k)).unwrap_or("");
+        let dated = matches!(
+            before_the,
+            "in" | "during" | "since" | "by" | "until" | "through" | "over" | "this"
+        ) || self.year_num(v, j + 1).is_some()
+            || v.w(j + 1) == "of";
+        if !verb_like || dated {
+            best = longer(best, self.season(v, j));
+        }
         best = longer(best, self.century(v, j));
         if let Some(&d) = self.lx.decades.get(v.w(j)) {
             best = longer(
@@ -1218,8 +1228,8 @@ impl<'l> Rules<'l> {
         if is_a && (rate || (prev.len() > 3 && prev.ends_with('s') && j > 1 && v.is_number(j - 2))) {
             return None;
         }
-        // "52 years old" is an age.
-        if v.w(end) == "old" {
+        // "52 years old", "11 year olds": ages.
+        if matches!(v.w(end), "old" | "olds") {
             return None;
         }
         if count.is_none() && v.w(j) == "some" && !v.w(k).ends_with('s') {
