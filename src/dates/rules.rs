@@ -777,10 +777,24 @@ impl<'l> Rules<'l> {
         Some(self.found(v, j, j + 1, DateExpr::Fixed(format!("{year:04}")), DateLabel::Date))
     }
 
-    /// A four-digit number is a year unless money, a count or a code: "$1998", "1998 people", "No. 2018".
+    /// A four-digit number is a year unless money, a count, a code or part of a name: "$1998",
+    /// "1998 people", "No. 2018", "Windows 2000", "Terrorism Act 2000".
     fn year_context_ok(&self, v: &View, j: usize) -> bool {
         let prev = if j > 0 { v.w(j - 1) } else { "" };
         let next = v.w(j + 1);
+        let prev_is_name = j > 0
+            && v.cap(j - 1)
+            && v.doc.tokens.get(j - 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.lx.months.contains_key(v.wt(j - 1))
+            && !self.lx.seasons.contains_key(prev)
+            && !MONTH_CONTEXT.contains(&prev)
+            && !matches!(
+                prev,
+                "fiscal" | "since" | "in" | "of" | "published" | "updated" | "posted"
+            );
+        if prev_is_name {
+            return false;
+        }
         if self.lx.year_blockers_before.contains_key(prev) || self.lx.year_blockers_after.contains_key(next) {
             return false;
         }
@@ -865,6 +879,10 @@ impl<'l> Rules<'l> {
         if v.raw(j) == "Now" && v.w(j + 1) == "," {
             return None;
         }
+        // "the current account deficit", "current affairs": economics and television, not time.
+        if v.w(j) == "current" && matches!(v.w(j + 1), "account" | "accounts" | "affairs" | "events") {
+            return None;
+        }
         // "future" as an adjective ("future plans") is not a date.
         if v.w(j) == "future" && end == j + 1 && v.doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word) {
             return None;
@@ -921,6 +939,10 @@ impl<'l> Rules<'l> {
         let n = *self.lx.shifts.get(w)?;
         let mut k = j + 1;
         let mut n = n;
+        if v.w(k) == "fiscal" && self.lx.units.contains_key(v.w(k + 1)) {
+            // "the current fiscal year"
+            k += 1;
+        }
         if w == "this" && v.w(k) == "past" {
             // "this past spring"
             n = -1;
