@@ -1247,7 +1247,13 @@ impl<'l> Rules<'l> {
         // "$5 a year", "700 seats a week", "24 hours a day": a rate, not a time expression.
         let rate =
             j > 0 && (v.is_number(j - 1) || matches!(prev, "million" | "billion" | "thousand" | "percent" | "%"));
-        if is_a && (rate || (prev.len() > 3 && prev.ends_with('s') && j > 1 && v.is_number(j - 2))) {
+        if is_a
+            && (rate
+                || (prev.len() > 3
+                    && prev.ends_with('s')
+                    && j > 1
+                    && self.number(v, j - 2).is_some_and(|(n, _)| n.is_some())))
+        {
             return None;
         }
         // "52 years old", "11 year olds": ages.
