@@ -153,7 +153,9 @@ impl<'a, 'd> Context<'a, 'd> {
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "it";
         }
         if !self.lex.is_cue(t) {
-            return false;
+            // A Title Case headline: `Hillary Clinton Said "…"`.
+            let headline = i > 0 && is_capitalised(self.doc, i) && is_capitalised(self.doc, i - 1);
+            return headline && self.lex.is_cue(&t.to_lowercase());
         }
         if i == 0 {
             return true;
@@ -554,6 +556,22 @@ impl<'a, 'd> Context<'a, 'd> {
                 j = c + 1;
             }
         }
+        // "The team cited "…"": a short description heading the clause, up to its verb.
+        if j < cue && is_determiner(self.text(j)) {
+            for e in j + 2..(j + 5).min(cue) {
+                let t = self.text(e);
+                if self.quote_of[e].is_some() || self.doc.tokens[e].kind != TokenKind::Word {
+                    break;
+                }
+                let verb = !is_capitalised(self.doc, e)
+                    && !self.lex.np_stops.contains(t)
+                    && (t.ends_with("ed") || (t.ends_with('s') && !t.ends_with("ss")))
+                    || matches!(t, "is" | "was" | "has" | "had" | "will" | "would");
+                if verb {
+                    return Some(Attribution { first: j, end: e, cue });
+                }
+            }
+        }
         while j < cue {
             if self.quote_of[j].is_some() {
                 j += 1;
@@ -787,6 +805,32 @@ impl<'a, 'd> Context<'a, 'd> {
             return self.clause_subject(floor, cue).map(|a| (a.first, a.end));
         }
         let mut k = self.skip_to_subject(cue, floor);
+        // `Amar, author of "America's Constitution," put it`: the apposition's comma sits inside a quote.
+        if k > floor && self.quote_of[k - 1].is_some() {
+            let q = self.quote_of[k - 1];
+            let mut m = k - 1;
+            while m > floor
+                && self.quote_of[m].is_some()
+                && self.doc.tokens[m].kind == TokenKind::Punct
+                && self.text(m) != ","
+            {
+                m -= 1;
+            }
+            if self.text(m) == "," && self.quote_of[m] == q {
+                let mut qs = m;
+                while qs > floor && self.quote_of[qs - 1] == q {
+                    qs -= 1;
+                }
+                // Search for the opening comma from just before the quote.
+                if let Some(c) = (floor.max(qs.saturating_sub(25))..qs)
+                    .rev()
+                    .find(|&c| self.text(c) == "," && self.quote_of[c].is_none())
+                {
+                    return self.phrase_before(c, floor);
+                }
+                k = qs;
+            }
+        }
         if k > floor && self.text(k - 1) == "," {
             // An apposition or relative clause: find the comma that opens it (quotes may sit inside);
             // "Cory James, 22, of Flint, Mich., said" chains several, so walk back over those that
@@ -835,6 +879,16 @@ impl<'a, 'd> Context<'a, 'd> {
 
     /// The noun phrase ending just before token `end` (at most [`MAX_PHRASE`] tokens).
     fn phrase_before(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut end = end;
+        // "Sen. Richard J. Durbin (D-Ill.)": the party label is not part of the name.
+        if end > floor && self.text(end - 1) == ")" {
+            if let Some(o) = (end.saturating_sub(8).max(floor)..end - 1)
+                .rev()
+                .find(|&o| self.text(o) == "(")
+            {
+                end = o;
+            }
+        }
         let mut first = end;
         while first > floor && end - first < MAX_PHRASE {
             let j = first - 1;
