@@ -148,7 +148,7 @@ impl<'a, 'd> Context<'a, 'd> {
         if self.quote_of[i].is_some() {
             return false;
         }
-        if t == "put" {
+        if t == "put" || t == "puts" {
             // "as Weiner put it"
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "it";
         }
@@ -231,7 +231,8 @@ impl<'a, 'd> Context<'a, 'd> {
             let para = self.para.get(first).copied().unwrap_or(0);
             let adjacent = self.after_adjacent(inner, first, end);
             // `"…," X said` right after the quote beats a cue earlier in the sentence.
-            let tight = adjacent.filter(|a| a.cue < end + 6 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
+            let tight =
+                adjacent.filter(|a| a.cue < end + 10 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
             let found = tight
                 .or_else(|| self.before(first))
                 .or(adjacent)
@@ -546,6 +547,20 @@ impl<'a, 'd> Context<'a, 'd> {
         aux || !(is_determiner(t) || is_possessive(t) || self.lex.np_stops.contains(t) || t == "of" || t == "for")
     }
 
+    /// True for a word that looks like a finite verb: a cue, an -ed or -s form, an irregular form,
+    /// an adverb ("Trump again knocked"). Stricter than [`Self::verb_like`]: "nominee" fails.
+    fn verb_ish(&self, i: usize) -> bool {
+        if i >= self.doc.tokens.len() || self.doc.tokens[i].kind != TokenKind::Word || is_capitalised(self.doc, i) {
+            return false;
+        }
+        let t = self.text(i);
+        self.lex.is_cue(t)
+            || self.lex.irregular_verbs.contains(t)
+            || self.lex.adverbs.contains(t)
+            || (t.len() > 3 && t.ends_with("ly"))
+            || (!self.lex.np_stops.contains(t) && (t.ends_with("ed") || (t.ends_with('s') && !t.ends_with("ss"))))
+    }
+
     /// The subject of a participle or infinitive cue (`Trump again knocked Clinton, saying "…"`):
     /// the first name or personal pronoun of the clause that a verb follows.
     fn clause_subject(&self, floor: usize, cue: usize) -> Option<Attribution> {
@@ -607,9 +622,20 @@ impl<'a, 'd> Context<'a, 'd> {
                         }
                     }
                 }
+                // "Cruz's lawyers relied on…": a possessive description.
+                if v + 1 < cue && is_possessive(self.text(v)) {
+                    if let Some(e) = (v + 1..(v + 4).min(cue)).find(|&e| self.verb_ish(e)) {
+                        if e > v + 1
+                            && (v + 1..e)
+                                .all(|w| self.doc.tokens[w].kind == TokenKind::Word && !is_capitalised(self.doc, w))
+                        {
+                            return Some(Attribution { first: s, end: e, cue });
+                        }
+                    }
+                }
                 let lone_word = name_end == s + 1 && !self.mid_caps.contains(self.text(s));
                 if v < cue
-                    && self.verb_like(v)
+                    && self.verb_ish(v)
                     && !lone_word
                     && !self.lex.np_stops.contains(self.text(s))
                     && !is_calendar_word(self.text(s))
