@@ -463,6 +463,22 @@ impl<'a, 'd> Context<'a, 'd> {
                 continue;
             }
             if let Some((f, e)) = self.subject_before(j, floor) {
+                // "Israel said Clinton called on members to be "…"": when the cue sits in the
+                // complement of an earlier cue (no comma between), the outer speaker owns the quote.
+                let outer = (floor..f).rev().find(|&o| {
+                    self.is_cue(o)
+                        && !self.is_participle(o)
+                        && (o..f).all(|m| self.quote_of[m].is_none() && !matches!(self.text(m), "," | ";"))
+                });
+                if let Some(o) = outer {
+                    if let Some((of, oe)) = self.subject_before(o, floor) {
+                        return Some(Attribution {
+                            first: of,
+                            end: oe,
+                            cue: o,
+                        });
+                    }
+                }
                 return Some(Attribution {
                     first: f,
                     end: e,
