@@ -237,7 +237,8 @@ impl<'a, 'd> Context<'a, 'd> {
                 .or_else(|| self.before(first))
                 .or(adjacent)
                 .or_else(|| self.after_later(inner, end))
-                .or_else(|| self.previous_sentence(first, inner));
+                .or_else(|| self.previous_sentence(first, inner))
+                .or_else(|| self.cueless(first));
             if let Some(a) = found {
                 let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
                 let colon = self.text(a.cue) == ":";
@@ -322,7 +323,11 @@ impl<'a, 'd> Context<'a, 'd> {
         // `a "friendship" that analysts said` the quote is mid-clause.
         let ends_clause = inner_end(inner).ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
             || matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-");
-        if !ends_clause {
+        // `"…" Clinton tweeted`: a name and a cue right after the quote attribute it anyway.
+        let named_next = is_capitalised(self.doc, k)
+            && (k + 1..(k + 5).min(n)).any(|j| self.is_cue(j))
+            && (k..(k + 5).min(n)).all(|j| self.quote_of[j].is_none() && !self.terminal(j));
+        if !ends_clause && !named_next {
             return None;
         }
         // `"…" ― Karen Smith`: a dash and a name closing the paragraph sign the quote.
@@ -527,13 +532,25 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         // A partial quote with no speech verb (`Clinton supports "appropriate pay raises"`) is the
         // words of the clause's subject, unless a label introduces it ("so-called", "dubbed").
-        if !matches!(
-            self.lower(first - 1).as_str(),
-            "so-called" | "called" | "dubbed" | "named" | "titled" | "entitled"
-        ) {
-            return self.clause_subject(floor, first);
-        }
         None
+    }
+
+    /// A partial quote with no speech verb (`Clinton supports "appropriate pay raises"`) is the
+    /// words of the clause's subject, unless a label introduces it ("so-called", "dubbed").
+    fn cueless(&self, first: usize) -> Option<Attribution> {
+        if first == 0 || first >= self.doc.tokens.len() || self.doc.tokens[first].newlines_before > 0 {
+            return None;
+        }
+        let floor = self.clause_floor(first);
+        if floor == first
+            || matches!(
+                self.lower(first - 1).as_str(),
+                "so-called" | "called" | "dubbed" | "named" | "titled" | "entitled"
+            )
+        {
+            return None;
+        }
+        self.clause_subject(floor, first)
     }
 
     /// True for a word that can follow a subject: a lower-case word that is no determiner, preposition
@@ -583,8 +600,20 @@ impl<'a, 'd> Context<'a, 'd> {
         let mut j = floor;
         // "After the Paris attacks, Trump released…": an introductory phrase ends at its comma.
         if j < cue && (self.is_preposition(j) || self.lex.np_stops.contains(self.text(j))) {
-            if let Some(c) = (j..cue.min(j + 14)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none()) {
+            // The comma may close a quote inside the phrase (`… a federal "deportation force," Will`).
+            let ends_intro = |c: usize| {
+                self.text(c) == ","
+                    && (self.quote_of[c].is_none()
+                        || (c + 1 < cue
+                            && self.quote_of[c + 1] == self.quote_of[c]
+                            && self.doc.tokens[c + 1].kind == TokenKind::Punct
+                            && self.quote_of.get(c + 2).copied().flatten() != self.quote_of[c]))
+            };
+            if let Some(c) = (j..cue.min(j + 30)).find(|&c| ends_intro(c)) {
                 j = c + 1;
+                while j < cue && self.quote_of[j].is_some() && self.doc.tokens[j].kind == TokenKind::Punct {
+                    j += 1;
+                }
             }
         }
         // "The team cited "…"": a short description heading the clause, up to its verb.
@@ -803,7 +832,7 @@ impl<'a, 'd> Context<'a, 'd> {
             steps += 1;
             let t = self.text(k - 1);
             let lower = t.to_lowercase();
-            if self.lex.adverbs.contains(lower.as_str())
+            if (self.lex.adverbs.contains(lower.as_str()) && !is_capitalised(self.doc, k - 1))
                 || (lower.ends_with("ly") && t.len() > 4 && !is_capitalised(self.doc, k - 1))
             {
                 k -= 1;
