@@ -148,6 +148,10 @@ impl<'a, 'd> Context<'a, 'd> {
         if self.quote_of[i].is_some() {
             return false;
         }
+        if t == "went" {
+            // "Trump went on, as if…"
+            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "on";
+        }
         if t == "put" || t == "puts" {
             // "as Weiner put it"
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "it";
@@ -844,6 +848,18 @@ impl<'a, 'd> Context<'a, 'd> {
                 k -= 2;
             } else if is_calendar_word(t) {
                 k -= 1;
+            } else if lower == "ago" {
+                // "The State Department less than two weeks ago said"
+                let mut j = k - 1;
+                while j > floor
+                    && k - j < 5
+                    && !is_capitalised(self.doc, j - 1)
+                    && self.quote_of[j - 1].is_none()
+                    && self.doc.tokens[j - 1].kind != TokenKind::Punct
+                {
+                    j -= 1;
+                }
+                k = j;
             } else if k >= floor + 2
                 && matches!(
                     lower.as_str(),
@@ -1003,7 +1019,14 @@ impl<'a, 'd> Context<'a, 'd> {
         let head = self.text(a.end - 1);
         if a.end - a.first == 1 && matches!(head.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
             q.speaker_span = Some(phrase);
-            match names.antecedent(phrase.start, head) {
+            // "Rubio said that he has begun…": the subject heading the pronoun's own sentence wins
+            // over whoever was named last ("…of Trump, whom he called").
+            let floor = self.clause_floor(a.first);
+            let subject = self
+                .clause_subject(floor, a.first)
+                .and_then(|s| names.in_range(doc, s.first, s.end))
+                .filter(|&k| names.agrees(k, head));
+            match subject.or_else(|| names.antecedent(phrase.start, head)) {
                 Some(k) => {
                     let m = &names.mentions[k];
                     q.speaker = Some(m.canonical.clone());
