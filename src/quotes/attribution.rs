@@ -148,6 +148,10 @@ impl<'a, 'd> Context<'a, 'd> {
         if self.quote_of[i].is_some() {
             return false;
         }
+        if t == "pointed" {
+            // "as Byler pointed out"
+            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "out";
+        }
         if t == "went" {
             // "Trump went on, as if…"
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "on";
@@ -760,6 +764,18 @@ impl<'a, 'd> Context<'a, 'd> {
         if (floor..first).any(|j| self.quote_of[j].is_some()) {
             return None;
         }
+        // "Stated Stone:" — an inverted cue opening the sentence.
+        if stop == ":" && floor + 1 < first - 1 && self.lex.is_cue(&self.lower(floor)) {
+            if let Some((f, e)) = self.phrase_after(floor + 1) {
+                if e == first - 1 {
+                    return Some(Attribution {
+                        first: f,
+                        end: e,
+                        cue: floor,
+                    });
+                }
+            }
+        }
         let has_finite = (floor..first - 1).any(|j| self.is_cue(j) && !self.is_participle(j));
         for j in (floor..first - 1).rev() {
             if !self.is_cue(j) {
@@ -778,7 +794,8 @@ impl<'a, 'd> Context<'a, 'd> {
             });
         }
         // `Clinton touted her credentials. "We need…"`: a quote sentence after a sentence about someone.
-        if !new_para && sentence_like(inner) {
+        // "Trump issued the following statement:" announces the quote paragraph after it.
+        if (!new_para || stop == ":") && sentence_like(inner) {
             return self.clause_subject(floor, first - 1);
         }
         None
