@@ -936,6 +936,23 @@ impl<'a, 'd> Context<'a, 'd> {
             }
         }
         if k > floor && self.text(k - 1) == "," {
+            // "her personal lawyer, David E. Kendall, wrote": the apposition is the name itself.
+            if let Some(c) = (floor.max((k - 1).saturating_sub(6))..k - 1)
+                .rev()
+                .find(|&c| self.text(c) == ",")
+            {
+                let name = c + 1..k - 1;
+                if !name.is_empty()
+                    && name
+                        .clone()
+                        .all(|w| is_capitalised(self.doc, w) && self.quote_of[w].is_none())
+                    && c > floor
+                    && !is_capitalised(self.doc, c - 1)
+                    && self.doc.tokens[c - 1].kind == TokenKind::Word
+                {
+                    return Some((name.start, name.end));
+                }
+            }
             // An apposition or relative clause: find the comma that opens it (quotes may sit inside);
             // "Cory James, 22, of Flint, Mich., said" chains several, so walk back over those that
             // open no subject (a number, "of Flint", a bare place after a comma).
@@ -967,14 +984,37 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         for _attempt in 0..2 {
             let (first, end) = self.phrase_before(k, floor)?;
-            // "Trump in recent days has suggested": a prepositional phrase is not the subject.
+            // "Trump in recent days has suggested": a prepositional phrase is not the subject
+            // ("after", "since" are more often conjunctions: "after the front-runner had said").
             if first > floor
                 && self.is_preposition(first - 1)
+                && !matches!(self.lower(first - 1).as_str(), "after" | "before" | "since")
                 && first - 1 > floor
                 && !is_capitalised(self.doc, end - 1)
             {
                 k = first - 1;
                 continue;
+            }
+            // "a White House official who spoke anonymously to discuss strategy said", "a source
+            // speaking to Fox News said": the subject comes before the relative or participle clause.
+            let lo = first.saturating_sub(10).max(floor);
+            let clause = (lo..first)
+                .rev()
+                .take_while(|&j| self.quote_of[j].is_none() && self.doc.tokens[j].kind == TokenKind::Word)
+                .find(|&j| {
+                    let t = self.text(j);
+                    (t == "who" || (t.ends_with("ing") && !is_capitalised(self.doc, j) && !self.lex.is_cue(t)))
+                        && j > floor
+                        && self.doc.tokens[j - 1].kind == TokenKind::Word
+                        && !self.lex.np_stops.contains(self.text(j - 1))
+                });
+            if let Some(c) = clause {
+                if let Some(p) = self.phrase_before(c, floor) {
+                    return Some(p);
+                }
+            }
+            if is_calendar_word(self.text(first)) && end == first + 1 {
+                return None;
             }
             return Some((first, end));
         }
@@ -1008,8 +1048,15 @@ impl<'a, 'd> Context<'a, 'd> {
             if !word || self.lex.np_stops.contains(t) || self.lex.is_cue(t) {
                 break;
             }
+            if j + 1 < end && matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we") {
+                // "provisions he said": the pronoun is the whole subject.
+                break;
+            }
             first = j;
-            if is_determiner(t) || self.doc.tokens[j].newlines_before > 0 {
+            if is_determiner(t)
+                || self.doc.tokens[j].newlines_before > 0
+                || matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we")
+            {
                 break;
             }
         }
