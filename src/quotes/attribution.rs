@@ -21,7 +21,7 @@ use crate::text::{Document, Span, TokenKind};
 use std::collections::HashSet;
 
 /// Tokens looked at before a quote for its cue (a long sentence of reported speech).
-const BEFORE_WINDOW: usize = 45;
+const BEFORE_WINDOW: usize = 60;
 /// Tokens looked at after a quote.
 const AFTER_WINDOW: usize = 30;
 /// Longest speaker phrase, in tokens.
@@ -558,6 +558,30 @@ impl<'a, 'd> Context<'a, 'd> {
         {
             return None;
         }
+        // "Calling Ross "exactly the partner I need," Mrs. Clinton upbraided…": a sentence-initial
+        // participle phrase; its subject follows the phrase.
+        let t = self.text(floor);
+        if is_capitalised(self.doc, floor) && t.ends_with("ing") && !self.mid_caps.contains(t) {
+            let end = self.doc.token_at_or_after(self.doc.tokens[first].span.start);
+            let mut j = end;
+            while j < self.doc.tokens.len() && self.quote_of[j] == self.quote_of[first] {
+                j += 1;
+            }
+            if j < self.doc.tokens.len() && self.text(j) == "," {
+                j += 1;
+            }
+            let s = j;
+            while j < self.doc.tokens.len() && j < s + 5 && is_capitalised(self.doc, j) {
+                j += 1;
+            }
+            if j > s && self.verb_ish(j) {
+                return Some(Attribution {
+                    first: s,
+                    end: j,
+                    cue: first,
+                });
+            }
+        }
         self.clause_subject(floor, first)
     }
 
@@ -634,7 +658,10 @@ impl<'a, 'd> Context<'a, 'd> {
                 let verb = !is_capitalised(self.doc, e)
                     && !self.lex.np_stops.contains(t)
                     && (t.ends_with("ed") || (t.ends_with('s') && !t.ends_with("ss")))
-                    || matches!(t, "is" | "was" | "has" | "had" | "will" | "would");
+                    || matches!(
+                        t,
+                        "is" | "was" | "has" | "had" | "have" | "are" | "were" | "will" | "would"
+                    );
                 if verb {
                     return Some(Attribution { first: j, end: e, cue });
                 }
