@@ -460,11 +460,13 @@ impl<'a, 'd> Context<'a, 'd> {
                 // "with Donald Trump tweeting that…": the name right before the participle.
                 if j > floor && is_capitalised(self.doc, j - 1) {
                     if let Some((f, e)) = self.phrase_before(j, floor) {
-                        return Some(Attribution {
-                            first: f,
-                            end: e,
-                            cue: j,
-                        });
+                        if f > floor && self.lower(f - 1) == "with" {
+                            return Some(Attribution {
+                                first: f,
+                                end: e,
+                                cue: j,
+                            });
+                        }
                     }
                 }
                 if has_finite {
@@ -651,18 +653,10 @@ impl<'a, 'd> Context<'a, 'd> {
         // "The team cited "…"": a short description heading the clause, up to its verb.
         if j < cue && is_determiner(self.text(j)) {
             for e in j + 2..(j + 5).min(cue) {
-                let t = self.text(e);
                 if self.quote_of[e].is_some() || self.doc.tokens[e].kind != TokenKind::Word {
                     break;
                 }
-                let verb = !is_capitalised(self.doc, e)
-                    && !self.lex.np_stops.contains(t)
-                    && (t.ends_with("ed") || (t.ends_with('s') && !t.ends_with("ss")))
-                    || matches!(
-                        t,
-                        "is" | "was" | "has" | "had" | "have" | "are" | "were" | "will" | "would"
-                    );
-                if verb {
+                if self.verb_ish(e) {
                     return Some(Attribution { first: j, end: e, cue });
                 }
             }
