@@ -257,8 +257,10 @@ impl<'a, 'd> Context<'a, 'd> {
                 }
             } else {
                 let starts_para = first == 0 || self.doc.tokens.get(first).is_some_and(|t| t.newlines_before > 0);
+                // Titles in between (`Trump told NBC's "Today." "I could…"`) do not break the chain.
                 let inherit = last.as_ref().filter(|(p, prev_q, _)| {
-                    let same_para = *p == para && *prev_q + 1 == qi;
+                    let same_para = *p == para
+                        && (*prev_q + 1..qi).all(|k| out.get(k).is_none_or(|o: &Quote| o.kind == QuoteKind::Scare));
                     let floating = starts_para && para <= *p + 1;
                     same_para || (floating && sentence_like(inner))
                 });
@@ -275,6 +277,27 @@ impl<'a, 'd> Context<'a, 'd> {
                 last = Some((para, qi, q.clone()));
             }
             out.push(q);
+        }
+        // `"A." "B," he said.`: a quote with no speaker right before an attributed one in the same
+        // paragraph (nothing but punctuation between) is the same speaker's.
+        for qi in (0..out.len().saturating_sub(1)).rev() {
+            if out[qi].speaker.is_some() || out[qi].kind != QuoteKind::Speech || out[qi + 1].speaker.is_none() {
+                continue;
+            }
+            let a = self.doc.token_at_or_after(out[qi].span.end);
+            let b = self.doc.token_at_or_after(out[qi + 1].span.start);
+            let adjacent = a <= b
+                && b < self.doc.tokens.len()
+                && self.doc.tokens[b].newlines_before == 0
+                && (a..b)
+                    .all(|j| self.doc.tokens[j].kind == TokenKind::Punct && self.doc.tokens[j].newlines_before == 0);
+            if adjacent {
+                let next = out[qi + 1].clone();
+                out[qi].speaker = next.speaker;
+                out[qi].speaker_entity = next.speaker_entity;
+                out[qi].speaker_span = next.speaker_span;
+                out[qi].cue = next.cue;
+            }
         }
         out
     }
@@ -674,11 +697,15 @@ impl<'a, 'd> Context<'a, 'd> {
                 });
             }
             if is_capitalised(self.doc, j) {
-                let s = j;
+                let mut s = j;
                 while j < cue && is_capitalised(self.doc, j) && self.quote_of[j].is_none() {
                     j += 1;
                 }
                 let name_end = j;
+                // "But Trump quickly deflected": a sentence-initial conjunction is no part of the name.
+                while s + 1 < name_end && (self.lex.np_stops.contains(self.text(s)) || is_determiner(self.text(s))) {
+                    s += 1;
+                }
                 // "Rep. Hakeem Jeffries (D-N.Y.) reacted": the party label sits between name and verb.
                 let mut v = j;
                 if v < cue && self.text(v) == "(" {
