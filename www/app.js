@@ -93,7 +93,7 @@ function updateState() {
   else if (state.debounce || state.sent || state.job || state.reading) s = 'busy';
   ui.root.dataset.state = s;
   ui.root.dataset.phase = state.sent ? 'annotating' : state.job ? 'drawing' : state.debounce ? 'waiting' : '';
-  ui.exportButton.disabled = state.fatal || !state.ready || state.text === '';
+  ui.exportButton.disabled = state.fatal || !state.ready || state.text === '' || state.text.length > MAX_CHARS;
 }
 
 // ---------------------------------------------------------------- the worker
@@ -159,7 +159,7 @@ function onWorkerMessage(worker, msg) {
       setStatus('Not annotated');
     } else if (current) {
       clearAlert('annotate');
-      apply({ ...req, exp: msg.exp, json: msg.json, ms: msg.ms });
+      apply({ ...req, exp: msg.exp, json: msg.json, ms: msg.ms, words: msg.words });
     }
     if (!current && !state.debounce) send();
     updateState();
@@ -173,6 +173,7 @@ function send() {
   saveDraft();
   if (state.fatal) return updateState();
   if (state.text.length > MAX_CHARS) {
+    state.wantExport = false;
     showAlert(
       `This text is too large for the browser: ${(state.text.length / 1e6).toFixed(1)} million characters, ` +
         `more than the ${MAX_CHARS / 1e6} million newsmark shows at once. Split it into parts, or annotate it ` +
@@ -228,7 +229,8 @@ function apply(result) {
 
   if (result) {
     ui.root.dataset.annotateMs = String(Math.round(result.ms));
-    const words = (result.words = countWords(result.text));
+    if (typeof result.words !== 'number') result.words = countWords(result.text);
+    const { words } = result;
     setStatus(`${words.toLocaleString('en')} words · ${anns.length.toLocaleString('en')} marks · ${Math.round(result.ms)} ms`);
   } else setStatus(state.ready ? 'Ready' : 'Loading the annotator…');
 
