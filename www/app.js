@@ -605,16 +605,37 @@ ui.sample.addEventListener('click', () => reading(async () => {
 }));
 
 // A file keeps its exact text (CRLF included) until it is edited, so the export matches the CLI's.
-ui.file.addEventListener('change', () => reading(async () => {
-  const file = ui.file.files && ui.file.files[0];
-  if (!file) return;
+async function openFile(file) {
   try {
     setText(await file.text(), { mode: 'read' });
   } catch (e) {
     showAlert(`${file.name} could not be read (${e.message}).`, 'annotate');
   }
+}
+
+ui.file.addEventListener('change', () => reading(async () => {
+  const file = ui.file.files && ui.file.files[0];
+  if (file) await openFile(file);
   ui.file.value = '';
 }));
+
+// A text file dropped anywhere on the page opens like "Open .txt file…".
+const hasFiles = (event) => event.dataTransfer && [...event.dataTransfer.types].includes('Files');
+document.addEventListener('dragover', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  ui.root.classList.add('dragging');
+});
+document.addEventListener('dragleave', (event) => {
+  if (!event.relatedTarget) ui.root.classList.remove('dragging');
+});
+document.addEventListener('drop', (event) => {
+  ui.root.classList.remove('dragging');
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  const file = event.dataTransfer.files[0];
+  if (file) reading(() => openFile(file));
+});
 
 window.addEventListener('pagehide', saveDraft);
 

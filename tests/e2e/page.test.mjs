@@ -308,6 +308,24 @@ test('the draft and the date override survive a reload', async () => {
   await session.context.close();
 });
 
+test('a text file dropped on the page opens in the reading view', async () => {
+  const session = await fresh();
+  const { page } = session;
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+    return dt;
+  }, ARTICLE);
+  await page.dispatchEvent('#input', 'dragover', { dataTransfer });
+  await page.dispatchEvent('#input', 'drop', { dataTransfer });
+  await page.locator('#view').waitFor({ state: 'visible' });
+  await idle(page);
+  assert.equal(await page.locator('#view').textContent(), ARTICLE);
+  assert.ok((await page.locator('#view mark[data-type="quote"]').count()) > 0);
+  assertNoProblems(session);
+  await session.context.close();
+});
+
 test('legend toggles, "Who is quoted" and names jump to the marks', async () => {
   const session = await fresh();
   const { page } = session;
