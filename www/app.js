@@ -424,6 +424,7 @@ function openCard(mark, pin = false) {
   if (a.type === 'quote') light(state.index.speakers.get(a.id), 'is-linked');
   fillCard(ui.card, a, state.doc);
   ui.card.dataset.type = a.type;
+  ui.card.dataset.label = a.type === 'entity' ? a.label : '';
   ui.card.classList.toggle('pinned', pin);
   ui.card.hidden = false;
   placeCard(ui.card, mark);
