@@ -16,6 +16,8 @@ import * as store from './store.js';
 /** Above this (UTF-16 units, about 800,000 words) the browser would struggle to show the marks. */
 const MAX_CHARS = 5_000_000;
 const DEBOUNCE_MS = 250;
+/** A worker silent for this long (plus 1 s per 10,000 characters) is restarted: the page never hangs. */
+const WATCHDOG_MS = 20_000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -67,6 +69,7 @@ const state = {
   wantExport: false,
   closeTimer: 0,
   reading: 0, // files or the sample being read
+  watchdog: 0,
 };
 
 // ---------------------------------------------------------------- messages and state
@@ -145,6 +148,7 @@ function onWorkerMessage(worker, msg) {
   } else if (msg.type === 'fatal') {
     fail(`the WebAssembly module did not load (${msg.message})`);
   } else if (msg.type === 'result' || msg.type === 'error') {
+    clearTimeout(state.watchdog);
     const req = state.sent;
     state.sent = null;
     if (!req || req.seq !== msg.seq) return updateState();
@@ -191,6 +195,17 @@ function send() {
   if (!state.ready || state.sent) return updateState(); // sent when the worker is ready or free
   state.sent = { seq: ++state.seq, text: state.text, date: state.override };
   state.worker.postMessage(state.sent);
+  const seq = state.seq;
+  clearTimeout(state.watchdog);
+  state.watchdog = setTimeout(() => {
+    if (!state.sent || state.sent.seq !== seq) return;
+    state.crashedOn = state.sent.text;
+    state.sent = null;
+    state.worker.terminate();
+    startWorker();
+    showAlert('Annotating this text took too long, so it was stopped. Please report it with the text.', 'annotate');
+    setStatus('Not annotated');
+  }, WATCHDOG_MS + state.text.length / 10);
   setStatus('Annotating…');
   updateState();
 }

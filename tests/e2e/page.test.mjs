@@ -168,10 +168,21 @@ test('hover and keyboard focus open the card with the value and speaker; Esc clo
   assert.match(await card.textContent(), new RegExp(escape(dateAnn.value)), 'the card shows the date value');
   await page.keyboard.press('Escape');
   await card.waitFor({ state: 'hidden' });
+  // Enter pins the card: it stays when the pointer moves on, until Esc.
+  await page.keyboard.press('Shift+Tab');
+  await card.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  assert.ok(await card.evaluate((c) => c.classList.contains('pinned')));
+  await page.mouse.move(2, 400);
+  await page.mouse.move(3, 420);
+  assert.ok(await card.isVisible(), 'a pinned card stays');
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'hidden' });
   // J moves to the next mark as well.
+  const beforeJ = await page.evaluate(() => document.activeElement.dataset.id);
   await page.keyboard.press('j');
   await card.waitFor({ state: 'visible' });
-  assert.notEqual(await page.evaluate(() => document.activeElement.dataset.id), dateAnn.id);
+  assert.notEqual(await page.evaluate(() => document.activeElement.dataset.id), beforeJ);
   assertNoProblems(session);
   await session.context.close();
 });
