@@ -74,6 +74,17 @@ function markTexts(page) {
   });
 }
 
+/** The download equals the node build's output and, when a CLI binary is built, `newsmark annotate -`. */
+function assertSameAsCli(text, bytes) {
+  const node = require(path.join(ROOT, 'pkg-node', 'newsmark.js'));
+  assert.equal(bytes.toString('utf8'), `${node.annotateJson(text, null)}\n`, 'same as the node build');
+  const cli = ['release', 'debug'].map((p) => path.join(ROOT, 'target', p, 'newsmark')).find(existsSync);
+  if (cli) {
+    const out = execFileSync(cli, ['annotate', '-'], { input: Buffer.from(text, 'utf8') });
+    assert.ok(out.equals(bytes), `download differs from ${cli} annotate`);
+  } else console.log('# no CLI binary built (cargo build): compared with the node build only');
+}
+
 function assertNoProblems(session) {
   assert.deepEqual(session.problems(), [], 'console errors/warnings, dialogs or foreign requests');
 }
@@ -251,14 +262,7 @@ test('Export JSON downloads the CLI bytes, valid against docs/schema.json, offse
   assert.ok(validate(json), JSON.stringify(validate.errors, null, 1));
   assert.equal(json.text, ARTICLE);
   assertSlices(json);
-  // The same bytes as the node build of the same wasm and, when built, the CLI.
-  const node = require(path.join(ROOT, 'pkg-node', 'newsmark.js'));
-  assert.equal(bytes.toString('utf8'), `${node.annotateJson(ARTICLE, null)}\n`);
-  const cli = ['release', 'debug'].map((p) => path.join(ROOT, 'target', p, 'newsmark')).find(existsSync);
-  if (cli) {
-    const out = execFileSync(cli, ['annotate', '-'], { input: ARTICLE });
-    assert.ok(out.equals(bytes), `download differs from ${cli} annotate`);
-  } else console.log('# no CLI binary built: compared with the node build only');
+  assertSameAsCli(ARTICLE, bytes);
   assertNoProblems(session);
   await session.context.close();
 });
@@ -280,8 +284,7 @@ test('emoji, combining accents, CRLF and NBSP: every mark shows exactly its anno
   assert.equal(json.text, text, 'CRLF kept in the export');
   assert.ok(validate(json), JSON.stringify(validate.errors));
   assertSlices(json);
-  const node = require(path.join(ROOT, 'pkg-node', 'newsmark.js'));
-  assert.equal(bytes.toString('utf8'), `${node.annotateJson(text, null)}\n`);
+  assertSameAsCli(text, bytes);
   assert.ok(json.annotations.length >= 4, 'the dates (at least) are found');
   const texts = await markTexts(page);
   for (const a of json.annotations) assert.equal(texts[a.id], a.text, `mark ${a.id}`);
