@@ -29,6 +29,13 @@ pub enum DateExpr {
     },
     /// A month without a year ("November").
     Month(u32),
+    /// A month of the reference year shifted by `year_shift` ("June last year").
+    MonthOfYear {
+        /// Month, 1–12.
+        month: u32,
+        /// Years to add to the reference year.
+        year_shift: i64,
+    },
     /// A weekday on its own ("Tuesday").
     Weekday(u32),
     /// A season without a year ("the summer").
@@ -59,6 +66,8 @@ pub enum DateExpr {
         /// Direction: -1 last, 0 this, 1 next.
         n: i64,
     },
+    /// "the 1988 quarter": the quarter last named, in the given year.
+    QuarterOfYear(i32),
     /// "a year ago", "year-earlier": the previous year, or in an earnings report (a quarter was named
     /// before) that quarter a year earlier.
     YearAgo,

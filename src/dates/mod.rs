@@ -80,7 +80,10 @@ impl DateRecognizer {
             } else {
                 (Direction::Nearest, None)
             };
-            let uses_quarter = matches!(f.expr, DateExpr::Quarter { part: None, .. } | DateExpr::YearAgo);
+            let uses_quarter = matches!(
+                f.expr,
+                DateExpr::Quarter { part: None, .. } | DateExpr::YearAgo | DateExpr::QuarterOfYear(_)
+            );
             let value = resolve::resolve(&f.expr, document_date, dir, quarter.map(|q| q.0));
             let anchor = match (&value, f.expr.is_absolute()) {
                 (Some(_), false) if uses_quarter && quarter.is_some() => quarter.map(|q| DateAnchor::Mention(q.1)),

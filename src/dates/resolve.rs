@@ -41,15 +41,16 @@ fn year_for_month(r: CalendarDate, m: u32, dir: Direction) -> i32 {
     let back = here - month_index(past, m);
     let ahead = month_index(future, m) - here;
     match dir {
-        Direction::Past if back > 8 && ahead <= 3 => future,
+        Direction::Past if back > 9 && ahead <= 2 => future,
         Direction::Past => past,
         Direction::Future if ahead > 10 && back <= 1 => past,
         Direction::Future => future,
+        // With no cue, news looks back: a month up to nine months ago is the one meant.
         Direction::Nearest => {
-            if ahead < back {
-                future
-            } else {
+            if back <= 9 {
                 past
+            } else {
+                future
             }
         }
     }
@@ -69,7 +70,8 @@ fn day_for_month_day(r: CalendarDate, month: u32, day: u32, dir: Direction) -> O
         Direction::Past => past.or(future),
         Direction::Future if dist(future) > 300 && dist(past) <= 30 => past,
         Direction::Future => future.or(past),
-        Direction::Nearest => days.min_by_key(|d| (d.to_days() - here).abs()),
+        Direction::Nearest if dist(past) <= 270 => past,
+        Direction::Nearest => future.or(past),
     }
 }
 
@@ -166,6 +168,9 @@ pub fn resolve(
     if let DateExpr::Fixed(v) = expr {
         return Some(v.clone());
     }
+    if let (DateExpr::QuarterOfYear(y), None) = (expr, quarter) {
+        return Some(format!("{y:04}"));
+    }
     if let DateExpr::Reference(v) = expr {
         return Some(v.to_string());
     }
@@ -174,6 +179,7 @@ pub fn resolve(
         DateExpr::Fixed(_) | DateExpr::Reference(_) => return None,
         DateExpr::MonthDay { month, day } => day_for_month_day(r, *month, *day, dir)?.to_string(),
         DateExpr::Month(m) => format!("{:04}-{:02}", year_for_month(r, *m, dir), m),
+        DateExpr::MonthOfYear { month, year_shift } => format!("{:04}-{:02}", r.year as i64 + year_shift, month),
         DateExpr::Weekday(w) => weekday_from(r, *w, dir).to_string(),
         DateExpr::Season(code) => {
             let start = season_start(code);
@@ -213,6 +219,10 @@ pub fn resolve(
             }
         }
         DateExpr::Shift { unit, n } => shift(r, *unit, *n)?,
+        DateExpr::QuarterOfYear(y) => match quarter {
+            Some(c) => format!("{y:04}-Q{}", c.quarter),
+            None => format!("{y:04}"),
+        },
         DateExpr::YearAgo => match quarter {
             Some(c) => format!("{:04}-Q{}", c.year - 1, c.quarter),
             None => format!("{:04}", r.year - 1),

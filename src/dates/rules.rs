@@ -262,7 +262,9 @@ impl<'l> Rules<'l> {
     pub fn match_at(&self, v: &View, i: usize) -> Option<Found> {
         let mut best = self.core(v, i);
         if v.w(i) == "the" {
-            if let Some(f) = self.core_after_the(v, i + 1) {
+            // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out.
+            let hyphenated = |f: &Found| v.w(f.start).contains('-') || v.w(f.start + 1) == "-";
+            if let Some(f) = self.core_after_the(v, i + 1).filter(|f| !hyphenated(f)) {
                 best = longer(
                     best,
                     Some(Found {
@@ -286,9 +288,23 @@ impl<'l> Rules<'l> {
             }
         }
         if let Some(((), k)) = self.lx.positions.longest(&v.lower, i) {
+            // "earlier Friday", "later today", "earlier this week": the day is the expression.
+            let single = k == i + 1;
+            let day_like = |e: &DateExpr| {
+                matches!(
+                    e,
+                    DateExpr::Weekday(_)
+                        | DateExpr::Shift {
+                            unit: Unit::Day | Unit::Week,
+                            ..
+                        }
+                        | DateExpr::WithTime { .. }
+                )
+            };
             if let Some(f) = self
                 .match_at(v, k)
                 .filter(|f| f.label == DateLabel::Date || f.label == DateLabel::Time)
+                .filter(|f| !(single && day_like(&f.expr)))
             {
                 best = longer(
                     best,
@@ -336,6 +352,12 @@ impl<'l> Rules<'l> {
         best = longer(best, self.time(v, j));
         best = longer(best, self.holiday(v, j));
         best = longer(best, self.hyphenated(v, j));
+        if let ("fiscal", Some(y)) = (v.w(j), self.year_num(v, j + 1)) {
+            best = longer(
+                best,
+                Some(self.found(v, j, j + 2, DateExpr::Fixed(format!("{y:04}")), DateLabel::Date)),
+            );
+        }
         if let Some((y, end)) = self.spelled_year(v, j) {
             best = longer(
                 best,
@@ -351,9 +373,22 @@ impl<'l> Rules<'l> {
         best = longer(best, self.shift(v, j));
         best = longer(best, self.quarter(v, j));
         best = longer(best, self.duration(v, j).filter(|f| f.label == DateLabel::Duration));
+        if matches!(v.w(j), "first" | "latest" | "initial" | "final") {
+            // "the first nine months"
+            if let Some(f) = self.duration(v, j + 1).filter(|f| f.label == DateLabel::Duration) {
+                best = longer(
+                    best,
+                    Some(Found {
+                        start: j,
+                        span: v.span(j, f.end),
+                        ..f
+                    }),
+                );
+            }
+        }
         best = longer(best, self.season(v, j));
         best = longer(best, self.century(v, j));
-        if v.w(j) == "year" && !v.touches(j + 1) {
+        if v.w(j) == "year" {
             let f = if v.w(j + 1) == "two" && v.w(j + 2) == "thousand" {
                 self.found(v, j, j + 3, DateExpr::Fixed("2000".into()), DateLabel::Date)
             } else if let Some(y) = self
@@ -367,6 +402,11 @@ impl<'l> Rules<'l> {
             } else {
                 self.found(v, j, j + 1, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date)
             };
+            best = longer(best, Some(f));
+        }
+        if let ("month" | "week", false) = (v.w(j), self.lx.units.contains_key(v.w(j + 1))) {
+            let unit = if v.w(j) == "month" { Unit::Month } else { Unit::Week };
+            let f = self.found(v, j, j + 1, DateExpr::Shift { unit, n: 0 }, DateLabel::Date);
             best = longer(best, Some(f));
         }
         if matches!(v.w(j), "weekend") {
@@ -420,8 +460,11 @@ impl<'l> Rules<'l> {
         }
         let m = *self.lx.months.get(v.wt(k))?;
         let full = FULL_MONTHS.contains(&v.wt(k));
-        // "Jan" without its period is a month only before a day number ("Dec 7").
-        if !full && !v.w(k).ends_with('.') && self.day_num(v, k + 1).is_none() {
+        // "Jan" without its period is a month only next to a day or a year ("Dec 7", "21 Feb 2018").
+        let dated = self.day_num(v, k + 1).is_some()
+            || self.year_num(v, k + 1).is_some()
+            || (k > 0 && self.day_num(v, k - 1).is_some());
+        if !full && !v.w(k).ends_with('.') && !dated {
             return None;
         }
         Some(m)
@@ -485,6 +528,19 @@ impl<'l> Rules<'l> {
                 (Some(y), m, None, k + 2)
             } else if v.w(k + 1) == "of" && self.year_num(v, k + 2).is_some() {
                 (self.year_num(v, k + 2), m, None, k + 3)
+            } else if let (Some(&n), "year") = (self.lx.shifts.get(v.w(k + 1)), v.w(k + 2)) {
+                // "June last year", "February this year": the month of the shifted year.
+                let f = self.found(
+                    v,
+                    j,
+                    k + 3,
+                    DateExpr::MonthOfYear {
+                        month: m,
+                        year_shift: n,
+                    },
+                    DateLabel::Date,
+                );
+                return (!weekday).then_some(f);
             } else {
                 if weekday || !self.bare_month_ok(v, k) {
                     return None;
@@ -647,10 +703,15 @@ impl<'l> Rules<'l> {
             return None;
         }
         let base = DateExpr::Weekday(wd);
-        if self.lx.parts_of_day.contains_key(v.w(j + 1)) {
-            // "Friday night" is read as the day: news uses it like "on Friday", and the TimeBank
-            // annotators mostly gave the day alone.
-            return Some(self.found(v, j, j + 2, base, DateLabel::Date));
+        match self.lx.parts_of_day.get(v.w(j + 1)) {
+            // "Friday night" and "Friday morning" are read as the day, as news uses them ("on Friday")
+            // and as the TimeBank annotators mostly did; "Friday evening" keeps its part of day.
+            Some(&"EV") | Some(&"AF") => {
+                let p = self.lx.parts_of_day.get(v.w(j + 1)).copied().unwrap_or("EV");
+                return Some(self.found(v, j, j + 2, with_time(base, p), DateLabel::Date));
+            }
+            Some(_) => return Some(self.found(v, j, j + 2, base, DateLabel::Date)),
+            None => {}
         }
         Some(self.found(v, j, j + 1, base, DateLabel::Date))
     }
@@ -686,7 +747,12 @@ impl<'l> Rules<'l> {
         if v.w(j) == "future" && end == j + 1 && v.doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word) {
             return None;
         }
-        Some(self.found(v, j, end, DateExpr::Reference(val), DateLabel::Date))
+        let label = if val.ends_with("_REF") {
+            DateLabel::Date
+        } else {
+            DateLabel::Duration
+        };
+        Some(self.found(v, j, end, DateExpr::Reference(val), label))
     }
 
     fn season(&self, v: &View, j: usize) -> Option<Found> {
@@ -729,6 +795,28 @@ impl<'l> Rules<'l> {
             }
             if w == "current" && !matches!(u, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week) {
                 return None;
+            }
+            if u == Unit::Year && v.w(k + 1) == "'s" {
+                // "this year's third quarter", "last year's quarter"
+                let q = self.quarter(v, k + 2).map(|f| (f.expr, f.end));
+                let q = q.or_else(|| {
+                    (v.w(k + 2) == "quarter").then_some((
+                        DateExpr::Quarter {
+                            part: None,
+                            year_shift: 0,
+                            half: false,
+                        },
+                        k + 3,
+                    ))
+                });
+                if let Some((DateExpr::Quarter { part, half, .. }, end)) = q {
+                    let e = DateExpr::Quarter {
+                        part,
+                        year_shift: n,
+                        half,
+                    };
+                    return Some(self.found(v, j, end, e, DateLabel::Date));
+                }
             }
             let e = DateExpr::Shift { unit: u, n };
             return Some(self.found(v, j, k + 1, e, DateLabel::Date));
@@ -835,6 +923,9 @@ impl<'l> Rules<'l> {
                 _ if year_shift != 0 => return None,
                 _ => return None,
             }
+        } else if let (Some(y), "quarter" | "period") = (year, w) {
+            // "the 1988 quarter": the quarter under discussion, in 1988.
+            return Some(self.found(v, j, k + 1, DateExpr::QuarterOfYear(y), DateLabel::Date));
         } else if year_shift != 0 && matches!(w, "quarter" | "period") {
             let e = DateExpr::Quarter {
                 part: None,
@@ -897,7 +988,10 @@ impl<'l> Rules<'l> {
     /// "three years", "10-year", "two-year", "a week", "several months", "three years ago", "two days later".
     fn duration(&self, v: &View, j: usize) -> Option<Found> {
         if let Some((a, b)) = v.w(j).split_once('-') {
-            // "two-year", "one-day" are one token.
+            // "two-year", "one-day" are one token; "three-quarters" is a fraction.
+            if b == "quarters" {
+                return None;
+            }
             let u = *self.lx.units.get(b)?;
             let n = match a.parse::<u32>() {
                 Ok(n) => Some(n),
@@ -907,6 +1001,11 @@ impl<'l> Rules<'l> {
             return Some(self.found(v, j, j + 1, e, DateLabel::Duration));
         }
         let (count, k) = self.number(v, j)?;
+        if count.is_some_and(|n| n >= 1000) {
+            // "the 1988 quarter" is a quarter of 1988, not 1988 quarters.
+            return None;
+        }
+
         let is_a = matches!(v.w(j), "a" | "an");
         let (unit, end) = if let Some(&u) = self.lx.units.get(v.w(k)) {
             (u, k + 1)
@@ -924,7 +1023,8 @@ impl<'l> Rules<'l> {
         let mut end = end;
         let prev = if j > 0 { v.w(j - 1) } else { "" };
         match v.w(end) {
-            "ago" | "earlier" | "before" => {
+            // "three days later", "ten days before": the length is the expression, the event is elsewhere.
+            "ago" | "earlier" => {
                 end += 1;
                 let e = match count {
                     Some(1) if unit == Unit::Year => DateExpr::YearAgo,
@@ -933,7 +1033,7 @@ impl<'l> Rules<'l> {
                 };
                 return Some(self.found(v, j, end, e, DateLabel::Date));
             }
-            "later" | "hence" => {
+            "hence" => {
                 end += 1;
                 let e = match count {
                     Some(n) => DateExpr::Shift { unit, n: n as i64 },
@@ -1044,7 +1144,7 @@ impl<'l> Rules<'l> {
         if need_more && !ampm && !(zone.is_some() && w.len() == 4) {
             return None;
         }
-        if w.len() == 4 && !ampm && zone.is_none() {
+        if w.len() == 4 && v.is_number(j) && !ampm && zone.is_none() {
             return None;
         }
         // A day written right after the time belongs to it ("9 a.m. Tuesday", "noon Friday").

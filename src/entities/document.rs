@@ -1,41 +1,447 @@
-//! Document-level decisions on top of the tagger's per-token output.
+//! Document-level decisions on top of the tagger's per-token output: what one sentence cannot
+//! know. Datelines ("WASHINGTON (Reuters) -"), titles kept out of names, one label per name in
+//! the article, later mentions of a person ("Pence" after "Mike Pence") found and linked, the
+//! NORP/EVENT split of MISC, and one entity id and canonical name per entity.
 
-use super::lexicon::{Lexicons, TokenLex};
+use super::lexicon::{LexClass, Lexicons, TokenLex};
 use super::model::Decision;
 use super::tags::{self, Class};
 use crate::annotation::{Entity, EntityLabel};
-use crate::text::{Document, Span};
+use crate::text::{Document, Span, TokenKind};
+use std::collections::HashMap;
 
-/// Turns tags into entities.
-pub fn resolve(doc: &Document, _lexicons: &Lexicons, _lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
-    let t: Vec<usize> = decisions.iter().map(|d| d.tag).collect();
+/// A mention as a token range while decisions are still being made.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    label: EntityLabel,
+    confidence: Option<f32>,
+    reason: String,
+}
+
+fn label_of(c: Class) -> EntityLabel {
+    match c {
+        Class::Per => EntityLabel::Person,
+        Class::Org => EntityLabel::Org,
+        Class::Loc => EntityLabel::Loc,
+        Class::Misc => EntityLabel::Misc,
+    }
+}
+
+/// Lower-cased text of tokens `s..e` joined by single spaces: the key that makes "WASHINGTON"
+/// and "Washington" the same name.
+fn key(doc: &Document, s: usize, e: usize) -> String {
+    let mut k = String::new();
+    for i in s..e {
+        if i > s {
+            k.push(' ');
+        }
+        k.extend(doc.token_text(i).chars().flat_map(char::to_lowercase));
+    }
+    k
+}
+
+/// The exact text of tokens `s..e`: consistency is judged on names as written, since a team in
+/// body text ("New York") is often a place in a results table ("NEW YORK").
+fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
+    Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
+}
+
+fn is_cap(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+fn is_possessive(s: &str) -> bool {
+    matches!(s, "'s" | "'S" | "\u{2019}s" | "\u{2019}S")
+}
+
+/// Turns the tagger's decisions into entities with document-level consistency.
+pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
+    let mut mentions = from_tags(doc, decisions);
+    trim(doc, lex, &mut mentions);
+    datelines(doc, lexicons, &mut mentions);
+    consistent_labels(doc, &mut mentions);
+    repeat_names(doc, lex, &mut mentions);
+    lexicon_names(doc, lex, &mut mentions);
+    split_misc(doc, lexicons, lex, &mut mentions);
+    mentions.sort_by_key(|m| m.start);
+    link(doc, mentions)
+}
+
+fn from_tags(doc: &Document, decisions: &[Decision]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < t.len() {
-        let Some(c) = tags::class_of(t[i]) else {
+    let n = decisions.len().min(doc.tokens.len());
+    while i < n {
+        // A stray I tag (after O or another class) starts a mention, as B would.
+        let Some(c) = tags::class_of(decisions[i].tag) else {
             i += 1;
             continue;
         };
         let s = i;
         i += 1;
-        while i < t.len() && t[i] == tags::inside(c) {
+        while i < n && decisions[i].tag == tags::inside(c) {
             i += 1;
         }
-        let span = Span::new(doc.tokens[s].span.start, doc.tokens[i - 1].span.end);
         let conf = decisions[s..i].iter().map(|d| d.prob).fold(1.0f32, f32::min);
-        out.push(Entity {
-            span,
-            label: match c {
-                Class::Per => EntityLabel::Person,
-                Class::Org => EntityLabel::Org,
-                Class::Loc => EntityLabel::Loc,
-                Class::Misc => EntityLabel::Misc,
-            },
-            entity: out.len(),
-            canonical: span.slice(doc.text).to_string(),
-            reason: format!("model {conf:.2}"),
+        out.push(Mention {
+            start: s,
+            end: i,
+            label: label_of(c),
             confidence: Some(conf),
+            reason: format!("model {conf:.2}"),
         });
     }
     out
+}
+
+/// Titles and possessives are never part of a name; punctuation never ends one.
+fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
+    let title = LexClass::Title.bit();
+    for m in mentions.iter_mut() {
+        while m.end > m.start {
+            let t = doc.token_text(m.end - 1);
+            if is_possessive(t) || matches!(t, "," | ";" | ":" | "\"" | "\u{201C}" | "\u{201D}") {
+                m.end -= 1;
+            } else {
+                break;
+            }
+        }
+        if m.label == EntityLabel::Person {
+            // "Vice President Mike Pence" -> "Mike Pence": strip leading title words while a
+            // capitalised word remains after them.
+            while m.end - m.start > 1
+                && (lex[m.start].begin | lex[m.start].inside) & title != 0
+                && is_cap(doc, m.start + 1)
+            {
+                m.start += 1;
+            }
+        }
+    }
+    mentions.retain(|m| {
+        m.end > m.start && !(m.end - m.start == 1 && lex[m.start].begin & title != 0 && m.label == EntityLabel::Person)
+    });
+}
+
+/// Replaces whatever overlaps tokens `s..e` with `new`.
+fn put(mentions: &mut Vec<Mention>, new: Mention) {
+    mentions.retain(|m| m.end <= new.start || m.start >= new.end);
+    mentions.push(new);
+}
+
+/// Which tokens are inside a mention (one pass, so rules stay linear on long texts).
+fn coverage(doc: &Document, mentions: &[Mention]) -> Vec<bool> {
+    let mut c = vec![false; doc.tokens.len()];
+    for m in mentions {
+        c[m.start..m.end].iter_mut().for_each(|x| *x = true);
+    }
+    c
+}
+
+/// "WASHINGTON (Reuters) -" or "SEOUL, South Korea (AP) —" at the start of a line near the top:
+/// the capitals are a place, the bracketed name a news organisation.
+fn datelines(doc: &Document, lexicons: &Lexicons, mentions: &mut Vec<Mention>) {
+    let n = doc.tokens.len();
+    let mut line = 0;
+    let mut i = 0;
+    while i < n && line < 12 {
+        if i == 0 || doc.tokens[i].newlines_before > 0 {
+            line += 1;
+            dateline_at(doc, lexicons, i, mentions);
+        }
+        i += 1;
+    }
+}
+
+fn dateline_at(doc: &Document, lexicons: &Lexicons, i: usize, mentions: &mut Vec<Mention>) {
+    let place = LexClass::Country.bit() | LexClass::Region.bit() | LexClass::City.bit();
+    let n = doc.tokens.len();
+    let text = |k: usize| if k < n { doc.token_text(k) } else { "" };
+    let caps = |k: usize| k < n && is_cap(doc, k) && is_all_caps(text(k));
+    if !caps(i) {
+        return;
+    }
+    let mut j = i + 1;
+    while j - i < 4 && caps(j) && doc.tokens[j].newlines_before == 0 {
+        j += 1;
+    }
+    let place_end = j;
+    // Optional ", South Korea" after the city.
+    let mut k = j;
+    if text(k) == "," {
+        let mut m = k + 1;
+        while m < n && is_cap(doc, m) && m - k <= 3 {
+            m += 1;
+        }
+        if m > k + 1 {
+            k = m;
+        }
+    }
+    let dash = |s: &str| matches!(s, "-" | "\u{2014}" | "\u{2013}" | "--");
+    let mut org = None;
+    if text(k) == "(" {
+        let mut m = k + 1;
+        while m < n && is_cap(doc, m) && m - k <= 4 {
+            m += 1;
+        }
+        if m > k + 1 && text(m) == ")" {
+            org = Some((k + 1, m));
+            k = m + 1;
+        } else {
+            return;
+        }
+    }
+    if !dash(text(k)) {
+        return;
+    }
+    // Without "(Agency)", only a known place followed by ordinary text: CoNLL-style headlines
+    // such as "SOCCER - ROTOR WIN" must not become places.
+    if org.is_none() {
+        let known = lexicons.phrase(doc, i..place_end) & place != 0
+            || mentions
+                .iter()
+                .any(|m| m.start == i && m.end == place_end && m.label == EntityLabel::Loc);
+        let after = text(k + 1);
+        if !known || is_all_caps(after) || after.is_empty() {
+            return;
+        }
+    }
+    put(
+        mentions,
+        Mention {
+            start: i,
+            end: place_end,
+            label: EntityLabel::Loc,
+            confidence: None,
+            reason: "dateline".into(),
+        },
+    );
+    if let Some((s, e)) = org {
+        put(
+            mentions,
+            Mention {
+                start: s,
+                end: e,
+                label: EntityLabel::Org,
+                confidence: None,
+                reason: "dateline".into(),
+            },
+        );
+    }
+}
+
+/// The same name gets one label in the whole article: the label the model is surest of, summed
+/// over the name's mentions, and PERSON whenever the model called it a person with confidence.
+const CONSISTENCY_CONF: f32 = 0.9;
+
+fn consistent_labels(doc: &Document, mentions: &mut [Mention]) {
+    let mut votes: HashMap<&str, [f32; 6]> = HashMap::new();
+    let idx = |l: EntityLabel| l as usize;
+    for m in mentions.iter() {
+        if m.reason == "dateline" {
+            continue;
+        }
+        let v = votes.entry(exact(doc, m.start, m.end)).or_insert([0.0; 6]);
+        v[idx(m.label)] += m.confidence.unwrap_or(1.0);
+    }
+    for m in mentions.iter_mut() {
+        if m.reason == "dateline" {
+            continue;
+        }
+        let Some(v) = votes.get(&exact(doc, m.start, m.end)) else {
+            continue;
+        };
+        let best = (0..6).fold(0, |b, k| if v[k] > v[b] { k } else { b });
+        let label = [
+            EntityLabel::Person,
+            EntityLabel::Org,
+            EntityLabel::Loc,
+            EntityLabel::Norp,
+            EntityLabel::Event,
+            EntityLabel::Misc,
+        ][best];
+        // A confident tag stands unless the rest of the article clearly disagrees.
+        let own = v[idx(m.label)];
+        if label != m.label && (m.confidence.unwrap_or(1.0) < CONSISTENCY_CONF || v[best] > 2.0 * own) {
+            m.reason = format!("tagged {} elsewhere in the article", label.as_str());
+            m.label = label;
+            m.confidence = None;
+        }
+    }
+}
+
+/// A person's name (or surname) repeated later without a tag is the same person; a shorter
+/// mention tagged as something else is relabelled ("Ayers" after "Nick Ayers").
+fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
+    let common = LexClass::Common.bit() | LexClass::Title.bit();
+    // surname key -> full name text
+    let mut names: HashMap<String, String> = HashMap::new();
+    for m in mentions.iter() {
+        if m.label == EntityLabel::Person && m.end - m.start >= 2 {
+            let full = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
+                .slice(doc.text)
+                .to_string();
+            let last = m.end - 1;
+            if is_cap(doc, last) && !is_all_caps(doc.token_text(last)) {
+                names.entry(key(doc, last, last + 1)).or_insert(full.clone());
+            }
+            names.entry(key(doc, m.start, m.end)).or_insert(full);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.label != EntityLabel::Person && m.end - m.start == 1 {
+            if let Some(full) = names.get(&key(doc, m.start, m.end)) {
+                m.reason = format!("same name as {full} earlier");
+                m.label = EntityLabel::Person;
+                m.confidence = None;
+            }
+        }
+    }
+    let mut added = Vec::new();
+    let covered = coverage(doc, mentions);
+    for (i, l) in lex.iter().enumerate() {
+        if covered[i] || !is_cap(doc, i) || is_all_caps(doc.token_text(i)) || l.begin & common != 0 {
+            continue;
+        }
+        if let Some(full) = names.get(&key(doc, i, i + 1)) {
+            // Only a bare capitalised word: a neighbouring capital means a longer, different name.
+            if (i > 0 && is_cap(doc, i - 1)) || (i + 1 < doc.tokens.len() && is_cap(doc, i + 1)) {
+                continue;
+            }
+            added.push(Mention {
+                start: i,
+                end: i + 1,
+                label: EntityLabel::Person,
+                confidence: None,
+                reason: format!("same name as {full} earlier"),
+            });
+        }
+    }
+    mentions.extend(added);
+}
+
+/// Untagged names found in high-precision lists: news organisations.
+fn lexicon_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
+    let n = doc.tokens.len();
+    let mut added = Vec::new();
+    let mut covered = coverage(doc, mentions);
+    let mut i = 0;
+    while i < n {
+        let l = lex[i];
+        if covered[i]
+            || l.begin & LexClass::NewsOrg.bit() == 0
+            || l.begin & LexClass::Common.bit() != 0
+            || !is_cap(doc, i)
+        {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && lex[e].inside & LexClass::NewsOrg.bit() != 0 && is_cap(doc, e) {
+            e += 1;
+        }
+        if covered[i..e].iter().any(|&c| c) {
+            i += 1;
+            continue;
+        }
+        covered[i..e].iter_mut().for_each(|c| *c = true);
+        added.push(Mention {
+            start: i,
+            end: e,
+            label: EntityLabel::Org,
+            confidence: None,
+            reason: format!("lexicon: {}", LexClass::NewsOrg.name()),
+        });
+        i = e;
+    }
+    mentions.extend(added);
+}
+
+/// MISC that is a nationality or group becomes NORP; MISC with an event word becomes EVENT
+/// (taking a year in front of it: "2018 Winter Olympics").
+fn split_misc(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut [Mention]) {
+    let norp = LexClass::Demonym.bit() | LexClass::Group.bit();
+    let covered = coverage(doc, mentions);
+    for m in mentions.iter_mut() {
+        if m.label != EntityLabel::Misc {
+            continue;
+        }
+        if lexicons.phrase(doc, m.start..m.end) & norp != 0 {
+            m.label = EntityLabel::Norp;
+            continue;
+        }
+        let event = (m.start..m.end).any(|i| lex[i].begin & LexClass::EventWord.bit() != 0 && is_cap(doc, i));
+        if event {
+            m.label = EntityLabel::Event;
+            if m.start > 0 && !covered[m.start - 1] {
+                let y = doc.token_text(m.start - 1);
+                if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && (y.starts_with("19") || y.starts_with("20"))
+                {
+                    m.start -= 1;
+                }
+            }
+        }
+    }
+}
+
+/// One entity per name: a person's shorter mentions join the fuller name they are part of;
+/// other names join mentions with the same text. The canonical name is the fullest mention,
+/// preferring ordinary case to a dateline's capitals.
+fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
+    struct Group {
+        canonical: (usize, bool, String),
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut out = Vec::with_capacity(mentions.len());
+    let mut by_key: HashMap<(EntityLabel, String), usize> = HashMap::new();
+    // A person's last word -> their entity, so "Pence" finds "Mike Pence" in constant time.
+    let mut surname: HashMap<String, usize> = HashMap::new();
+    for m in mentions {
+        let span = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end);
+        let text = span.slice(doc.text);
+        let k = key(doc, m.start, m.end);
+        let last = key(doc, m.end - 1, m.end);
+        let mut gid = by_key.get(&(m.label, k.clone())).copied();
+        if gid.is_none() && m.label == EntityLabel::Person {
+            // "Pence" joins the latest person called "... Pence"; "Mike Pence" joins an earlier "Pence".
+            gid = surname.get(&last).copied();
+        }
+        let g = match gid {
+            Some(g) => g,
+            None => {
+                groups.push(Group {
+                    canonical: (0, false, String::new()),
+                });
+                groups.len() - 1
+            }
+        };
+        let grp = &mut groups[g];
+        by_key.insert((m.label, k), g);
+        if m.label == EntityLabel::Person {
+            surname.insert(last, g);
+        }
+        let rank = (m.end - m.start, !is_all_caps(text));
+        if (rank.0, rank.1) > (grp.canonical.0, grp.canonical.1) {
+            grp.canonical = (rank.0, rank.1, text.to_string());
+        }
+        out.push((g, span, m));
+    }
+    out.into_iter()
+        .map(|(g, span, m)| Entity {
+            span,
+            label: m.label,
+            entity: g,
+            canonical: groups[g].canonical.2.clone(),
+            reason: m.reason,
+            confidence: m.confidence,
+        })
+        .collect()
 }

@@ -80,8 +80,9 @@ pub enum WireAnnotation {
         canonical: String,
         /// Rule, lexicon or model that tagged it.
         reason: String,
-        /// Model confidence (0–1) when a model decided.
-        confidence: Option<f32>,
+        /// Model confidence (0–1) when a model decided. f64 on the wire: an f32 would print as
+        /// 0.983 from serde_json but reach JS as 0.9829999804496765 through serde-wasm-bindgen.
+        confidence: Option<f64>,
     },
     /// A temporal expression.
     Date {
@@ -175,7 +176,7 @@ impl Export {
                 entity_id: entity_id(e.entity),
                 canonical: e.canonical.clone(),
                 reason: e.reason.clone(),
-                confidence: e.confidence.map(|c| (c * 1000.0).round() / 1000.0),
+                confidence: e.confidence.map(|c| (f64::from(c) * 1000.0).round() / 1000.0),
             });
         }
         for (i, d) in found.dates.iter().enumerate() {

@@ -15,9 +15,10 @@
 
 use super::lexicon::Lexicon;
 use super::marks::Marked;
-use super::names::{is_capitalised, is_determiner, is_possessive, Names};
+use super::names::{is_calendar_word, is_capitalised, is_determiner, is_possessive, Names};
 use crate::annotation::{Quote, QuoteKind};
 use crate::text::{Document, Span, TokenKind};
+use std::collections::HashSet;
 
 /// Tokens looked at before a quote for its cue (a long sentence of reported speech).
 const BEFORE_WINDOW: usize = 45;
@@ -44,11 +45,18 @@ pub struct Context<'a, 'd> {
     quote_of: Vec<Option<usize>>,
     /// For each token: its paragraph number.
     para: Vec<usize>,
+    /// Capitalised words seen somewhere other than a sentence start: names, not "Citing" or "It".
+    mid_caps: HashSet<&'d str>,
 }
 
 /// Whether a token ends a sentence.
 fn is_terminal(t: &str) -> bool {
     matches!(t, "." | "!" | "?" | "\u{2026}")
+}
+
+/// The quote's text without trailing space and closing marks of quotes nested at its end.
+fn inner_end(inner: &str) -> &str {
+    inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '\u{2019}' | '\u{201D}'))
 }
 
 /// True when a quote reads like speech even with no attribution: a sentence or more.
@@ -94,11 +102,26 @@ impl<'a, 'd> Context<'a, 'd> {
                 quote_of[i] = Some(q);
             }
         }
+        let mut starts = vec![false; n];
+        for r in &doc.sentences {
+            if r.start < n {
+                starts[r.start] = true;
+            }
+        }
+        let mut mid_caps = HashSet::new();
+        for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+            let prev_opens =
+                doc.tokens[i - 1].kind == TokenKind::Punct && !matches!(doc.token_text(i - 1), "," | "(" | "-");
+            if !starts[i] && !prev_opens && t.newlines_before == 0 && is_capitalised(doc, i) {
+                mid_caps.insert(doc.token_text(i));
+            }
+        }
         Context {
             doc,
             lex,
             quote_of,
             para,
+            mid_caps,
         }
     }
 
@@ -111,13 +134,25 @@ impl<'a, 'd> Context<'a, 'd> {
         self.doc.token_text(i)
     }
 
+    /// True when token `j` ends a sentence: `.`/`!`/`?` followed by space (not "R-Ky.)").
+    fn terminal(&self, j: usize) -> bool {
+        is_terminal(self.text(j)) && self.doc.tokens.get(j + 1).is_none_or(|t| t.space_before)
+    }
+
     fn lower(&self, i: usize) -> String {
         self.text(i).to_lowercase()
     }
 
     fn is_cue(&self, i: usize) -> bool {
         let t = self.text(i);
-        if !self.lex.is_cue(t) || self.quote_of[i].is_some() {
+        if self.quote_of[i].is_some() {
+            return false;
+        }
+        if t == "put" {
+            // "as Weiner put it"
+            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "it";
+        }
+        if !self.lex.is_cue(t) {
             return false;
         }
         if i == 0 {
@@ -170,7 +205,7 @@ impl<'a, 'd> Context<'a, 'd> {
     /// True when token `i` starts a new sentence after the quote that ends at token `end`:
     /// the quote ended in `.`/`!`/`?` and a capitalised word follows.
     fn sentence_ended(&self, inner: &str, end: usize) -> bool {
-        let t = inner.trim_end();
+        let t = inner_end(inner);
         t.ends_with(['.', '!', '?', '\u{2026}']) && end < self.doc.tokens.len() && is_capitalised(self.doc, end)
     }
 
@@ -192,13 +227,18 @@ impl<'a, 'd> Context<'a, 'd> {
                 cue: None,
             };
             let para = self.para.get(first).copied().unwrap_or(0);
-            let found = self
-                .before(first)
-                .or_else(|| self.after_adjacent(inner, first, end))
+            let adjacent = self.after_adjacent(inner, first, end);
+            // `"…," X said` right after the quote beats a cue earlier in the sentence.
+            let tight = adjacent.filter(|a| a.cue < end + 6 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
+            let found = tight
+                .or_else(|| self.before(first))
+                .or(adjacent)
                 .or_else(|| self.after_later(inner, end))
                 .or_else(|| self.previous_sentence(first, inner));
             if let Some(a) = found {
-                if title_like(inner) && !sentence_like(inner) && !m.double {
+                let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
+                let colon = self.text(a.cue) == ":";
+                if title_like(inner) && !sentence_like(inner) && (self.title_context(first) || (cueless && !colon)) {
                     q.kind = QuoteKind::Scare;
                 } else {
                     self.resolve(&mut q, a, names);
@@ -227,6 +267,47 @@ impl<'a, 'd> Context<'a, 'd> {
         out
     }
 
+    /// True when the words before a quote announce a title: `ABC's "This Week"`, `the show "…"`.
+    fn title_context(&self, first: usize) -> bool {
+        if first == 0 {
+            return false;
+        }
+        let prev = self.lower(first - 1);
+        is_possessive(self.text(first - 1))
+            || matches!(
+                prev.as_str(),
+                "on" | "show"
+                    | "program"
+                    | "programme"
+                    | "book"
+                    | "film"
+                    | "movie"
+                    | "titled"
+                    | "entitled"
+                    | "called"
+                    | "named"
+                    | "song"
+                    | "series"
+                    | "magazine"
+                    | "newspaper"
+                    | "column"
+                    | "album"
+                    | "documentary"
+                    | "memoir"
+                    | "play"
+                    | "musical"
+                    | "episode"
+                    | "essay"
+                    | "article"
+                    | "headline"
+                    | "hashtag"
+                    | "slogan"
+                    | "dubbed"
+                    | "so-called"
+                    | "the"
+            )
+    }
+
     /// `"…," said X` / `"…," X said` / `"…," according to X`, right after the closing mark.
     fn after_adjacent(&self, inner: &str, first: usize, end: usize) -> Option<Attribution> {
         let n = self.doc.tokens.len();
@@ -236,12 +317,28 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         // Only a quote that ends its clause takes the words after it as attribution: in
         // `a "friendship" that analysts said` the quote is mid-clause.
-        let ends_clause = inner
-            .trim_end()
-            .ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
+        let ends_clause = inner_end(inner).ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
             || matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-");
         if !ends_clause {
             return None;
+        }
+        // `"…" ― Karen Smith`: a dash and a name closing the paragraph sign the quote.
+        if matches!(self.text(k), "\u{2015}" | "\u{2014}" | "\u{2013}" | "-")
+            && k + 1 < n
+            && is_capitalised(self.doc, k + 1)
+        {
+            let mut e = k + 1;
+            while e < n && e < k + 6 && is_capitalised(self.doc, e) && self.doc.tokens[e].newlines_before == 0 {
+                e += 1;
+            }
+            let closes = e >= n || self.doc.tokens[e].newlines_before > 0 || matches!(self.text(e), "." | "|" | ",");
+            if closes {
+                return Some(Attribution {
+                    first: k + 1,
+                    end: e,
+                    cue: k,
+                });
+            }
         }
         // After `."` a capitalised word starts a new sentence, unless it is a short `Trump said.`
         let new_sentence = self.sentence_ended(inner, end);
@@ -259,7 +356,7 @@ impl<'a, 'd> Context<'a, 'd> {
                 // `Trump hailed it as "fantastic," telling reporters…`: the speaker heads the clause.
                 let floor = self.clause_floor(first);
                 return if floor < first {
-                    self.clause_subject(floor, first)
+                    self.clause_subject(floor, first).map(|a| Attribution { cue: k, ..a })
                 } else {
                     None
                 };
@@ -271,24 +368,26 @@ impl<'a, 'd> Context<'a, 'd> {
             });
         }
         // "X said": the subject runs from k up to a cue, with at most a short phrase in between.
-        let limit = (k + if new_sentence { 5 } else { MAX_PHRASE + 14 }).min(n);
+        let limit = (k + MAX_PHRASE + 14).min(n);
         for j in k..limit {
             let t = self.text(j);
             if self.quote_of[j].is_some() || (j > k && self.doc.tokens[j].newlines_before > 0) {
                 return None;
             }
-            if is_terminal(t) || matches!(t, ";" | ":") {
+            if self.terminal(j) || matches!(t, ";" | ":") {
                 return None;
             }
-            if j > k && self.is_cue(j) {
-                if new_sentence && j + 1 < n && !matches!(self.text(j + 1), "." | "," | "!" | "?") {
-                    return None;
-                }
-                return self.subject_before(j, k).map(|(f, e)| Attribution {
-                    first: f,
-                    end: e,
-                    cue: j,
-                });
+            if j > k && (self.is_cue(j) || self.lex.after_quote_cues.contains(t)) {
+                // After `."` the words must be the attribution itself (`Monaco, Obama's adviser, said`),
+                // not a new sentence that happens to hold a cue.
+                return self
+                    .subject_before(j, k)
+                    .filter(|&(f, _)| !new_sentence || f == k)
+                    .map(|(f, e)| Attribution {
+                        first: f,
+                        end: e,
+                        cue: j,
+                    });
             }
         }
         None
@@ -308,15 +407,7 @@ impl<'a, 'd> Context<'a, 'd> {
             }
             if self.quote_of[j].is_none() {
                 let t = self.text(j);
-                if is_terminal(t) || t == ";" {
-                    break;
-                }
-                if t == ","
-                    && matches!(
-                        self.lower(j + 1).as_str(),
-                        "but" | "while" | "although" | "though" | "whereas" | "yet"
-                    )
-                {
+                if self.terminal(j) || t == ";" {
                     break;
                 }
             }
@@ -350,6 +441,16 @@ impl<'a, 'd> Context<'a, 'd> {
                 continue;
             }
             if self.is_participle(j) {
+                // "with Donald Trump tweeting that…": the name right before the participle.
+                if j > floor && is_capitalised(self.doc, j - 1) {
+                    if let Some((f, e)) = self.phrase_before(j, floor) {
+                        return Some(Attribution {
+                            first: f,
+                            end: e,
+                            cue: j,
+                        });
+                    }
+                }
                 if has_finite {
                     continue;
                 }
@@ -365,12 +466,53 @@ impl<'a, 'd> Context<'a, 'd> {
                     cue: j,
                 });
             }
+            // `But, said Solovey, "…"`: an inverted cue before the quote.
+            if j > floor && matches!(self.text(j - 1), "," | "\u{2014}") || j == floor {
+                if let Some((f, e)) = self.phrase_after(j + 1) {
+                    if e < first && matches!(self.text(e), "," | ":") {
+                        return Some(Attribution {
+                            first: f,
+                            end: e,
+                            cue: j,
+                        });
+                    }
+                }
+            }
             // "X thanked them and called it "…"": the subject heads the clause.
             if j > floor && matches!(self.lower(j - 1).as_str(), "and" | "but" | "then") {
                 if let Some(a) = self.clause_subject(floor, j) {
                     return Some(a);
                 }
             }
+        }
+        // A headline `Ryan: 'No Place In A President'`: the name before the colon speaks.
+        if let Some(colon) = (floor..first).find(|&j| self.text(j) == ":" && self.quote_of[j].is_none()) {
+            // Also `Chris Cillizza, The Washington Post: "…"` and `Rep. Trey Gowdy (R-S.C.): "…"`.
+            let label_like = |j: usize| {
+                is_capitalised(self.doc, j)
+                    || is_possessive(self.text(j))
+                    || matches!(self.text(j), "," | "(" | ")" | "of" | "the" | "&")
+            };
+            if colon > floor && colon - floor <= 10 && (floor..colon).all(label_like) && is_capitalised(self.doc, floor)
+            {
+                let mut e = floor;
+                while e < colon && (is_capitalised(self.doc, e) || is_possessive(self.text(e))) {
+                    e += 1;
+                }
+                return Some(Attribution {
+                    first: floor,
+                    end: e,
+                    cue: colon,
+                });
+            }
+        }
+        // A partial quote with no speech verb (`Clinton supports "appropriate pay raises"`) is the
+        // words of the clause's subject, unless a label introduces it ("so-called", "dubbed").
+        if !matches!(
+            self.lower(first - 1).as_str(),
+            "so-called" | "called" | "dubbed" | "named" | "titled" | "entitled"
+        ) {
+            return self.clause_subject(floor, first);
         }
         None
     }
@@ -406,6 +548,12 @@ impl<'a, 'd> Context<'a, 'd> {
     /// the first name or personal pronoun of the clause that a verb follows.
     fn clause_subject(&self, floor: usize, cue: usize) -> Option<Attribution> {
         let mut j = floor;
+        // "After the Paris attacks, Trump released…": an introductory phrase ends at its comma.
+        if j < cue && (self.is_preposition(j) || self.lex.np_stops.contains(self.text(j))) {
+            if let Some(c) = (j..cue.min(j + 14)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none()) {
+                j = c + 1;
+            }
+        }
         while j < cue {
             if self.quote_of[j].is_some() {
                 j += 1;
@@ -423,8 +571,32 @@ impl<'a, 'd> Context<'a, 'd> {
                 while j < cue && is_capitalised(self.doc, j) && self.quote_of[j].is_none() {
                     j += 1;
                 }
-                if j < cue && self.verb_like(j) && !self.lex.np_stops.contains(self.text(s)) {
-                    let (f, e) = self.phrase_before(j, floor)?;
+                let name_end = j;
+                // "Rep. Hakeem Jeffries (D-N.Y.) reacted": the party label sits between name and verb.
+                let mut v = j;
+                if v < cue && self.text(v) == "(" {
+                    if let Some(c) = (v + 1..(v + 8).min(cue)).find(|&c| self.text(c) == ")") {
+                        v = c + 1;
+                    }
+                }
+                // "Silverman, herself a Sanders supporter, incurred…": skip the apposition.
+                if v < cue && self.text(v) == "," {
+                    if let Some(c) =
+                        (v + 1..(v + 16).min(cue)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none())
+                    {
+                        if self.verb_like(c + 1) {
+                            v = c + 1;
+                        }
+                    }
+                }
+                let lone_word = name_end == s + 1 && !self.mid_caps.contains(self.text(s));
+                if v < cue
+                    && self.verb_like(v)
+                    && !lone_word
+                    && !self.lex.np_stops.contains(self.text(s))
+                    && !is_calendar_word(self.text(s))
+                {
+                    let (f, e) = self.phrase_before(name_end, floor)?;
                     return Some(Attribution { first: f, end: e, cue });
                 }
                 continue;
@@ -445,16 +617,13 @@ impl<'a, 'd> Context<'a, 'd> {
         let mut clause_start = end;
         let mut j = end;
         while j < limit {
-            if self.quote_of[j].is_some()
-                || (j > end && self.doc.tokens[j].newlines_before > 0)
-                || is_terminal(self.text(j))
-            {
+            if self.quote_of[j].is_some() || (j > end && self.doc.tokens[j].newlines_before > 0) || self.terminal(j) {
                 break;
             }
             if let Some(a) = self.according_to(j) {
                 return Some(a);
             }
-            if self.text(j) == "," {
+            if self.text(j) == "," || self.lower(j) == "as" {
                 clause_start = j + 1;
             } else if self.is_cue(j) && !self.is_participle(j) && clause_start > end {
                 if j == clause_start {
@@ -514,6 +683,10 @@ impl<'a, 'd> Context<'a, 'd> {
                 end: e,
                 cue: j,
             });
+        }
+        // `Clinton touted her credentials. "We need…"`: a quote sentence after a sentence about someone.
+        if !new_para && sentence_like(inner) {
+            return self.clause_subject(floor, first - 1);
         }
         None
     }
@@ -580,6 +753,19 @@ impl<'a, 'd> Context<'a, 'd> {
                 && t.ends_with("day")
             {
                 k -= 2;
+            } else if is_calendar_word(t) {
+                k -= 1;
+            } else if k >= floor + 2
+                && matches!(
+                    lower.as_str(),
+                    "week" | "month" | "year" | "night" | "weekend" | "morning" | "afternoon" | "evening"
+                )
+                && matches!(
+                    self.lower(k - 2).as_str(),
+                    "last" | "this" | "next" | "that" | "earlier" | "same"
+                )
+            {
+                k -= 2;
             } else if t == ")" {
                 let lo = k.saturating_sub(10).max(floor);
                 match (lo..k - 1).rev().find(|&j| self.text(j) == "(") {
@@ -602,18 +788,31 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         let mut k = self.skip_to_subject(cue, floor);
         if k > floor && self.text(k - 1) == "," {
-            // An apposition or relative clause: find the comma that opens it (quotes may sit inside).
+            // An apposition or relative clause: find the comma that opens it (quotes may sit inside);
+            // "Cory James, 22, of Flint, Mich., said" chains several, so walk back over those that
+            // open no subject (a number, "of Flint", a bare place after a comma).
+            let lo = (k - 1).saturating_sub(30).max(floor);
             let mut j = k - 1;
-            let lo = j.saturating_sub(25).max(floor);
             let mut found = None;
-            while j > lo {
+            let mut hops = 0;
+            while j > lo && hops < 4 {
                 j -= 1;
-                if self.quote_of[j].is_none() && is_terminal(self.text(j)) {
+                if self.quote_of[j].is_none() && self.terminal(j) {
                     break;
                 }
                 if self.quote_of[j].is_none() && self.text(j) == "," {
                     found = Some(j);
-                    break;
+                    hops += 1;
+                    let weak = match self.phrase_before(j, floor) {
+                        None => true,
+                        Some((f, _)) => {
+                            (f > floor && matches!(self.text(f - 1), "of" | "," | "from" | "in"))
+                                || self.doc.tokens[f].kind == TokenKind::Number
+                        }
+                    };
+                    if !weak {
+                        break;
+                    }
                 }
             }
             k = found?;
@@ -674,7 +873,7 @@ impl<'a, 'd> Context<'a, 'd> {
     /// Fills the speaker of `q` from its attribution: a name, a pronoun's antecedent, or the description.
     fn resolve(&self, q: &mut Quote, a: Attribution, names: &mut Names) {
         let doc = self.doc;
-        q.cue = Some(self.text(a.cue).to_string());
+        q.cue = (doc.tokens[a.cue].kind == TokenKind::Word).then(|| self.text(a.cue).to_string());
         let phrase = Span::new(doc.tokens[a.first].span.start, doc.tokens[a.end - 1].span.end);
         let head = self.text(a.end - 1);
         if a.end - a.first == 1 && matches!(head.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "it") {

@@ -35,6 +35,8 @@ pub struct Lexicon {
     pub np_stops: HashSet<&'static str>,
     /// Words written with a leading apostrophe ("n", "em").
     pub elisions: Vec<&'static str>,
+    /// Verb forms that are cues only right after a quote (`"…," Henry reports`).
+    pub after_quote_cues: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -52,6 +54,7 @@ impl Lexicon {
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
             np_stops: data::lines(include_str!("../../data/quotes/np_stops.txt")).collect(),
             elisions: data::lines(include_str!("../../data/quotes/elisions.txt")).collect(),
+            after_quote_cues: data::lines(include_str!("../../data/quotes/cues_after_quote.txt")).collect(),
         }
     }
 

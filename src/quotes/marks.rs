@@ -173,6 +173,12 @@ impl MarkPairer {
             let end = byte(i + width_chars);
             if is_double_glyph(c) || two {
                 let straight = c == '"' || two;
+                // A mark with space on both sides ("a stray “ mark") opens nothing; it may close.
+                let free = left.is_none_or(char::is_whitespace) && right.is_none_or(char::is_whitespace);
+                if free && doubles.is_empty() {
+                    i += width_chars;
+                    continue;
+                }
                 let role = match (left_space && !right_space, !left_space && right_space) {
                     (true, false) => Role::Open,
                     (false, true) => Role::Close,

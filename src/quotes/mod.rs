@@ -9,7 +9,7 @@ pub mod lexicon;
 pub mod marks;
 pub mod names;
 
-use crate::annotation::{Entity, Quote};
+use crate::annotation::{Entity, Quote, QuoteKind};
 use crate::text::Document;
 
 /// Finds quotations and attributes them; built once.
@@ -26,9 +26,18 @@ impl QuoteRecognizer {
         QuoteRecognizer { lexicon, pairer }
     }
 
-    /// Finds every quotation, sorted by position, with its speaker where one is found.
-    /// Scare quotes and titles come out with [`crate::QuoteKind::Scare`] and no speaker.
+    /// Finds every quotation of someone's words, sorted by position, with its speaker where one is
+    /// found. Scare quotes and titles are left out: they quote no one, and counting them would
+    /// inflate "who is quoted" (use [`QuoteRecognizer::find_all`] to see them).
     pub fn find(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+        let mut quotes = self.find_all(doc, entities);
+        quotes.retain(|q| q.kind == QuoteKind::Speech);
+        quotes
+    }
+
+    /// Like [`QuoteRecognizer::find`], but keeps scare quotes and titles, marked
+    /// [`QuoteKind::Scare`] with no speaker.
+    pub fn find_all(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let marked = self.pairer.find(doc.text);
         let ctx = attribution::Context::new(doc, &self.lexicon, &marked);
         let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon);

@@ -1,0 +1,164 @@
+//! Quotes and speakers, asserted by slicing the text: the table in `tests/cases/quotes.json`
+//! covers every attribution pattern; the tests below cover entities, the full pipeline and
+//! adversarial input.
+
+use newsmark::quotes::QuoteRecognizer;
+use newsmark::text::{Document, Span};
+use newsmark::{Annotator, Entity, EntityLabel, Options, Quote, QuoteKind};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    quotes: Vec<Expected>,
+    #[serde(default)]
+    scare: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    text: String,
+    speaker: Option<String>,
+    speaker_text: Option<String>,
+    cue: Option<String>,
+}
+
+fn slice(text: &str, span: Span) -> &str {
+    &text[span.range()]
+}
+
+#[test]
+fn every_case_in_the_table() {
+    let cases: Vec<Case> = serde_json::from_str(include_str!("cases/quotes.json")).expect("valid case file");
+    let recognizer = QuoteRecognizer::new();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let doc = Document::new(&case.text);
+        let found = recognizer.find(&doc, &[]);
+        let got: Vec<String> = found
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} | {:?} | {:?} | {:?}",
+                    slice(&case.text, q.span),
+                    q.speaker,
+                    q.speaker_span.map(|s| slice(&case.text, s)),
+                    q.cue
+                )
+            })
+            .collect();
+        let want: Vec<String> = case
+            .quotes
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} | {:?} | {:?} | {:?}",
+                    e.text,
+                    e.speaker,
+                    e.speaker_text.as_deref(),
+                    e.cue
+                )
+            })
+            .collect();
+        if got != want {
+            failures.push(format!("{}:\n  want {want:#?}\n  got  {got:#?}", case.name));
+        }
+        let all = recognizer.find_all(&doc, &[]);
+        let scare: Vec<&str> = all
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Scare)
+            .map(|q| slice(&case.text, q.span))
+            .collect();
+        if scare != case.scare.iter().map(String::as_str).collect::<Vec<_>>() {
+            failures.push(format!("{}: scare quotes {scare:?}, want {:?}", case.name, case.scare));
+        }
+        assert!(all
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Scare)
+            .all(|q| q.speaker.is_none()));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn person(text: &str, name: &str, nth: usize, entity: usize, canonical: &str) -> Entity {
+    let start = text.match_indices(name).nth(nth).expect("name in text").0;
+    Entity {
+        span: Span::new(start, start + name.len()),
+        label: EntityLabel::Person,
+        entity,
+        canonical: canonical.to_string(),
+        reason: "test".into(),
+        confidence: None,
+    }
+}
+
+#[test]
+fn speakers_come_from_the_entity_layer_when_it_knows_them() {
+    let text = "Nicholas Ayers landed.\n\n\u{201C}It went well,\u{201D} Ayers said.";
+    let entities = [
+        person(text, "Nicholas Ayers", 0, 7, "Nicholas Ayers"),
+        person(text, "Ayers", 1, 7, "Nicholas Ayers"),
+    ];
+    let quotes = QuoteRecognizer::new().find(&Document::new(text), &entities);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Nicholas Ayers"));
+    assert_eq!(quotes[0].speaker_entity, Some(7));
+    assert_eq!(slice(text, quotes[0].speaker_span.unwrap()), "Ayers");
+}
+
+#[test]
+fn a_description_has_no_entity() {
+    let text = "\u{201C}Nothing was agreed,\u{201D} a senior official said.";
+    let quotes = QuoteRecognizer::new().find(&Document::new(text), &[]);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("a senior official"));
+    assert_eq!(quotes[0].speaker_entity, None);
+}
+
+#[test]
+fn the_full_pipeline_attributes_a_news_paragraph() {
+    let text = "SEOUL (Reuters) - Vice President Mike Pence met defectors on Tuesday.\n\n\
+                \u{201C}We will not be silent,\u{201D} Pence said. \u{201C}The world is watching.\u{201D}\n\n\
+                Nick Ayers, Pence's chief of staff, said the visit was \"a signal\" to Pyongyang.";
+    let found = Annotator::new().annotate(text, &Options::default());
+    let quotes: Vec<(&str, Option<&str>)> = found
+        .quotes
+        .iter()
+        .map(|q: &Quote| (slice(text, q.span), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("\u{201C}We will not be silent,\u{201D}", Some("Mike Pence")),
+            ("\u{201C}The world is watching.\u{201D}", Some("Mike Pence")),
+            ("\"a signal\"", Some("Nick Ayers")),
+        ]
+    );
+}
+
+#[test]
+fn adversarial_marks_finish_with_sane_spans() {
+    let recognizer = QuoteRecognizer::new();
+    // A megabyte of alternating marks and one of unclosed openers: a smoke test for linear time
+    // (no timing assert), checking every span lies on char boundaries inside the text.
+    for text in [
+        "\u{201C}\u{2018}\"'\u{201D}\u{2019}".repeat(1 << 16),
+        "\u{201C}a ".repeat(1 << 17),
+        "'x \"y ".repeat(1 << 16) + &"said Smith, ".repeat(1 << 12),
+    ] {
+        let doc = Document::new(&text);
+        for q in recognizer.find_all(&doc, &[]) {
+            assert!(q.span.start < q.span.end && q.span.end <= text.len());
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            if let Some(s) = q.speaker_span {
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.end <= text.len());
+            }
+        }
+    }
+}

@@ -1,0 +1,636 @@
+// newsmark page: wires the text box, the annotation worker, the reading view, the card and the panel.
+// All user text reaches the DOM through text nodes (render.js, card.js, panel.js).
+import { render, spansOf, layoutSignature } from './render.js';
+import { fillCard, placeCard, accessibleName } from './card.js';
+import {
+  buildLegend,
+  countCategories,
+  speakersOf,
+  renderSpeakers,
+  entityGroups,
+  renderEntities,
+} from './panel.js';
+import { categoryOf, countWords, exportFileName, shorten } from './words.js';
+import * as store from './store.js';
+
+/** Above this (UTF-16 units, about 800,000 words) the browser would struggle to show the marks. */
+const MAX_CHARS = 5_000_000;
+const DEBOUNCE_MS = 250;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  root: document.documentElement,
+  input: $('input'),
+  view: $('view'),
+  viewEmpty: $('view-empty'),
+  card: $('card'),
+  status: $('status'),
+  alert: $('alert'),
+  exportButton: $('export'),
+  date: $('docdate'),
+  dateSource: $('docdate-source'),
+  dateReset: $('docdate-reset'),
+  modeEdit: $('mode-edit'),
+  modeRead: $('mode-read'),
+  sample: $('sample'),
+  file: $('file'),
+  draftNote: $('draft-note'),
+  progress: $('progress'),
+  progressBar: $('progress-bar'),
+  legend: $('legend'),
+  speakers: $('speakers'),
+  speakersNote: $('speakers-note'),
+  entities: $('entity-groups'),
+};
+
+const state = {
+  text: '',
+  override: null, // "YYYY-MM-DD" set by the user, or null: detected from the text
+  mode: 'edit',
+  worker: null,
+  ready: false,
+  fatal: false,
+  crashedOn: null, // text that crashed the annotator: not re-sent automatically
+  seq: 0,
+  sent: null, // the request in flight: {seq, text, date}
+  debounce: 0,
+  result: null, // {seq, text, date, exp, json, ms}
+  doc: null, // what the card needs: {text, exp, byId, mentions, quotesBySpeaker}
+  signature: '',
+  job: null, // the render in progress
+  index: null, // id -> [mark elements]; quote id -> [speaker elements]
+  hidden: new Set(),
+  pinned: false,
+  current: null, // the mark whose card is open
+  lit: [], // elements highlighted with the current card
+  pick: null, // {key, i}: the speaker or entity whose mentions are being stepped through
+  wantExport: false,
+  closeTimer: 0,
+  reading: 0, // files or the sample being read
+};
+
+// ---------------------------------------------------------------- messages and state
+
+function showAlert(message, kind = 'error') {
+  ui.alert.replaceChildren(document.createTextNode(message));
+  ui.alert.dataset.kind = kind;
+  ui.alert.hidden = false;
+}
+
+function clearAlert(kind) {
+  if (!ui.alert.hidden && (!kind || ui.alert.dataset.kind === kind)) ui.alert.hidden = true;
+}
+
+function setStatus(text) {
+  ui.status.textContent = text;
+}
+
+/** html[data-state]: loading | busy | idle | error, and html[data-phase] while busy; the tests read them. */
+function updateState() {
+  let s = 'idle';
+  if (state.fatal) s = 'error';
+  else if (!state.ready) s = 'loading';
+  else if (state.debounce || state.sent || state.job || state.reading) s = 'busy';
+  ui.root.dataset.state = s;
+  ui.root.dataset.phase = state.sent ? 'annotating' : state.job ? 'drawing' : state.debounce ? 'waiting' : '';
+  ui.exportButton.disabled = state.fatal || !state.ready || state.text === '';
+}
+
+// ---------------------------------------------------------------- the worker
+
+// The page requires Trusted Types (see the CSP in index.html): this one policy lets exactly the
+// worker's own URL through, and nothing else can reach a script or HTML sink.
+const WORKER_URL = new URL('./worker.js', import.meta.url).href;
+const policy = globalThis.trustedTypes
+  ? globalThis.trustedTypes.createPolicy('newsmark-worker', {
+      createScriptURL: (url) => {
+        if (url !== WORKER_URL) throw new TypeError(`refused script URL ${url}`);
+        return url;
+      },
+    })
+  : { createScriptURL: (url) => url };
+
+function startWorker() {
+  state.ready = false;
+  const worker = new Worker(policy.createScriptURL(WORKER_URL), { type: 'module' });
+  worker.onmessage = (event) => onWorkerMessage(worker, event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    fail(`the annotator could not be started${event.message ? ` (${event.message})` : ''}`);
+  };
+  state.worker = worker;
+  updateState();
+}
+
+function fail(reason) {
+  state.fatal = true;
+  state.sent = null;
+  showAlert(
+    `newsmark cannot annotate right now: ${reason}. Your text is safe: it is kept in this browser. ` +
+      'Reload the page to try again. If you host newsmark yourself, build it first (scripts/build-web.sh writes www/pkg/).',
+    'fatal',
+  );
+  setStatus('Annotator unavailable');
+  updateState();
+}
+
+function onWorkerMessage(worker, msg) {
+  if (worker !== state.worker) return;
+  if (msg.type === 'ready') {
+    state.ready = true;
+    ui.root.dataset.loadMs = String(Math.round(msg.ms));
+    setStatus('Ready');
+    if (state.text !== '' && state.text !== state.crashedOn) send();
+    updateState();
+  } else if (msg.type === 'fatal') {
+    fail(`the WebAssembly module did not load (${msg.message})`);
+  } else if (msg.type === 'result' || msg.type === 'error') {
+    const req = state.sent;
+    state.sent = null;
+    if (!req || req.seq !== msg.seq) return updateState();
+    const current = req.text === state.text && req.date === state.override;
+    if (msg.type === 'error') {
+      if (msg.fatal) {
+        state.crashedOn = req.text;
+        state.worker.terminate();
+        startWorker();
+      }
+      showAlert(`This text could not be annotated: ${msg.message}`, 'annotate');
+      setStatus('Not annotated');
+    } else if (current) {
+      clearAlert('annotate');
+      apply({ ...req, exp: msg.exp, json: msg.json, ms: msg.ms });
+    }
+    if (!current && !state.debounce) send();
+    updateState();
+  }
+}
+
+/** Sends the current text to the worker (or marks it for sending when the worker is busy). */
+function send() {
+  clearTimeout(state.debounce);
+  state.debounce = 0;
+  saveDraft();
+  if (state.fatal) return updateState();
+  if (state.text.length > MAX_CHARS) {
+    showAlert(
+      `This text is too large for the browser: ${(state.text.length / 1e6).toFixed(1)} million characters, ` +
+        `more than the ${MAX_CHARS / 1e6} million newsmark shows at once. Split it into parts, or annotate it ` +
+        'with the command-line tool (newsmark annotate FILE).',
+      'annotate',
+    );
+    setStatus('Text too large');
+    return updateState();
+  }
+  if (state.text === '') {
+    state.result = null;
+    apply(null);
+    return updateState();
+  }
+  if (!state.ready || state.sent) return updateState(); // sent when the worker is ready or free
+  state.sent = { seq: ++state.seq, text: state.text, date: state.override };
+  state.worker.postMessage(state.sent);
+  setStatus('Annotating…');
+  updateState();
+}
+
+function schedule() {
+  clearTimeout(state.debounce);
+  state.debounce = setTimeout(send, DEBOUNCE_MS);
+  updateState();
+}
+
+// ---------------------------------------------------------------- applying a result
+
+function buildDoc(result) {
+  const byId = new Map();
+  const mentions = new Map();
+  const quotesBySpeaker = new Map();
+  for (const a of result.exp.annotations) {
+    byId.set(a.id, a);
+    if (a.type === 'entity') mentions.set(a.entity_id, (mentions.get(a.entity_id) || 0) + 1);
+    if (a.type === 'quote' && a.kind !== 'scare' && a.speaker_id)
+      quotesBySpeaker.set(a.speaker_id, (quotesBySpeaker.get(a.speaker_id) || 0) + 1);
+  }
+  return { text: result.text, exp: result.exp, byId, mentions, quotesBySpeaker };
+}
+
+function apply(result) {
+  state.result = result;
+  const anns = result ? result.exp.annotations : [];
+  state.doc = result ? buildDoc(result) : null;
+  showDocumentDate(result);
+  updateLegend(countCategories(anns));
+  renderSpeakers(ui.speakers, ui.speakersNote, speakersOf(anns), pickSpeaker);
+  renderEntities(ui.entities, entityGroups(anns), pickEntity);
+  if (state.current && !state.current.isConnected) closeCard();
+  else if (state.current) openCard(state.current, state.pinned); // refresh values after a date change
+
+  if (result) {
+    ui.root.dataset.annotateMs = String(Math.round(result.ms));
+    const words = (result.words = countWords(result.text));
+    setStatus(`${words.toLocaleString('en')} words · ${anns.length.toLocaleString('en')} marks · ${Math.round(result.ms)} ms`);
+  } else setStatus(state.ready ? 'Ready' : 'Loading the annotator…');
+
+  const text = result ? result.text : '';
+  const signature = layoutSignature(text, anns);
+  ui.viewEmpty.hidden = state.mode !== 'read' || text !== '';
+  if (signature === state.signature) {
+    // Same marks (e.g. only the document date changed): values are read from state.doc on demand.
+    finishExport();
+    return;
+  }
+  state.signature = signature;
+  drawView(text, anns);
+}
+
+async function drawView(text, anns) {
+  state.job?.cancel();
+  closeCard();
+  const index = { byId: new Map(), speakers: new Map() };
+  index.add = (id, el) => {
+    const list = index.byId.get(id);
+    if (list) list.push(el);
+    else index.byId.set(id, [el]);
+  };
+  index.addSpeaker = (quotes, el) => {
+    for (const q of quotes) {
+      const list = index.speakers.get(q);
+      if (list) list.push(el);
+      else index.speakers.set(q, [el]);
+    }
+  };
+  state.index = index;
+  const t0 = performance.now();
+  const job = render(ui.view, text, spansOf(text, anns), {
+    index,
+    decorate: (el, a) => el.setAttribute('aria-roledescription', accessibleName(a)),
+    onProgress: (f) => {
+      if (f < 1) {
+        ui.progress.hidden = false;
+        ui.progressBar.style.width = `${(f * 100).toFixed(1)}%`;
+        setStatus(`Drawing the marks… ${Math.floor(f * 100)}%`);
+      }
+    },
+  });
+  state.job = job;
+  updateState();
+  const stats = await job.done;
+  if (state.job !== job) return; // replaced by a newer render
+  state.job = null;
+  ui.progress.hidden = true;
+  if (stats) {
+    ui.root.dataset.renderMs = String(Math.round(performance.now() - t0));
+    ui.view.dataset.marks = String(stats.marks);
+    if (state.result) {
+      const words = state.result.words;
+      setStatus(
+        `${words.toLocaleString('en')} words · ${anns.length.toLocaleString('en')} marks · annotated in ${Math.round(state.result.ms)} ms, drawn in ${Math.round(performance.now() - t0)} ms`,
+      );
+    }
+  }
+  finishExport();
+  updateState();
+}
+
+// ---------------------------------------------------------------- document date
+
+function showDocumentDate(result) {
+  showDateSource(result);
+  ui.dateSource.title = ui.dateSource.textContent; // the header may cut it short
+}
+
+function showDateSource(result) {
+  const d = result && result.exp.document_date;
+  if (state.override) {
+    ui.date.value = state.override;
+    ui.dateSource.textContent = 'set by you';
+    ui.dateReset.hidden = false;
+  } else {
+    ui.dateReset.hidden = true;
+    if (document.activeElement !== ui.date) ui.date.value = d ? d.value : '';
+    if (d && d.start_utf16 != null) {
+      ui.dateSource.textContent = `found in the text: “${shorten(result.text.slice(d.start_utf16, d.end_utf16), 40)}”`;
+    } else if (result) {
+      ui.dateSource.textContent = 'not in the text: set it to resolve “yesterday”, “last month”';
+    } else ui.dateSource.textContent = 'not known yet';
+  }
+}
+
+function setOverride(value) {
+  state.override = value || null;
+  store.saveDate(state.override);
+  showDocumentDate(state.result);
+  send();
+}
+
+// ---------------------------------------------------------------- export
+
+function download() {
+  const r = state.result;
+  // The CLI prints the JSON plus a newline: the download is byte for byte the same.
+  const blob = new Blob([`${r.json}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = exportFileName(r.text);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function finishExport() {
+  if (!state.wantExport) return;
+  const r = state.result;
+  if (r && r.text === state.text && r.date === state.override) {
+    state.wantExport = false;
+    download();
+  }
+}
+
+function requestExport() {
+  state.wantExport = true;
+  const r = state.result;
+  if (r && r.text === state.text && r.date === state.override) finishExport();
+  else send();
+}
+
+// ---------------------------------------------------------------- views
+
+function setMode(mode) {
+  state.mode = mode;
+  store.saveMode(mode);
+  const read = mode === 'read';
+  ui.input.hidden = read;
+  ui.view.hidden = !read;
+  ui.viewEmpty.hidden = !read || state.text !== '';
+  ui.modeEdit.setAttribute('aria-pressed', String(!read));
+  ui.modeRead.setAttribute('aria-pressed', String(read));
+  if (!read) closeCard();
+}
+
+function setText(text, { mode } = {}) {
+  state.text = text;
+  ui.input.value = text;
+  if (mode) setMode(mode);
+  send();
+}
+
+function saveDraft() {
+  const ok = store.saveDraft(state.text);
+  ui.draftNote.textContent = ok ? '' : 'This text is too large to keep across reloads: keep a copy elsewhere.';
+}
+
+// ---------------------------------------------------------------- the card
+
+function categoryHidden(mark) {
+  const a = state.doc && state.doc.byId.get(mark.dataset.id);
+  return !a || state.hidden.has(categoryOf(a));
+}
+
+/** The innermost visible mark at `node`. */
+function markAt(node) {
+  let m = node && node.closest ? node.closest('mark.nm') : null;
+  while (m && categoryHidden(m)) m = m.parentElement.closest('mark.nm');
+  return m && ui.view.contains(m) ? m : null;
+}
+
+function light(els, cls) {
+  for (const el of els || []) {
+    el.classList.add(cls);
+    state.lit.push([el, cls]);
+  }
+}
+
+function unlight() {
+  for (const [el, cls] of state.lit) el.classList.remove(cls);
+  state.lit = [];
+}
+
+function openCard(mark, pin = false) {
+  const a = state.doc && state.doc.byId.get(mark.dataset.id);
+  if (!a) return;
+  clearTimeout(state.closeTimer);
+  if (state.current && state.current !== mark) state.current.removeAttribute('aria-describedby');
+  unlight();
+  state.current = mark;
+  state.pinned = pin;
+  mark.setAttribute('aria-describedby', 'card');
+  const parts = state.index.byId.get(a.id) || [mark];
+  light(parts, 'is-active');
+  if (a.type === 'quote') light(state.index.speakers.get(a.id), 'is-linked');
+  fillCard(ui.card, a, state.doc);
+  ui.card.dataset.type = a.type;
+  ui.card.classList.toggle('pinned', pin);
+  ui.card.hidden = false;
+  placeCard(ui.card, mark);
+}
+
+function closeCard() {
+  clearTimeout(state.closeTimer);
+  if (state.current) state.current.removeAttribute('aria-describedby');
+  state.current = null;
+  state.pinned = false;
+  unlight();
+  ui.card.hidden = true;
+}
+
+function lightSpeakerQuotes(speaker) {
+  for (const q of speaker.dataset.quotes.split(' ')) light(state.index.byId.get(q), 'is-linked');
+}
+
+ui.view.addEventListener('mouseover', (event) => {
+  if (state.pinned) return;
+  const mark = markAt(event.target);
+  if (mark) {
+    if (mark !== state.current) openCard(mark);
+    else clearTimeout(state.closeTimer);
+  }
+  const speaker = event.target.closest('.speaker');
+  if (speaker) lightSpeakerQuotes(speaker);
+});
+
+ui.view.addEventListener('mouseout', (event) => {
+  if (state.pinned) return;
+  const to = markAt(event.relatedTarget);
+  if (!to) {
+    clearTimeout(state.closeTimer);
+    state.closeTimer = setTimeout(closeCard, 120);
+  }
+});
+
+ui.view.addEventListener('focusin', (event) => {
+  const mark = markAt(event.target);
+  if (mark) openCard(mark);
+});
+
+ui.view.addEventListener('focusout', (event) => {
+  if (!state.pinned && !markAt(event.relatedTarget)) closeCard();
+});
+
+ui.view.addEventListener('click', (event) => {
+  const mark = markAt(event.target);
+  if (mark) openCard(mark, !(state.pinned && state.current === mark));
+});
+
+document.addEventListener('click', (event) => {
+  if (state.pinned && !ui.view.contains(event.target) && !ui.card.contains(event.target)) closeCard();
+});
+
+function focusMark(mark) {
+  mark.focus({ preventScroll: true });
+  mark.scrollIntoView({ block: 'nearest' });
+  if (document.activeElement !== mark) openCard(mark); // e.g. a hidden type still shown on request
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    if (!ui.card.hidden) {
+      closeCard();
+      event.preventDefault();
+    }
+    return;
+  }
+  const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+  if (typing || event.ctrlKey || event.metaKey || event.altKey || state.mode !== 'read') return;
+  if (event.key === 'Enter' && state.current && event.target === state.current) {
+    openCard(state.current, !state.pinned);
+    event.preventDefault();
+  } else if (event.key === 'j' || event.key === 'k') {
+    const marks = [...ui.view.querySelectorAll('mark.nm[tabindex="0"]')].filter((m) => !categoryHidden(m));
+    if (!marks.length) return;
+    const at = marks.indexOf(document.activeElement);
+    const next = event.key === 'j' ? (at + 1) % marks.length : at <= 0 ? marks.length - 1 : at - 1;
+    focusMark(marks[next]);
+    event.preventDefault();
+  }
+});
+
+window.addEventListener('resize', () => {
+  if (state.current) placeCard(ui.card, state.current);
+});
+window.addEventListener(
+  'scroll',
+  () => {
+    if (state.current) placeCard(ui.card, state.current);
+  },
+  { passive: true },
+);
+
+// ---------------------------------------------------------------- panel
+
+const updateLegend = buildLegend(ui.legend, state.hidden, (key, visible) => {
+  if (visible) state.hidden.delete(key);
+  else state.hidden.add(key);
+  ui.view.classList.toggle(`hide-${key}`, !visible);
+  if (state.current && categoryHidden(state.current)) closeCard();
+});
+
+/** Steps through a list of annotation ids: selects them all and moves to the next one. */
+async function stepThrough(key, ids, what) {
+  setMode('read');
+  if (state.job) await state.job.done; // the marks may still be drawing
+  for (const el of ui.view.querySelectorAll('.is-selected')) el.classList.remove('is-selected');
+  const i = state.pick && state.pick.key === key ? (state.pick.i + 1) % ids.length : 0;
+  state.pick = { key, i };
+  for (const id of ids) for (const el of state.index.byId.get(id) || []) el.classList.add('is-selected');
+  const first = (state.index.byId.get(ids[i]) || [])[0];
+  if (!first) return;
+  first.scrollIntoView({ block: 'center' });
+  first.focus({ preventScroll: true });
+  setStatus(`${what} ${i + 1} of ${ids.length}`);
+}
+
+function pickSpeaker(speaker) {
+  stepThrough(`speaker:${speaker.key}`, speaker.quotes, `Quote by ${speaker.name}:`);
+}
+
+function pickEntity(entity) {
+  stepThrough(`entity:${entity.id}`, entity.mentions, `${entity.name}: mention`);
+}
+
+// ---------------------------------------------------------------- inputs
+
+ui.input.addEventListener('input', () => {
+  state.text = ui.input.value;
+  if (state.pasted) {
+    state.pasted = false;
+    setMode('read');
+    send();
+  } else schedule();
+});
+
+// A paste into an empty box is a new article: show it annotated straight away.
+ui.input.addEventListener('paste', () => {
+  state.pasted = ui.input.value === '' || (ui.input.selectionStart === 0 && ui.input.selectionEnd === ui.input.value.length);
+});
+
+ui.date.addEventListener('input', () => setOverride(ui.date.value));
+ui.dateReset.addEventListener('click', () => {
+  setOverride(null);
+  ui.date.focus();
+});
+ui.modeEdit.addEventListener('click', () => {
+  setMode('edit');
+  ui.input.focus();
+});
+ui.modeRead.addEventListener('click', () => setMode('read'));
+ui.exportButton.addEventListener('click', requestExport);
+
+/** Runs `load` with the page marked busy, so nobody mistakes the wait for an idle page. */
+async function reading(load) {
+  state.reading++;
+  updateState();
+  try {
+    await load();
+  } finally {
+    state.reading--;
+    updateState();
+  }
+}
+
+ui.sample.addEventListener('click', () => reading(async () => {
+  try {
+    const response = await fetch(new URL('./sample-article.txt', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    state.override = null;
+    store.saveDate(null);
+    setText(await response.text(), { mode: 'read' });
+  } catch (e) {
+    showAlert(`The sample article could not be loaded (${e.message}).`, 'annotate');
+  }
+}));
+
+// A file keeps its exact text (CRLF included) until it is edited, so the export matches the CLI's.
+ui.file.addEventListener('change', () => reading(async () => {
+  const file = ui.file.files && ui.file.files[0];
+  if (!file) return;
+  try {
+    setText(await file.text(), { mode: 'read' });
+  } catch (e) {
+    showAlert(`${file.name} could not be read (${e.message}).`, 'annotate');
+  }
+  ui.file.value = '';
+}));
+
+window.addEventListener('pagehide', saveDraft);
+
+// ---------------------------------------------------------------- start
+
+function start() {
+  state.override = store.loadDate();
+  const draft = store.loadDraft();
+  state.text = draft || '';
+  ui.input.value = state.text;
+  setMode(store.loadMode() || (draft ? 'read' : 'edit'));
+  showDocumentDate(null);
+  if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') {
+    fail('this browser does not support Web Workers or WebAssembly');
+    return;
+  }
+  startWorker();
+  send();
+}
+
+start();

@@ -1,0 +1,114 @@
+// The details card shown on hover and on keyboard focus (role="tooltip"). Built with text nodes.
+import { LABEL_WORDS, countWords, dayInWords, shorten } from './words.js';
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text != null) e.textContent = text;
+  return e;
+}
+
+function row(dl, term, ...values) {
+  const shown = values.filter((v) => v != null && v !== '');
+  if (!shown.length) return;
+  dl.append(el('dt', null, term));
+  const dd = el('dd');
+  for (const v of shown) dd.append(typeof v === 'string' ? document.createTextNode(v) : v);
+  dl.append(dd);
+}
+
+function code(text) {
+  return el('code', null, text);
+}
+
+function sep() {
+  return document.createTextNode(' · ');
+}
+
+function documentDateWords(doc) {
+  const d = doc.exp.document_date;
+  if (!d) return 'the article date (unknown)';
+  const where =
+    d.source === 'given'
+      ? 'set by you'
+      : `from the text: “${shorten(doc.text.slice(d.start_utf16, d.end_utf16), 40)}”`;
+  return `article date, ${dayInWords(d.value)} (${where})`;
+}
+
+function anchorWords(doc, anchor) {
+  if (!anchor) return null;
+  if (anchor === 'document_date') return documentDateWords(doc);
+  const other = doc.byId.get(anchor);
+  if (!other) return anchor;
+  return `“${shorten(other.text, 40)}”${other.value ? ` (${other.value})` : ''}`;
+}
+
+function typeWords(a) {
+  if (a.type === 'quote') return a.kind === 'scare' ? 'Scare quote (not counted as speech)' : 'Quote';
+  return LABEL_WORDS[a.label] || a.label || a.type;
+}
+
+/** Fills `card` with what is known about annotation `a`. */
+export function fillCard(card, a, doc) {
+  const head = el('p', 'card-head');
+  head.append(el('span', `chip chip-${a.type}`, typeWords(a)));
+  if (a.label && a.type === 'date') head.append(el('span', 'card-label', a.label));
+  if (a.label && a.type === 'entity') head.append(el('span', 'card-label', a.label));
+  // A quote's text carries its own marks; names and dates get them here.
+  const shown = a.type === 'quote' ? shorten(a.text, 160) : `“${shorten(a.text, 80)}”`;
+  const quoteText = el('p', 'card-text', shown);
+  const dl = el('dl');
+  if (a.type === 'entity') {
+    const mentions = doc.mentions.get(a.entity_id) || 1;
+    row(dl, 'Name', shorten(a.canonical, 80));
+    row(dl, 'Mentions', `${mentions} in this article`);
+    const quoted = doc.quotesBySpeaker.get(a.entity_id);
+    if (quoted) row(dl, 'Quoted', `${quoted} time${quoted === 1 ? '' : 's'}`);
+    const confidence = typeof a.confidence === 'number' ? ` (confidence ${Math.round(a.confidence * 100)}%)` : '';
+    row(dl, 'Why', a.reason ? `${shorten(a.reason, 160)}${confidence}` : null);
+  } else if (a.type === 'date') {
+    if (a.value == null) row(dl, 'Value', 'could not be resolved');
+    else row(dl, 'Value', a.gloss || dayInWords(a.value), sep(), code(a.value));
+    row(dl, 'Resolved against', anchorWords(doc, a.anchor));
+    row(dl, 'Why', a.reason && shorten(a.reason, 160));
+  } else if (a.type === 'quote') {
+    if (a.speaker) {
+      const mention =
+        a.speaker_start_utf16 != null ? doc.text.slice(a.speaker_start_utf16, a.speaker_end_utf16) : null;
+      row(dl, 'Speaker', shorten(a.speaker, 80), mention && mention !== a.speaker ? ` (as “${shorten(mention, 40)}”)` : null);
+    } else row(dl, 'Speaker', a.kind === 'scare' ? null : 'not attributed');
+    row(dl, 'Cue', a.cue && shorten(a.cue, 60));
+    row(dl, 'Words', String(countWords(a.text)));
+  }
+  card.replaceChildren(head, quoteText, dl);
+}
+
+/** An accessible name for a mark: "Quote by Nick Ayers, 24 words", "Person: Mike Pence". */
+export function accessibleName(a) {
+  if (a.type === 'quote') {
+    const by = a.speaker ? ` by ${shorten(a.speaker, 60)}` : '';
+    return `${a.kind === 'scare' ? 'Scare quote' : 'Quote'}${by}, ${countWords(a.text)} words`;
+  }
+  if (a.type === 'date') return `${LABEL_WORDS[a.label] || 'Date'}: ${shorten(a.text, 60)}${a.value ? `, ${a.value}` : ''}`;
+  return `${LABEL_WORDS[a.label] || 'Name'}: ${shorten(a.canonical || a.text, 60)}`;
+}
+
+/**
+ * Places the card next to `target` without covering it: below its last line, or above its first
+ * line when there is no room below; kept inside the window horizontally.
+ */
+export function placeCard(card, target) {
+  const rects = target.getClientRects();
+  if (!rects.length) return;
+  const first = rects[0];
+  const last = rects[rects.length - 1];
+  card.style.left = '0px';
+  card.style.top = '0px';
+  const { width, height } = card.getBoundingClientRect();
+  const gap = 6;
+  let top = last.bottom + gap;
+  if (top + height > window.innerHeight && first.top - gap - height >= 0) top = first.top - gap - height;
+  const left = Math.max(8, Math.min(last.left, window.innerWidth - width - 8));
+  card.style.left = `${Math.round(left)}px`;
+  card.style.top = `${Math.round(top)}px`;
+}

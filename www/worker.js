@@ -1,0 +1,41 @@
+// The annotator runs here, off the main thread, so typing and scrolling never wait for it.
+// Protocol: in  {seq, text, date}           (date: "YYYY-MM-DD" or null = detect from the text)
+//           out {type: "ready", ms} | {type: "fatal", message}
+//               {type: "result", seq, json, exp, ms} | {type: "error", seq, message}
+import init, { annotateJson } from './pkg/newsmark.js';
+
+const started = performance.now();
+const ready = init().then(
+  () => {
+    postMessage({ type: 'ready', ms: performance.now() - started });
+    return true;
+  },
+  (e) => {
+    postMessage({ type: 'fatal', message: describe(e) });
+    return false;
+  },
+);
+
+function describe(e) {
+  return (e && e.message) || String(e);
+}
+
+self.onmessage = async (event) => {
+  const { seq, text, date } = event.data;
+  if (!(await ready)) return; // the fatal message has been sent already
+  const t0 = performance.now();
+  try {
+    // annotateJson gives the CLI's exact bytes for the download; the parsed copy feeds the page.
+    const json = annotateJson(text, date ? { document_date: date } : null);
+    const ms = performance.now() - t0;
+    postMessage({ type: 'result', seq, json, exp: JSON.parse(json), ms });
+  } catch (e) {
+    const trapped = e instanceof WebAssembly.RuntimeError;
+    postMessage({
+      type: 'error',
+      seq,
+      message: trapped ? `the annotator crashed on this text (${describe(e)}); please report it with the text` : describe(e),
+      fatal: trapped,
+    });
+  }
+};
