@@ -74,3 +74,12 @@ fn a_lone_combining_mark_is_not_an_entity() {
 fn a_lone_combining_mark_breaks_nothing_else() {
     check("vice\n\n \u{301} \u{ad} ");
 }
+
+/// fuzz: the harness itself claimed a grapheme cut between "Y🏻\u{200d}" and "🚒"; a ZWJ joins a
+/// pictograph only to an emoji sequence (UAX #29 GB11), so "Y" there is an entity of its own.
+#[test]
+fn a_zwj_after_a_letter_does_not_glue_the_next_emoji() {
+    assert!(common::is_grapheme_boundary("Y🏻\u{200d}🚒", "Y🏻\u{200d}".len()));
+    assert!(!common::is_grapheme_boundary("👨🏻\u{200d}🚒", "👨🏻\u{200d}".len()));
+    check("“Hi 👨Y🏻\u{200d}🚒,” Zoe said.");
+}

@@ -114,11 +114,14 @@ pub fn is_grapheme_boundary(text: &str, b: usize) -> bool {
     let Some(next) = text[b..].chars().next() else {
         return true;
     };
-    let prev = text[..b].chars().next_back().unwrap_or(' ');
+    let mut before = text[..b].chars().rev();
+    let prev = before.next().unwrap_or(' ');
     if extends_previous(next) || (prev == '\r' && next == '\n') {
         return false;
     }
-    !(prev == '\u{200D}' && is_pictograph(next))
+    // A ZWJ glues a pictograph only to an emoji sequence (UAX #29 GB11): "👨‍🚒" is one grapheme,
+    // "Y‍🚒" is two.
+    prev != '\u{200D}' || !is_pictograph(next) || !before.find(|&c| !extends_previous(c)).is_some_and(is_pictograph)
 }
 
 /// A byte span is in bounds, ordered, on char boundaries and on grapheme boundaries.
