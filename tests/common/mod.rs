@@ -9,20 +9,73 @@ use newsmark::text::Span;
 use newsmark::{Annotations, Annotator, DateSource, Options};
 use std::collections::{HashMap, HashSet};
 
+/// Which checks to run.
+#[derive(Debug, Clone, Copy)]
+pub struct Checks {
+    /// Span boundaries must not cut a grapheme cluster.
+    pub graphemes: bool,
+    /// Let the reported layer bugs in [`known_issue`] pass the grapheme check, so that they do not
+    /// hide every other check; `NEWSMARK_STRICT=1` in the environment overrides it.
+    pub tolerate_known: bool,
+    /// export → JSON → parse must give the export back (slow on megabyte exports in debug builds).
+    pub round_trip: bool,
+}
+
+/// Every check, known issues tolerated (unless `NEWSMARK_STRICT=1`).
+pub const ALL: Checks = Checks {
+    graphemes: true,
+    tolerate_known: true,
+    round_trip: true,
+};
+
+/// Every check, known issues included (the `#[ignore]`d reproducers in tests/regressions.rs).
+pub const STRICT: Checks = Checks {
+    tolerate_known: false,
+    ..ALL
+};
+
+fn strict_env() -> bool {
+    std::env::var("NEWSMARK_STRICT").is_ok_and(|v| v == "1")
+}
+
+/// Reported bugs in the layers (owned by others), each with its reproducer in
+/// tests/regressions.rs. Delete an entry once its owner has fixed it.
+pub fn known_issue(text: &str, span: Span, what: &str) -> bool {
+    let next = text[span.end..].chars().next();
+    let first = text[span.range()].chars().next();
+    // quotes: the span ends after the closing mark but before a combining mark written on it.
+    (what == "quote" && next.is_some_and(extends_previous) && is_grapheme_boundary(text, span.start))
+        // entities: the model tags a lone combining mark (after a space or line start) as PERSON.
+        || (what == "entity" && first.is_some_and(extends_previous))
+}
+
 /// Annotates `text` with the shared annotator, checks every invariant and returns the export.
 pub fn annotate_checked(text: &str, options: &Options) -> Export {
-    let export = annotate_checked_no_round_trip(text, options);
-    check_round_trip(&export);
-    export
+    annotate_checked_with(text, options, ALL)
 }
 
 /// Like [`annotate_checked`] without the JSON round trip, which dominates the time of
 /// megabyte-sized tests in debug builds (it is exercised on every small input instead).
 pub fn annotate_checked_no_round_trip(text: &str, options: &Options) -> Export {
+    annotate_checked_with(
+        text,
+        options,
+        Checks {
+            round_trip: false,
+            ..ALL
+        },
+    )
+}
+
+/// Annotates `text` and runs the chosen checks.
+pub fn annotate_checked_with(text: &str, options: &Options, checks: Checks) -> Export {
     let found = Annotator::shared().annotate(text, options);
-    check_annotations(text, &found);
+    check_annotations_with(text, &found, checks);
     let export = Export::new(text, &found);
-    check_export(text, &export);
+    check_export_with(text, &export, checks);
+    if checks.round_trip {
+        check_round_trip(&export);
+    }
     if let Some(given) = options.document_date {
         let d = found.document_date.expect("a given document date is always used");
         assert_eq!(d.date, given, "the given document date must win over detection");
@@ -61,15 +114,22 @@ pub fn is_grapheme_boundary(text: &str, b: usize) -> bool {
     let Some(next) = text[b..].chars().next() else {
         return true;
     };
-    let prev = text[..b].chars().next_back().unwrap_or(' ');
+    let mut before = text[..b].chars().rev();
+    let prev = before.next().unwrap_or(' ');
     if extends_previous(next) || (prev == '\r' && next == '\n') {
         return false;
     }
-    !(prev == '\u{200D}' && is_pictograph(next))
+    // A ZWJ glues a pictograph only to an emoji sequence (UAX #29 GB11): "👨‍🚒" is one grapheme,
+    // "Y‍🚒" is two.
+    prev != '\u{200D}' || !is_pictograph(next) || !before.find(|&c| !extends_previous(c)).is_some_and(is_pictograph)
 }
 
 /// A byte span is in bounds, ordered, on char boundaries and on grapheme boundaries.
 pub fn check_byte_span(text: &str, span: Span, what: &str) {
+    check_byte_span_with(text, span, what, ALL);
+}
+
+fn check_byte_span_with(text: &str, span: Span, what: &str, checks: Checks) {
     assert!(
         span.start <= span.end && span.end <= text.len(),
         "{what}: span {span:?} out of bounds (text is {} bytes)",
@@ -79,8 +139,10 @@ pub fn check_byte_span(text: &str, span: Span, what: &str) {
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{what}: span {span:?} is not on char boundaries"
     );
+    let on_graphemes = is_grapheme_boundary(text, span.start) && is_grapheme_boundary(text, span.end);
+    let tolerated = checks.tolerate_known && !strict_env() && known_issue(text, span, what);
     assert!(
-        is_grapheme_boundary(text, span.start) && is_grapheme_boundary(text, span.end),
+        !checks.graphemes || on_graphemes || tolerated,
         "{what}: span {span:?} ({:?}) cuts a grapheme cluster in {:?}",
         &text[span.range()],
         context(text, span)
@@ -109,6 +171,11 @@ fn check_sorted_by_start(spans: impl Iterator<Item = Span>, what: &str) {
 
 /// The model (byte spans) is well formed.
 pub fn check_annotations(text: &str, found: &Annotations) {
+    check_annotations_with(text, found, ALL);
+}
+
+fn check_annotations_with(text: &str, found: &Annotations, checks: Checks) {
+    let check_byte_span = |text: &str, span: Span, what: &str| check_byte_span_with(text, span, what, checks);
     for e in &found.entities {
         check_byte_span(text, e.span, "entity");
         assert!(!e.span.is_empty(), "empty entity at {:?}", e.span);
@@ -151,16 +218,18 @@ pub fn check_annotations(text: &str, found: &Annotations) {
 
 /// Recomputes code-point and UTF-16 offsets the slow, obvious way and compares.
 struct Offsets {
+    checks: Checks,
     /// Code-point offset -> byte offset (plus the end).
     byte_of_cp: Vec<usize>,
     utf16: Vec<u16>,
 }
 
 impl Offsets {
-    fn new(text: &str) -> Self {
+    fn new(text: &str, checks: Checks) -> Self {
         let mut byte_of_cp: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         byte_of_cp.push(text.len());
         Offsets {
+            checks,
             byte_of_cp,
             utf16: text.encode_utf16().collect(),
         }
@@ -193,7 +262,8 @@ impl Offsets {
             by_cp, by_u16,
             "{what}: code-point and UTF-16 offsets select different text"
         );
-        check_byte_span(text, Span::new(self.byte_of_cp[cp.0], self.byte_of_cp[cp.1]), what);
+        let span = Span::new(self.byte_of_cp[cp.0], self.byte_of_cp[cp.1]);
+        check_byte_span_with(text, span, what, self.checks);
         by_u16
     }
 
@@ -214,10 +284,14 @@ const DATE_LABELS: &[&str] = &["DATE", "TIME", "DURATION", "SET"];
 /// The wire format keeps its contract: offsets agree with the text in both units, ids are unique,
 /// references resolve, labels are from the closed sets, annotations are sorted.
 pub fn check_export(text: &str, export: &Export) {
+    check_export_with(text, export, ALL);
+}
+
+fn check_export_with(text: &str, export: &Export, checks: Checks) {
     assert_eq!(export.schema, "newsmark/1");
     assert_eq!(export.offset_unit, "codepoint");
     assert_eq!(export.text, text, "the export must carry the input text unchanged");
-    let offsets = Offsets::new(text);
+    let offsets = Offsets::new(text, checks);
     let mut ids = HashSet::new();
     let mut entity_ids = HashSet::new();
     let mut canonical_of: HashMap<&str, &str> = HashMap::new();
