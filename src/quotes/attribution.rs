@@ -562,6 +562,25 @@ impl<'a, 'd> Context<'a, 'd> {
                     cue: colon,
                 });
             }
+            // `Jeremy Lott, author: "…"`, `Former secretary of state Hillary Clinton: "…"`: a verbless
+            // label right before the quote; its (first) full name speaks.
+            if colon + 1 == first && colon > floor && colon - floor <= 12 && (floor..colon).all(|j| !self.verb_ish(j)) {
+                let mut j = floor;
+                while j < colon {
+                    let s = j;
+                    while j < colon && is_capitalised(self.doc, j) {
+                        j += 1;
+                    }
+                    if j >= s + 2 {
+                        return Some(Attribution {
+                            first: s,
+                            end: j,
+                            cue: colon,
+                        });
+                    }
+                    j = j.max(s + 1);
+                }
+            }
         }
         // A partial quote with no speech verb (`Clinton supports "appropriate pay raises"`) is the
         // words of the clause's subject, unless a label introduces it ("so-called", "dubbed").
