@@ -1037,8 +1037,10 @@ impl<'a, 'd> Context<'a, 'd> {
                     hops += 1;
                     let weak = match self.phrase_before(j, floor) {
                         None => true,
-                        Some((f, _)) => {
-                            (f > floor && matches!(self.text(f - 1), "of" | "," | "from" | "in"))
+                        Some((f, e)) => {
+                            // "Brian Fallon" after "In a statement," is the subject; "Flint" after "22, of" is not.
+                            let full_name = e >= f + 2 && (f..e).all(|w| is_capitalised(self.doc, w));
+                            (f > floor && matches!(self.text(f - 1), "of" | "," | "from" | "in") && !full_name)
                                 || self.doc.tokens[f].kind == TokenKind::Number
                         }
                     };
@@ -1074,6 +1076,10 @@ impl<'a, 'd> Context<'a, 'd> {
                         && j > floor
                         && self.doc.tokens[j - 1].kind == TokenKind::Word
                         && !self.lex.np_stops.contains(self.text(j - 1))
+                        && !matches!(self.text(j - 1), "of" | "for")
+                        && (first == floor
+                            || !self.lex.np_stops.contains(self.text(first - 1))
+                            || matches!(self.text(first - 1), "to" | "with"))
                 });
             if let Some(c) = clause {
                 if let Some(p) = self.phrase_before(c, floor) {
