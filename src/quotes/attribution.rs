@@ -241,12 +241,14 @@ impl<'a, 'd> Context<'a, 'd> {
             // `"…," X said` right after the quote beats a cue earlier in the sentence.
             let tight =
                 adjacent.filter(|a| a.cue < end + 10 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
+            // Every producer gives a non-empty phrase; the filter keeps a slip from ever slicing backwards.
             let found = tight
                 .or_else(|| self.before(first))
                 .or(adjacent)
                 .or_else(|| self.after_later(inner, end))
                 .or_else(|| self.previous_sentence(first, inner))
-                .or_else(|| self.cueless(first));
+                .or_else(|| self.cueless(first))
+                .filter(|a| a.first < a.end && a.end <= self.doc.tokens.len());
             if let Some(a) = found {
                 let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
                 let colon = self.text(a.cue) == ":";
@@ -371,7 +373,7 @@ impl<'a, 'd> Context<'a, 'd> {
                 e += 1;
             }
             let closes = e >= n || self.doc.tokens[e].newlines_before > 0 || matches!(self.text(e), "." | "|" | ",");
-            if closes {
+            if closes && e > k + 1 {
                 return Some(Attribution {
                     first: k + 1,
                     end: e,
