@@ -392,7 +392,7 @@ impl<'a, 'd> Context<'a, 'd> {
         if let Some(a) = self.according_to(k) {
             return Some(a);
         }
-        if self.is_cue(k) {
+        if self.is_cue(k) || self.lex.after_quote_cues.contains(self.text(k)) {
             if self.is_participle(k) {
                 // `Trump hailed it as "fantastic," telling reporters…`: the speaker heads the clause.
                 let floor = self.clause_floor(first);

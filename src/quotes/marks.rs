@@ -163,7 +163,10 @@ impl MarkPairer {
                 i += 1;
                 continue;
             }
-            let two = c == '\'' && at(i + 1) == Some('\'');
+            // NYT `'old-school,'''`: a single quote closing right before a double one.
+            let closes_single_first =
+                at(i + 2) == Some('\'') && stack.last().is_some_and(|o| !o.double) && !doubles.is_empty();
+            let two = c == '\'' && at(i + 1) == Some('\'') && !closes_single_first;
             let width_chars = if two { 2 } else { 1 };
             let left = before(i);
             let right = at(i + width_chars);
