@@ -361,6 +361,12 @@ mod tests {
     }
 
     #[test]
+    fn nyt_triple_apostrophe_closes_single_then_double() {
+        let text = "''I would use the word 'old-school,''' said Mr. Slayton.";
+        assert_eq!(quotes(text), ["''I would use the word 'old-school,'''"]);
+    }
+
+    #[test]
     fn sloppy_glyphs_are_read_from_context() {
         assert_eq!(
             quotes("“It is close,“ said Jim. ”Very close”"),
