@@ -1081,7 +1081,7 @@ impl<'a, 'd> Context<'a, 'd> {
                         && !matches!(self.text(j - 1), "of" | "for")
                         && (first == floor
                             || !self.lex.np_stops.contains(self.text(first - 1))
-                            || matches!(self.text(first - 1), "to" | "with"))
+                            || matches!(self.text(first - 1), "to" | "with" | "who"))
                 });
             if let Some(c) = clause {
                 if let Some(p) = self.phrase_before(c, floor) {
