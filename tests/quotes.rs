@@ -162,3 +162,93 @@ fn adversarial_marks_finish_with_sane_spans() {
         }
     }
 }
+
+#[test]
+fn random_mixes_of_marks_names_and_cues_never_panic() {
+    // A deterministic generator over the pieces attribution looks at: marks of every kind, names,
+    // titles, cues, pronouns, commas, colons, dashes, parentheses and paragraph breaks.
+    let pieces = [
+        "\u{201C}",
+        "\u{201D}",
+        "\"",
+        "'",
+        "''",
+        "\u{2018}",
+        "\u{2019}",
+        "\u{00AB}",
+        "\u{00BB}",
+        "\u{201E}",
+        "\u{201A}",
+        "Nick",
+        "Ayers",
+        "Mr.",
+        "Sen.",
+        "Pence's",
+        "he",
+        "she",
+        "they",
+        "said",
+        "told",
+        "according",
+        "to",
+        "saying",
+        "a",
+        "senior",
+        "official",
+        ",",
+        ".",
+        ":",
+        "?",
+        "\u{2014}",
+        "(",
+        ")",
+        "\n\n",
+        "\n",
+        " ",
+        "who",
+        "of",
+        "the",
+        "Tuesday",
+        "It",
+        "went",
+        "on",
+        "put",
+        "it",
+        "-",
+        "\u{2015}",
+        "e\u{301}",
+        "\u{1F4A9}",
+    ];
+    let recognizer = QuoteRecognizer::new();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..4000 {
+        let mut text = String::new();
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = 1 + (state >> 58) as usize * 2;
+        for _ in 0..len {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            if state & 1 == 0 {
+                text.push(' ');
+            }
+        }
+        let doc = Document::new(&text);
+        for q in recognizer.find_all(&doc, &[]) {
+            assert!(q.span.start < q.span.end && q.span.end <= text.len(), "{text:?}");
+            assert!(
+                text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end),
+                "{text:?}"
+            );
+            if let Some(s) = q.speaker_span {
+                assert!(
+                    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+}

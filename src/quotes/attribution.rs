@@ -241,12 +241,14 @@ impl<'a, 'd> Context<'a, 'd> {
             // `"…," X said` right after the quote beats a cue earlier in the sentence.
             let tight =
                 adjacent.filter(|a| a.cue < end + 10 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
+            // Every producer gives a non-empty phrase; the filter keeps a slip from ever slicing backwards.
             let found = tight
                 .or_else(|| self.before(first))
                 .or(adjacent)
                 .or_else(|| self.after_later(inner, end))
                 .or_else(|| self.previous_sentence(first, inner))
-                .or_else(|| self.cueless(first));
+                .or_else(|| self.cueless(first))
+                .filter(|a| a.first < a.end && a.end <= self.doc.tokens.len());
             if let Some(a) = found {
                 let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
                 let colon = self.text(a.cue) == ":";
@@ -371,7 +373,7 @@ impl<'a, 'd> Context<'a, 'd> {
                 e += 1;
             }
             let closes = e >= n || self.doc.tokens[e].newlines_before > 0 || matches!(self.text(e), "." | "|" | ",");
-            if closes {
+            if closes && e > k + 1 {
                 return Some(Attribution {
                     first: k + 1,
                     end: e,
@@ -390,7 +392,7 @@ impl<'a, 'd> Context<'a, 'd> {
         if let Some(a) = self.according_to(k) {
             return Some(a);
         }
-        if self.is_cue(k) {
+        if self.is_cue(k) || self.lex.after_quote_cues.contains(self.text(k)) {
             if self.is_participle(k) {
                 // `Trump hailed it as "fantastic," telling reporters…`: the speaker heads the clause.
                 let floor = self.clause_floor(first);
@@ -561,6 +563,25 @@ impl<'a, 'd> Context<'a, 'd> {
                     end: e,
                     cue: colon,
                 });
+            }
+            // `Jeremy Lott, author: "…"`, `Former secretary of state Hillary Clinton: "…"`: a verbless
+            // label right before the quote; its (first) full name speaks.
+            if colon + 1 == first && colon > floor && colon - floor <= 12 && (floor..colon).all(|j| !self.verb_ish(j)) {
+                let mut j = floor;
+                while j < colon {
+                    let s = j;
+                    while j < colon && is_capitalised(self.doc, j) {
+                        j += 1;
+                    }
+                    if j >= s + 2 {
+                        return Some(Attribution {
+                            first: s,
+                            end: j,
+                            cue: colon,
+                        });
+                    }
+                    j = j.max(s + 1);
+                }
             }
         }
         // A partial quote with no speech verb (`Clinton supports "appropriate pay raises"`) is the
@@ -1018,8 +1039,10 @@ impl<'a, 'd> Context<'a, 'd> {
                     hops += 1;
                     let weak = match self.phrase_before(j, floor) {
                         None => true,
-                        Some((f, _)) => {
-                            (f > floor && matches!(self.text(f - 1), "of" | "," | "from" | "in"))
+                        Some((f, e)) => {
+                            // "Brian Fallon" after "In a statement," is the subject; "Flint" after "22, of" is not.
+                            let full_name = e >= f + 2 && (f..e).all(|w| is_capitalised(self.doc, w));
+                            (f > floor && matches!(self.text(f - 1), "of" | "," | "from" | "in") && !full_name)
                                 || self.doc.tokens[f].kind == TokenKind::Number
                         }
                     };
@@ -1055,6 +1078,10 @@ impl<'a, 'd> Context<'a, 'd> {
                         && j > floor
                         && self.doc.tokens[j - 1].kind == TokenKind::Word
                         && !self.lex.np_stops.contains(self.text(j - 1))
+                        && !matches!(self.text(j - 1), "of" | "for")
+                        && (first == floor
+                            || !self.lex.np_stops.contains(self.text(first - 1))
+                            || matches!(self.text(first - 1), "to" | "with" | "who"))
                 });
             if let Some(c) = clause {
                 if let Some(p) = self.phrase_before(c, floor) {

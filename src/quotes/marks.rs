@@ -163,7 +163,10 @@ impl MarkPairer {
                 i += 1;
                 continue;
             }
-            let two = c == '\'' && at(i + 1) == Some('\'');
+            // NYT `'old-school,'''`: a single quote closing right before a double one.
+            let closes_single_first =
+                at(i + 2) == Some('\'') && stack.last().is_some_and(|o| !o.double) && !doubles.is_empty();
+            let two = c == '\'' && at(i + 1) == Some('\'') && !closes_single_first;
             let width_chars = if two { 2 } else { 1 };
             let left = before(i);
             let right = at(i + width_chars);
@@ -355,6 +358,12 @@ mod tests {
     fn a_quote_over_paragraphs_is_one_and_a_stray_mark_swallows_nothing() {
         let text = "“First part.\n\n“Second part,” he said.\n\nA stray “ mark here.\n\nNext “real” one.";
         assert_eq!(quotes(text), ["“First part.\n\n“Second part,”", "“real”"]);
+    }
+
+    #[test]
+    fn nyt_triple_apostrophe_closes_single_then_double() {
+        let text = "''I would use the word 'old-school,''' said Mr. Slayton.";
+        assert_eq!(quotes(text), ["''I would use the word 'old-school,'''"]);
     }
 
     #[test]
