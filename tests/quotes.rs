@@ -114,6 +114,51 @@ fn speakers_come_from_the_entity_layer_when_it_knows_them() {
 }
 
 #[test]
+fn a_wrong_surname_merge_of_the_entity_layer_is_undone() {
+    // Two people share a surname; the entity layer linked both to one of them.
+    let text =
+        "Josh Schwerin spoke first.\n\n\u{201C}Policy alone won\u{2019}t do,\u{201D} said Dan Schwerin, a writer.";
+    let entities = [
+        person(text, "Josh Schwerin", 0, 3, "Josh Schwerin"),
+        person(text, "Dan Schwerin", 0, 3, "Josh Schwerin"),
+    ];
+    let quotes = QuoteRecognizer::new().find(&Document::new(text), &entities);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Dan Schwerin"));
+    assert_eq!(slice(text, quotes[0].speaker_span.unwrap()), "Dan Schwerin");
+}
+
+#[test]
+fn a_title_in_the_canonical_name_is_dropped() {
+    let text = "Gov Fallin toured the site.\n\n\u{201C}We are ready,\u{201D} Fallin said.";
+    let entities = [
+        person(text, "Gov Fallin", 0, 2, "Gov Fallin"),
+        person(text, "Fallin", 1, 2, "Gov Fallin"),
+    ];
+    let quotes = QuoteRecognizer::new().find(&Document::new(text), &entities);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Fallin"));
+    assert_eq!(slice(text, quotes[0].speaker_span.unwrap()), "Fallin");
+}
+
+#[test]
+fn an_organisation_sharing_a_last_word_is_no_full_name() {
+    // A headline the entity layer read as an organisation must not rename the person.
+    let text = "ESPN Fires Schilling\n\n\u{201C}I stand by it,\u{201D} Schilling said.";
+    let start = text.find("ESPN Fires Schilling").unwrap();
+    let org = Entity {
+        span: Span::new(start, start + "ESPN Fires Schilling".len()),
+        label: EntityLabel::Org,
+        entity: 0,
+        canonical: "ESPN Fires Schilling".into(),
+        reason: "test".into(),
+        confidence: None,
+    };
+    let quotes = QuoteRecognizer::new().find(&Document::new(text), &[org]);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Schilling"));
+    assert_eq!(slice(text, quotes[0].speaker_span.unwrap()), "Schilling");
+}
+
+#[test]
 fn a_description_has_no_entity() {
     let text = "\u{201C}Nothing was agreed,\u{201D} a senior official said.";
     let quotes = QuoteRecognizer::new().find(&Document::new(text), &[]);

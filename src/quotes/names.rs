@@ -68,8 +68,8 @@ impl Names {
             for c in covered.iter_mut().take(end).skip(first) {
                 *c = true;
             }
-            let given = e
-                .canonical
+            let canonical = checked_canonical(e.span.slice(doc.text), &e.canonical, lex);
+            let given = canonical
                 .split_whitespace()
                 .next()
                 .and_then(|g| lex.given_names.get(g))
@@ -79,7 +79,7 @@ impl Names {
                 span: e.span,
                 first,
                 end,
-                canonical: e.canonical.clone(),
+                canonical,
                 entity: Some(e.entity),
                 gender: given,
                 person: e.label == EntityLabel::Person,
@@ -151,11 +151,14 @@ impl Names {
         names
     }
 
-    /// Maps single-word mentions to the fullest multi-word person name with the same surname.
+    /// Maps single-word mentions the entity layer did not link to the fullest multi-word person
+    /// name with the same surname. The entity layer's own links are kept: it already chose each
+    /// mention's entity, and an organisation ("ESPN Fires Schilling" in a headline) sharing a last
+    /// word with a person is no fuller form of that person's name.
     fn canonicalise(&mut self) {
         let mut full: HashMap<String, (String, Option<Gender>, Option<usize>)> = HashMap::new();
         for m in &self.mentions {
-            if m.canonical.split_whitespace().count() >= 2 && (m.person || m.entity.is_some()) {
+            if m.canonical.split_whitespace().count() >= 2 && m.person && !m.org {
                 let e = full
                     .entry(surname_key(&m.canonical))
                     .or_insert((m.canonical.clone(), m.gender, m.entity));
@@ -165,7 +168,7 @@ impl Names {
             }
         }
         for m in &mut self.mentions {
-            if m.entity.is_some() && !m.person {
+            if m.entity.is_some() {
                 continue;
             }
             if let Some((canon, g, ent)) = full.get(&surname_key(&m.canonical)) {
@@ -227,6 +230,38 @@ impl Names {
             "they" | "them" => m.org,
             _ => false,
         }
+    }
+}
+
+/// The entity layer's canonical name for a mention, checked against the mention as written: a
+/// leading title is dropped ("Gov Fallin" → "Fallin"), and a full name whose given name differs
+/// from the canonical's ("Jeb Bush" linked to "George W. Bush", "Dan Schwerin" to "Josh
+/// Schwerin") is a wrong merge of two people sharing a surname, so the mention names itself.
+fn checked_canonical(written: &str, canonical: &str, lex: &Lexicon) -> String {
+    let strip = |s: &str| -> Vec<String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let skip = words
+            .iter()
+            .take(words.len().saturating_sub(1))
+            .take_while(|w| lex.is_title(w) || lex.is_title(&format!("{w}.")))
+            .count();
+        words[skip..].iter().map(|w| w.to_string()).collect()
+    };
+    let canon = strip(canonical);
+    let own = strip(written);
+    if canon.is_empty() {
+        return written.to_string();
+    }
+    let contained =
+        |short: &[String], long: &[String]| !short.is_empty() && long.windows(short.len()).any(|w| w == short);
+    let conflicting = own.len() >= 2
+        && own.first().is_some_and(|g| lex.given_names.contains_key(g.as_str()))
+        && !contained(&own, &canon)
+        && own.first().map(|w| w.trim_end_matches('.')) != canon.first().map(|w| w.trim_end_matches('.'));
+    if conflicting {
+        own.join(" ")
+    } else {
+        canon.join(" ")
     }
 }
 
