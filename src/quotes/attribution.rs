@@ -1178,8 +1178,13 @@ impl<'a, 'd> Context<'a, 'd> {
         // A name heads the phrase when its last word is capitalised; otherwise it is a description
         // ("the Clinton campaign", "a senior official").
         // "Tom Cole of Oklahoma": the head comes before "of"; "a spokesman for Clinton" has no name head.
+        // In a Title Case headline ("Obama Says Museum Will Tell"), the name ends at a capitalised
+        // speech verb.
         let head_end = (a.first..a.end)
-            .find(|&j| matches!(self.text(j), "of" | "for"))
+            .find(|&j| {
+                matches!(self.text(j), "of" | "for")
+                    || (j > a.first && is_capitalised(doc, j) && self.lex.is_cue(&self.lower(j)))
+            })
             .unwrap_or(a.end);
         if head_end > a.first && is_capitalised(doc, head_end - 1) {
             if let Some(k) = names.in_range(doc, a.first, head_end) {

@@ -89,7 +89,9 @@ impl Names {
         let n = doc.tokens.len();
         let mut i = 0;
         while i < n {
-            if in_quote[i] || covered[i] || !is_capitalised(doc, i) {
+            // A capitalised speech verb ("Obama Says…" in a headline) is no part of a name.
+            let name_word = |i: usize| is_capitalised(doc, i) && !lex.is_cue(&doc.token_text(i).to_lowercase());
+            if in_quote[i] || covered[i] || !name_word(i) {
                 i += 1;
                 continue;
             }
@@ -97,7 +99,7 @@ impl Names {
             while i < n
                 && !in_quote[i]
                 && !covered[i]
-                && is_capitalised(doc, i)
+                && name_word(i)
                 && (i == start || doc.tokens[i].newlines_before == 0)
             {
                 i += 1;
