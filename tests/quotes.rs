@@ -159,6 +159,22 @@ fn an_organisation_sharing_a_last_word_is_no_full_name() {
 }
 
 #[test]
+fn a_person_surname_between_commas_is_the_subject() {
+    // "For now, X, at Y, said": the entity layer knows X is a person, so the apposition is skipped.
+    let text = "Lena Varga studies the region.\n\nFor now, Varga, at the institute, said the two are \u{201C}at peace\u{201D} there.";
+    let entities = [
+        person(text, "Lena Varga", 0, 4, "Lena Varga"),
+        person(text, "Varga", 1, 4, "Lena Varga"),
+    ];
+    let quotes = QuoteRecognizer::new().find(&Document::new(text), &entities);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Lena Varga"));
+    assert_eq!(slice(text, quotes[0].speaker_span.unwrap()), "Varga");
+    let without = QuoteRecognizer::new().find(&Document::new(text), &[]);
+    assert_ne!(without[0].speaker.as_deref(), Some("Lena Varga"));
+}
+
+#[test]
 fn a_description_has_no_entity() {
     let text = "\u{201C}Nothing was agreed,\u{201D} a senior official said.";
     let quotes = QuoteRecognizer::new().find(&Document::new(text), &[]);

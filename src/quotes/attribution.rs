@@ -16,7 +16,7 @@
 use super::lexicon::Lexicon;
 use super::marks::Marked;
 use super::names::{is_calendar_word, is_capitalised, is_determiner, is_possessive, Names};
-use crate::annotation::{Quote, QuoteKind};
+use crate::annotation::{Entity, EntityLabel, Quote, QuoteKind};
 use crate::text::{Document, Span, TokenKind};
 use std::collections::HashSet;
 
@@ -47,6 +47,8 @@ pub struct Context<'a, 'd> {
     para: Vec<usize>,
     /// Capitalised words seen somewhere other than a sentence start: names, not "Citing" or "It".
     mid_caps: HashSet<&'d str>,
+    /// For each token: true when the entity layer tagged it as part of a person's name.
+    person: Vec<bool>,
 }
 
 /// Whether a token ends a sentence.
@@ -122,6 +124,18 @@ impl<'a, 'd> Context<'a, 'd> {
             quote_of,
             para,
             mid_caps,
+            person: vec![false; n],
+        }
+    }
+
+    /// Records which tokens the entity layer tagged as a person's name.
+    pub fn mark_people(&mut self, entities: &[Entity]) {
+        for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
+            let first = self.doc.token_at_or_after(e.span.start);
+            let end = self.doc.token_at_or_after(e.span.end);
+            for p in self.person.iter_mut().take(end).skip(first) {
+                *p = true;
+            }
         }
     }
 
@@ -474,7 +488,20 @@ impl<'a, 'd> Context<'a, 'd> {
                 None
             }
         }) {
-            return Some(a);
+            // "X said Tuesday that according to its analysis, … "…"": the speaker who reports the
+            // source owns the quote.
+            let reporter = (floor..a.cue).find_map(|j| {
+                if self.is_cue(j) && !self.is_participle(j) && self.quote_of[j].is_none() {
+                    self.subject_before(j, floor).map(|(f, e)| Attribution {
+                        first: f,
+                        end: e,
+                        cue: j,
+                    })
+                } else {
+                    None
+                }
+            });
+            return Some(reporter.unwrap_or(a));
         }
         let has_finite = (floor..first).any(|j| self.is_cue(j) && !self.is_participle(j));
         for j in (floor..first).rev() {
@@ -539,7 +566,19 @@ impl<'a, 'd> Context<'a, 'd> {
             }
             // "X thanked them and called it "…"": the subject heads the clause.
             if j > floor && matches!(self.lower(j - 1).as_str(), "and" | "but" | "then") {
-                if let Some(a) = self.clause_subject(floor, j) {
+                // "Suu Kyi, 70, said it was too early but added, "…"": the subject of the first verb.
+                let earlier = (floor..j - 1).rev().find_map(|o| {
+                    if self.is_cue(o) && !self.is_participle(o) && self.quote_of[o].is_none() {
+                        self.subject_before(o, floor).map(|(f, e)| Attribution {
+                            first: f,
+                            end: e,
+                            cue: o,
+                        })
+                    } else {
+                        None
+                    }
+                });
+                if let Some(a) = earlier.or_else(|| self.clause_subject(floor, j)) {
                     return Some(a);
                 }
             }
@@ -1041,7 +1080,10 @@ impl<'a, 'd> Context<'a, 'd> {
                         None => true,
                         Some((f, e)) => {
                             // "Brian Fallon" after "In a statement," is the subject; "Flint" after "22, of" is not.
-                            let full_name = e >= f + 2 && (f..e).all(|w| is_capitalised(self.doc, w));
+                            // "For now, Pantucci, at the institute, said": a person's surname is a subject too.
+                            let full_name = (e >= f + 2 && (f..e).all(|w| is_capitalised(self.doc, w)))
+                                || ((f..e).all(|w| self.person[w])
+                                    && !(f > floor && matches!(self.text(f - 1), "of" | "from" | "in")));
                             (f > floor && matches!(self.text(f - 1), "of" | "," | "from" | "in") && !full_name)
                                 || self.doc.tokens[f].kind == TokenKind::Number
                         }

@@ -39,7 +39,8 @@ impl QuoteRecognizer {
     /// [`QuoteKind::Scare`] with no speaker.
     pub fn find_all(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let marked = self.pairer.find(doc.text);
-        let ctx = attribution::Context::new(doc, &self.lexicon, &marked);
+        let mut ctx = attribution::Context::new(doc, &self.lexicon, &marked);
+        ctx.mark_people(entities);
         let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon);
         ctx.attribute(&marked, &mut names)
     }
