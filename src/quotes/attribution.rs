@@ -369,7 +369,9 @@ impl<'a, 'd> Context<'a, 'd> {
         // Only a quote that ends its clause takes the words after it as attribution: in
         // `a "friendship" that analysts said` the quote is mid-clause.
         let ends_clause = inner_end(inner).ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
-            || matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-");
+            || matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-")
+            // `"…" said Nick Merrill` with the comma left out.
+            || (self.is_cue(k) && k + 1 < n && is_capitalised(self.doc, k + 1));
         // `"…" Clinton tweeted`: a name and a cue right after the quote attribute it anyway.
         let named_next = is_capitalised(self.doc, k)
             && (k + 1..(k + 5).min(n)).any(|j| self.is_cue(j))
@@ -822,8 +824,14 @@ impl<'a, 'd> Context<'a, 'd> {
         let mut clause_start = end;
         let mut j = end;
         while j < limit {
-            if self.quote_of[j].is_some() || (j > end && self.doc.tokens[j].newlines_before > 0) || self.terminal(j) {
+            if (j > end && self.doc.tokens[j].newlines_before > 0) || (self.quote_of[j].is_none() && self.terminal(j)) {
                 break;
+            }
+            // `did not find "ties of any consequence," aside from … "casually" …, said the director`:
+            // later partial quotes of the sentence are crossed.
+            if self.quote_of[j].is_some() {
+                j += 1;
+                continue;
             }
             if let Some(a) = self.according_to(j) {
                 return Some(a);
