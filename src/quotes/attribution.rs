@@ -373,9 +373,10 @@ impl<'a, 'd> Context<'a, 'd> {
             // `"…" said Nick Merrill` with the comma left out.
             || (self.is_cue(k) && k + 1 < n && is_capitalised(self.doc, k + 1));
         // `"…" Clinton tweeted`: a name and a cue right after the quote attribute it anyway.
+        // The words up to the cue stay in one clause; `Grubbs said. "…"` may end the sentence after it.
         let named_next = is_capitalised(self.doc, k)
-            && (k + 1..(k + 5).min(n)).any(|j| self.is_cue(j))
-            && (k..(k + 5).min(n)).all(|j| self.quote_of[j].is_none() && !self.terminal(j));
+            && (k + 1..(k + 5).min(n))
+                .any(|j| self.is_cue(j) && (k..j).all(|m| self.quote_of[m].is_none() && !self.terminal(m)));
         if !ends_clause && !named_next {
             return None;
         }
