@@ -441,6 +441,8 @@ impl<'a, 'd> Context<'a, 'd> {
                 return self
                     .subject_before(j, k)
                     .filter(|&(f, _)| !new_sentence || f == k)
+                    // `"…," giving states more power`: a lone gerund is no subject ("states" is no cue).
+                    .filter(|&(f, e)| !(e == f + 1 && !is_capitalised(self.doc, f) && self.text(f).ends_with("ing")))
                     .map(|(f, e)| Attribution {
                         first: f,
                         end: e,
