@@ -517,7 +517,8 @@ impl<'a, 'd> Context<'a, 'd> {
                 // "with Donald Trump tweeting that…": the name right before the participle.
                 if j > floor && is_capitalised(self.doc, j - 1) {
                     if let Some((f, e)) = self.phrase_before(j, floor) {
-                        if f > floor && self.lower(f - 1) == "with" {
+                        // Also `… – Ryan saying he was "…"`, an absolute clause after a dash.
+                        if f > floor && matches!(self.lower(f - 1).as_str(), "with" | "and" | "\u{2013}" | "\u{2014}") {
                             return Some(Attribution {
                                 first: f,
                                 end: e,
