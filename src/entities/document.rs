@@ -293,7 +293,7 @@ fn company_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) 
 /// "Rishi Sunak" tagged as an organisation: two or three capitalised words starting with a known
 /// given name (that is not also a common word or a place) and not ending in an organisation word
 /// are a person.
-fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let not_name = LexClass::Common.bit()
         | LexClass::Country.bit()
         | LexClass::City.bit()
@@ -315,6 +315,34 @@ fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
             m.label = EntityLabel::Person;
             m.confidence = None;
         }
+    }
+    // The tagger sometimes cuts a name after its given name ("Pierre" ORG + "Belec" PERSON,
+    // "Democrat Walter" + "Mondale"): a given name right before a person mention joins it.
+    mentions.sort_by_key(|m| m.start);
+    let mut k = 1;
+    while k < mentions.len() {
+        let (a, b) = mentions.split_at_mut(k);
+        let prev = &mut a[k - 1];
+        let cur = &mut b[0];
+        let g = prev.end - 1;
+        let joins = cur.label == EntityLabel::Person
+            && prev.label != EntityLabel::Person
+            && prev.end == cur.start
+            && prev.reason != "dateline"
+            && doc.tokens[cur.start].newlines_before == 0
+            && lex[g].begin & LexClass::GivenName.bit() != 0
+            && lex[g].begin & not_name == 0
+            && is_cap(doc, g)
+            && !is_all_caps(doc.token_text(g));
+        if joins {
+            cur.start = g;
+            prev.end = g;
+            if prev.end == prev.start {
+                mentions.remove(k - 1);
+                continue;
+            }
+        }
+        k += 1;
     }
 }
 
