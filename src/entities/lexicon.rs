@@ -139,11 +139,21 @@ impl Lexicons {
             HashMap::with_capacity_and_hasher(48_000, PassThroughBuild::default());
         for class in LexClass::ALL {
             for entry in class.entries() {
-                let toks = crate::text::tokens::tokenize(entry);
-                if toks.is_empty() || toks.len() > MAX_PHRASE {
-                    continue;
-                }
-                let h = phrase_hash(toks.iter().map(|t| t.span.slice(entry)));
+                // Entries of plain letters and spaces tokenise as their words; only the rest
+                // (abbreviations, apostrophes, hyphens) need the tokenizer. This keeps start-up
+                // fast in the browser.
+                let h = if entry.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                    if entry.split_whitespace().count() > MAX_PHRASE {
+                        continue;
+                    }
+                    phrase_hash(entry.split_whitespace())
+                } else {
+                    let toks = crate::text::tokens::tokenize(entry);
+                    if toks.is_empty() || toks.len() > MAX_PHRASE {
+                        continue;
+                    }
+                    phrase_hash(toks.iter().map(|t| t.span.slice(entry)))
+                };
                 *phrases.entry(h).or_insert(0) |= class.bit();
             }
         }
