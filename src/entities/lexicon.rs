@@ -128,7 +128,7 @@ pub struct Lexicons {
 }
 
 /// The phrase hash of a sequence of words.
-fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+pub fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     words.fold(fnv64_start(), |h, w| phrase_step(h, fnv64_lower(fnv64_start(), w)))
 }
 
