@@ -607,7 +607,7 @@ fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         let text = span.slice(doc.text);
         let k = key(doc, m.start, m.end);
         let last = key(doc, m.end - 1, m.end);
-        let mut gid = by_key.get(&(m.label, k.clone())).copied();
+        let mut gid = by_key.get(&(m.label, k)).copied();
         if gid.is_none() && m.label == EntityLabel::Person {
             // "Pence" joins the latest person called "... Pence"; "Mike Pence" joins an earlier "Pence".
             gid = surname.get(&last).copied();
