@@ -3,7 +3,8 @@
 //! the article, later mentions of a person ("Pence" after "Mike Pence") found and linked, the
 //! NORP/EVENT split of MISC, and one entity id and canonical name per entity.
 
-use super::lexicon::{LexClass, Lexicons, TokenLex};
+use super::hash::PassThroughBuild;
+use super::lexicon::{phrase_hash, LexClass, Lexicons, TokenLex};
 use super::model::Decision;
 use super::tags::{self, Class};
 use crate::annotation::{Entity, EntityLabel};
@@ -29,17 +30,10 @@ fn label_of(c: Class) -> EntityLabel {
     }
 }
 
-/// Lower-cased text of tokens `s..e` joined by single spaces: the key that makes "WASHINGTON"
-/// and "Washington" the same name.
-fn key(doc: &Document, s: usize, e: usize) -> String {
-    let mut k = String::new();
-    for i in s..e {
-        if i > s {
-            k.push(' ');
-        }
-        k.extend(doc.token_text(i).chars().flat_map(char::to_lowercase));
-    }
-    k
+/// A case-insensitive hash of tokens `s..e`: the key that makes "WASHINGTON" and "Washington"
+/// the same name, without allocating.
+fn key(doc: &Document, s: usize, e: usize) -> u64 {
+    phrase_hash((s..e).map(|i| doc.token_text(i)))
 }
 
 /// The exact text of tokens `s..e`: consistency is judged on names as written, since a team in
@@ -293,7 +287,7 @@ fn company_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) 
 /// "Rishi Sunak" tagged as an organisation: two or three capitalised words starting with a known
 /// given name (that is not also a common word or a place) and not ending in an organisation word
 /// are a person.
-fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let not_name = LexClass::Common.bit()
         | LexClass::Country.bit()
         | LexClass::City.bit()
@@ -315,6 +309,34 @@ fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
             m.label = EntityLabel::Person;
             m.confidence = None;
         }
+    }
+    // The tagger sometimes cuts a name after its given name ("Pierre" ORG + "Belec" PERSON,
+    // "Democrat Walter" + "Mondale"): a given name right before a person mention joins it.
+    mentions.sort_by_key(|m| m.start);
+    let mut k = 1;
+    while k < mentions.len() {
+        let (a, b) = mentions.split_at_mut(k);
+        let prev = &mut a[k - 1];
+        let cur = &mut b[0];
+        let g = prev.end - 1;
+        let joins = cur.label == EntityLabel::Person
+            && prev.label != EntityLabel::Person
+            && prev.end == cur.start
+            && prev.reason != "dateline"
+            && doc.tokens[cur.start].newlines_before == 0
+            && lex[g].begin & LexClass::GivenName.bit() != 0
+            && lex[g].begin & not_name == 0
+            && is_cap(doc, g)
+            && !is_all_caps(doc.token_text(g));
+        if joins {
+            cur.start = g;
+            prev.end = g;
+            if prev.end == prev.start {
+                mentions.remove(k - 1);
+                continue;
+            }
+        }
+        k += 1;
     }
 }
 
@@ -370,8 +392,8 @@ fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
         | LexClass::Demonym.bit()
         | LexClass::Group.bit();
     // short form key -> (label, full name): a person's surname, a company's first word.
-    let mut names: HashMap<String, (EntityLabel, String)> = HashMap::new();
-    let mut clash: Vec<String> = Vec::new();
+    let mut names: HashMap<u64, (EntityLabel, String), PassThroughBuild> = HashMap::default();
+    let mut clash: Vec<u64> = Vec::new();
     for m in mentions.iter() {
         if m.end - m.start < 2 {
             continue;
@@ -577,15 +599,15 @@ fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     }
     let mut groups: Vec<Group> = Vec::new();
     let mut out = Vec::with_capacity(mentions.len());
-    let mut by_key: HashMap<(EntityLabel, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityLabel, u64), usize> = HashMap::new();
     // A person's last word -> their entity, so "Pence" finds "Mike Pence" in constant time.
-    let mut surname: HashMap<String, usize> = HashMap::new();
+    let mut surname: HashMap<u64, usize, PassThroughBuild> = HashMap::default();
     for m in mentions {
         let span = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end);
         let text = span.slice(doc.text);
         let k = key(doc, m.start, m.end);
         let last = key(doc, m.end - 1, m.end);
-        let mut gid = by_key.get(&(m.label, k.clone())).copied();
+        let mut gid = by_key.get(&(m.label, k)).copied();
         if gid.is_none() && m.label == EntityLabel::Person {
             // "Pence" joins the latest person called "... Pence"; "Mike Pence" joins an earlier "Pence".
             gid = surname.get(&last).copied();
