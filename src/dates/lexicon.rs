@@ -1,7 +1,7 @@
 //! The date vocabulary, loaded once from the tables in `data/dates/`.
 
 use crate::data::{lines, rows};
-use std::collections::HashMap;
+use crate::fasthash::HashMap;
 
 /// A table of phrases (one or more lower-case words) indexed by their first word, for longest-match lookup.
 #[derive(Debug, Default)]
@@ -164,8 +164,8 @@ impl Lexicon {
         for k in lines(include_str!("../../data/dates/positions.txt")) {
             positions.insert(k, ());
         }
-        let mut year_blockers_before = HashMap::new();
-        let mut year_blockers_after = HashMap::new();
+        let mut year_blockers_before = HashMap::default();
+        let mut year_blockers_after = HashMap::default();
         for (side, w) in pairs(include_str!("../../data/dates/year_blockers.txt")) {
             if side == "before" {
                 year_blockers_before.insert(w, ());

@@ -15,13 +15,13 @@ pub mod rules;
 pub mod tense;
 
 use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
+use crate::fasthash::HashSet;
 use crate::text::Document;
 use calendar::CalendarDate;
 use expr::DateExpr;
 use lexicon::{CueTense, Lexicon};
 use resolve::{Direction, QuarterContext};
 use rules::{Rules, View};
-use std::collections::HashSet;
 
 /// Finds temporal expressions; built once, holds the vocabulary.
 pub struct DateRecognizer {

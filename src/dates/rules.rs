@@ -6,8 +6,8 @@
 use super::expr::{DateExpr, Named};
 use super::lexicon::{Lexicon, Unit};
 use crate::annotation::DateLabel;
+use crate::fasthash::HashSet;
 use crate::text::{Document, Span, TokenKind};
-use std::collections::HashSet;
 
 /// Words before a bare month name that make it a date ("in March", "since May").
 const MONTH_CONTEXT: &[&str] = &[
@@ -128,7 +128,7 @@ pub struct Rules<'l> {
 
 /// Every word that can start a rule, so other tokens are skipped with one lookup.
 pub fn triggers(lx: &Lexicon) -> HashSet<&'static str> {
-    let mut t: HashSet<&'static str> = HashSet::new();
+    let mut t: HashSet<&'static str> = HashSet::default();
     t.extend(lx.months.keys());
     t.extend(lx.weekdays.keys());
     t.extend(lx.numbers.keys());

@@ -7,8 +7,8 @@ use super::lexicon::{LexClass, Lexicons, TokenLex};
 use super::model::Decision;
 use super::tags::{self, Class};
 use crate::annotation::{Entity, EntityLabel};
+use crate::fasthash::HashMap;
 use crate::text::{Document, Span, TokenKind};
-use std::collections::HashMap;
 
 /// A mention as a token range while decisions are still being made.
 #[derive(Debug, Clone)]
@@ -240,7 +240,7 @@ fn dateline_at(doc: &Document, lexicons: &Lexicons, i: usize, mentions: &mut Vec
 const CONSISTENCY_CONF: f32 = 0.9;
 
 fn consistent_labels(doc: &Document, mentions: &mut [Mention]) {
-    let mut votes: HashMap<&str, [f32; 6]> = HashMap::new();
+    let mut votes: HashMap<&str, [f32; 6]> = HashMap::default();
     let idx = |l: EntityLabel| l as usize;
     for m in mentions.iter() {
         if m.reason == "dateline" {
@@ -280,7 +280,7 @@ fn consistent_labels(doc: &Document, mentions: &mut [Mention]) {
 fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let common = LexClass::Common.bit() | LexClass::Title.bit();
     // surname key -> full name text
-    let mut names: HashMap<String, String> = HashMap::new();
+    let mut names: HashMap<String, String> = HashMap::default();
     for m in mentions.iter() {
         if m.label == EntityLabel::Person && m.end - m.start >= 2 {
             let full = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
@@ -401,9 +401,9 @@ fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     }
     let mut groups: Vec<Group> = Vec::new();
     let mut out = Vec::with_capacity(mentions.len());
-    let mut by_key: HashMap<(EntityLabel, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityLabel, String), usize> = HashMap::default();
     // A person's last word -> their entity, so "Pence" finds "Mike Pence" in constant time.
-    let mut surname: HashMap<String, usize> = HashMap::new();
+    let mut surname: HashMap<String, usize> = HashMap::default();
     for m in mentions {
         let span = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end);
         let text = span.slice(doc.text);

@@ -6,8 +6,8 @@
 
 use super::hash::Fnv32;
 use super::lexicon::{LexClass, TokenLex, LEX_CLASSES};
+use crate::fasthash::HashSet;
 use crate::text::{Document, TokenKind};
-use std::collections::HashSet;
 
 // Template ids: changing any of them (or what they hash) requires retraining.
 const T_BIAS: u8 = 0;
@@ -201,8 +201,8 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
     }
     // Document evidence: a word seen in lower case elsewhere is probably a common word; one seen
     // capitalised mid-sentence (outside caps lines) is probably a name.
-    let mut seen_lower: HashSet<u32> = HashSet::new();
-    let mut seen_cap_mid: HashSet<u32> = HashSet::new();
+    let mut seen_lower: HashSet<u32> = HashSet::default();
+    let mut seen_cap_mid: HashSet<u32> = HashSet::default();
     for k in 0..n {
         if doc.tokens[k].kind != TokenKind::Word {
             continue;

@@ -4,8 +4,8 @@
 //! case-insensitively, by hash, so lookups allocate nothing.
 
 use super::hash::{fnv64_byte, fnv64_lower, fnv64_start};
+use crate::fasthash::HashMap;
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
 
 /// The longest phrase (in tokens) looked up.
 pub const MAX_PHRASE: usize = 4;
@@ -120,7 +120,7 @@ pub struct Lexicons {
 impl Lexicons {
     /// Loads and indexes every list (tokenised with the crate's tokenizer, so phrases match documents).
     pub fn new() -> Self {
-        let mut phrases: HashMap<u64, u16> = HashMap::with_capacity(32_000);
+        let mut phrases: HashMap<u64, u16> = HashMap::with_capacity_and_hasher(32_000, Default::default());
         for class in LexClass::ALL {
             for entry in class.entries() {
                 let toks = crate::text::tokens::tokenize(entry);

@@ -6,7 +6,7 @@
 //! "2018-02-21"); known abbreviations and initials keep their period ("Mr.", "U.S.", "J.").
 
 use super::span::Span;
-use std::collections::HashSet;
+use crate::fasthash::HashSet;
 
 /// What kind of text a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
