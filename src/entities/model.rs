@@ -16,6 +16,49 @@ pub struct Model {
     weights: Vec<i8>,
     scale: f32,
     lut: [f32; 256],
+    /// Decoding reads only the non-zero rows (a zero row adds exactly 0.0), packed: the dense
+    /// table is several MB and each feature lookup missed the cache; the packed rows fit in L2.
+    packed: Packed,
+}
+
+/// The non-zero rows of a weight table: bit `b` of `present` says whether bucket `b` has one,
+/// `rank[w]` counts the rows before word `w` of `present`, `rows` holds them in bucket order.
+#[derive(Debug, Clone)]
+struct Packed {
+    present: Vec<u64>,
+    rank: Vec<u32>,
+    rows: Vec<i8>,
+}
+
+impl Packed {
+    fn new(weights: &[i8]) -> Packed {
+        let buckets = weights.len() / NTAGS;
+        let mut present = vec![0u64; buckets.div_ceil(64)];
+        let mut rank = Vec::with_capacity(present.len());
+        let mut rows = Vec::new();
+        for (b, row) in weights.chunks_exact(NTAGS).enumerate() {
+            if b % 64 == 0 {
+                rank.push((rows.len() / NTAGS) as u32);
+            }
+            if row.iter().any(|&w| w != 0) {
+                present[b / 64] |= 1 << (b % 64);
+                rows.extend_from_slice(row);
+            }
+        }
+        Packed { present, rank, rows }
+    }
+
+    /// The row of bucket `b`, if it has any non-zero weight.
+    #[inline]
+    fn row(&self, b: usize) -> Option<&[i8]> {
+        let word = *self.present.get(b / 64)?;
+        let bit = 1u64 << (b % 64);
+        if word & bit == 0 {
+            return None;
+        }
+        let r = self.rank[b / 64] as usize + (word & (bit - 1)).count_ones() as usize;
+        self.rows.get(r * NTAGS..r * NTAGS + NTAGS)
+    }
 }
 
 const MU: f32 = 255.0;
@@ -67,6 +110,7 @@ impl Model {
         }
         Some(Model {
             mask: (1u32 << bits) - 1,
+            packed: Packed::new(&weights),
             weights,
             scale,
             lut: lut(scale),
@@ -75,9 +119,11 @@ impl Model {
 
     /// An empty model (every token outside): used if the embedded file is unreadable.
     pub fn empty() -> Model {
+        let weights = vec![0; NTAGS << 8];
         Model {
             mask: 0xff,
-            weights: vec![0; NTAGS << 8],
+            packed: Packed::new(&weights),
+            weights,
             scale: 1.0,
             lut: lut(1.0),
         }
@@ -170,8 +216,9 @@ impl Model {
     #[inline]
     pub fn add(&self, features: &[u32], scores: &mut [f32; NTAGS]) {
         for &f in features {
-            let b = (f & self.mask) as usize * NTAGS;
-            let row = &self.weights[b..b + NTAGS];
+            let Some(row) = self.packed.row((f & self.mask) as usize) else {
+                continue;
+            };
             for (s, &w) in scores.iter_mut().zip(row) {
                 *s += self.lut[w as u8 as usize];
             }
