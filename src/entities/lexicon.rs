@@ -111,7 +111,11 @@ pub struct TokenLex {
     pub inside: u16,
 }
 
-/// All word lists, as phrase-hash -> class mask.
+/// Flag in a phrase's mask: some longer phrase starts with it, so matching goes on past it.
+/// Most tokens start no phrase of two or more words; this stops their lookups after one.
+const PREFIX: u16 = 1 << 15;
+
+/// All word lists, as phrase-hash -> class mask (plus [`PREFIX`]).
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     phrases: HashMap<u64, u16>,
@@ -130,6 +134,7 @@ impl Lexicons {
                 let mut h = fnv64_start();
                 for (k, t) in toks.iter().enumerate() {
                     if k > 0 {
+                        *phrases.entry(h).or_insert(0) |= PREFIX;
                         h = fnv64_byte(h, b' ');
                     }
                     h = fnv64_lower(h, t.span.slice(entry));
@@ -142,7 +147,9 @@ impl Lexicons {
 
     /// The classes of the single word `w` (case-insensitive).
     pub fn word(&self, w: &str) -> u16 {
-        self.phrases.get(&fnv64_lower(fnv64_start(), w)).copied().unwrap_or(0)
+        self.phrases
+            .get(&fnv64_lower(fnv64_start(), w))
+            .map_or(0, |&m| m & !PREFIX)
     }
 
     /// The classes of the phrase made of tokens `range` of `doc` (case-insensitive).
@@ -154,7 +161,7 @@ impl Lexicons {
             }
             h = fnv64_lower(h, doc.token_text(i));
         }
-        self.phrases.get(&h).copied().unwrap_or(0)
+        self.phrases.get(&h).map_or(0, |&m| m & !PREFIX)
     }
 
     /// Matches every phrase of up to [`MAX_PHRASE`] tokens; linear in the number of tokens.
@@ -179,11 +186,18 @@ impl Lexicons {
                     h = fnv64_byte(h, b' ');
                 }
                 h = fnv64_lower(h, doc.token_text(j));
-                if let Some(&mask) = self.phrases.get(&h) {
+                let Some(&found) = self.phrases.get(&h) else {
+                    break;
+                };
+                let mask = found & !PREFIX;
+                if mask != 0 {
                     out[i].begin |= mask;
                     for o in out.iter_mut().take(j + 1).skip(i + 1) {
                         o.inside |= mask;
                     }
+                }
+                if found & PREFIX == 0 {
+                    break;
                 }
             }
         }

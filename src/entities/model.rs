@@ -15,34 +15,38 @@ pub struct Model {
     mask: u32,
     weights: Vec<i8>,
     scale: f32,
-    lut: [f32; 256],
-    /// Decoding reads only the non-zero rows (a zero row adds exactly 0.0), packed: the dense
-    /// table is several MB and each feature lookup missed the cache; the packed rows fit in L2.
+    /// Decoding reads only the non-zero rows (a zero row adds exactly 0.0), packed and already
+    /// decoded to f32: the dense table is several MB and each feature lookup missed the cache.
     packed: Packed,
 }
 
 /// The non-zero rows of a weight table: bit `b` of `present` says whether bucket `b` has one,
-/// `rank[w]` counts the rows before word `w` of `present`, `rows` holds them in bucket order.
+/// `rank[w]` counts the rows before word `w` of `present`, `rows` holds them in bucket order,
+/// as the weights the codes stand for (the same f32 values the lookup table gives).
 #[derive(Debug, Clone)]
 struct Packed {
     present: Vec<u64>,
     rank: Vec<u32>,
-    rows: Vec<i8>,
+    rows: Vec<[f32; NTAGS]>,
 }
 
 impl Packed {
-    fn new(weights: &[i8]) -> Packed {
+    fn new(weights: &[i8], lut: &[f32; 256]) -> Packed {
         let buckets = weights.len() / NTAGS;
         let mut present = vec![0u64; buckets.div_ceil(64)];
         let mut rank = Vec::with_capacity(present.len());
         let mut rows = Vec::new();
         for (b, row) in weights.chunks_exact(NTAGS).enumerate() {
             if b % 64 == 0 {
-                rank.push((rows.len() / NTAGS) as u32);
+                rank.push(rows.len() as u32);
             }
             if row.iter().any(|&w| w != 0) {
                 present[b / 64] |= 1 << (b % 64);
-                rows.extend_from_slice(row);
+                let mut r = [0f32; NTAGS];
+                for (x, &w) in r.iter_mut().zip(row) {
+                    *x = lut[w as u8 as usize];
+                }
+                rows.push(r);
             }
         }
         Packed { present, rank, rows }
@@ -50,14 +54,14 @@ impl Packed {
 
     /// The row of bucket `b`, if it has any non-zero weight.
     #[inline]
-    fn row(&self, b: usize) -> Option<&[i8]> {
+    fn row(&self, b: usize) -> Option<&[f32; NTAGS]> {
         let word = *self.present.get(b / 64)?;
         let bit = 1u64 << (b % 64);
         if word & bit == 0 {
             return None;
         }
         let r = self.rank[b / 64] as usize + (word & (bit - 1)).count_ones() as usize;
-        self.rows.get(r * NTAGS..r * NTAGS + NTAGS)
+        self.rows.get(r)
     }
 }
 
@@ -108,24 +112,24 @@ impl Model {
         if !(8..=24).contains(&bits) || weights.len() != NTAGS << bits {
             return None;
         }
+        let lut = lut(scale);
         Some(Model {
             mask: (1u32 << bits) - 1,
-            packed: Packed::new(&weights),
+            packed: Packed::new(&weights, &lut),
             weights,
             scale,
-            lut: lut(scale),
         })
     }
 
     /// An empty model (every token outside): used if the embedded file is unreadable.
     pub fn empty() -> Model {
         let weights = vec![0; NTAGS << 8];
+        let lut = lut(1.0);
         Model {
             mask: 0xff,
-            packed: Packed::new(&weights),
+            packed: Packed::new(&weights, &lut),
             weights,
             scale: 1.0,
-            lut: lut(1.0),
         }
     }
 
@@ -220,7 +224,7 @@ impl Model {
                 continue;
             };
             for (s, &w) in scores.iter_mut().zip(row) {
-                *s += self.lut[w as u8 as usize];
+                *s += w;
             }
         }
     }

@@ -54,7 +54,9 @@ fn is_mark(c: char) -> bool {
 
 /// Splits `text` into tokens. Linear in the length of the text.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized up front: growing it by doubling copied the whole array several times per text.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
     let ch = |i: usize| if i < n { Some(chars[i].1) } else { None };
