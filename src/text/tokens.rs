@@ -42,7 +42,12 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // Most chars are ASCII, where marks and modifiers cannot occur.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     // Skin tones and tags extend the letter before them too ("A🏽" is one grapheme).
     c.is_alphanumeric() || is_mark(c) || is_emoji_modifier(c)
 }
