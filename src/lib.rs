@@ -24,6 +24,7 @@ pub mod dates;
 pub mod entities;
 pub mod error;
 pub mod export;
+pub mod fasthash;
 pub mod quotes;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

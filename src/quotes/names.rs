@@ -7,8 +7,8 @@
 
 use super::lexicon::{Gender, Lexicon};
 use crate::annotation::{Entity, EntityLabel};
+use crate::fasthash::HashMap;
 use crate::text::{Document, Span, TokenKind};
-use std::collections::HashMap;
 
 /// One mention of a (probable) name outside quotes.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,7 +153,7 @@ impl Names {
 
     /// Maps single-word mentions to the fullest multi-word person name with the same surname.
     fn canonicalise(&mut self) {
-        let mut full: HashMap<String, (String, Option<Gender>, Option<usize>)> = HashMap::new();
+        let mut full: HashMap<String, (String, Option<Gender>, Option<usize>)> = HashMap::default();
         for m in &self.mentions {
             if m.canonical.split_whitespace().count() >= 2 && (m.person || m.entity.is_some()) {
                 let e = full
