@@ -136,7 +136,10 @@ const engines = {
     async load() {
       const nm = require(NM);
       nm.annotateJson('Warm-up.', undefined);
-      return (t) => nm.annotateJson(t, undefined).length;
+      return (t) => {
+        nm.annotateJson(t, undefined);
+        return 0; // the same annotations as the row above
+      };
     },
     bundle() {
       return engines.newsmark.bundle();
@@ -340,7 +343,7 @@ async function main() {
           r.key === 'newsmark' ? '1×' : `${fmt(nm.mbps / r.mbps, 1)}×`,
           fmt(r.loadMs, 0),
           fmt(r.bundle.gz / 1024, 0),
-          r.items,
+          r.key === 'newsmark-json' ? '(as above)' : r.items,
         ]),
         ['engine', 'what it finds', 'MB/s', 'newsmark ÷ engine', 'load ms', 'bundle KB gz', 'items found'],
       ),
