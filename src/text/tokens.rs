@@ -124,6 +124,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
             }
         }
+        // Marks written on a token's last char ("U.S." + a skin tone, "A." + U+0301) belong to it.
+        while ch(i).is_some_and(|d| is_mark(d) || is_emoji_modifier(d)) {
+            i += 1;
+        }
         tokens.push(Token {
             span: Span::new(byte(start), byte(i)),
             kind,
