@@ -103,3 +103,28 @@ fn a_mark_on_an_abbreviation_period_stays_in_the_token() {
 fn an_empty_quote_before_a_dash_and_a_name_does_not_panic() {
     check("“,” said Mike Pence, “” —\nMike Pence ");
 }
+
+/// proptest (seeds 4–6, 400 cases): a ZWJ before a line break glued the break into its token, so
+/// the paragraph break vanished with LF but not with CRLF and the annotations differed.
+#[test]
+fn a_joiner_before_a_line_break_does_not_swallow_it() {
+    for text in [
+        "Ms. Ayers \u{200d}\n\nthe ",
+        "21 Feb 2018\u{a0}KB 👍\u{304}\u{200d}\nHe ",
+        "U.S. Jose\u{301} A\u{301}lvarez ”\u{5b8}\u{200d}\n\n \u{1ab0}\u{5b8} ",
+    ] {
+        let lf = check_export(text);
+        let crlf = check_export(&text.replace('\n', "\r\n"));
+        let texts = |e: &newsmark::export::Export| {
+            e.annotations
+                .iter()
+                .map(|a| a.span().text.replace("\r\n", "\n"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&lf), texts(&crlf), "{text:?}");
+    }
+}
+
+fn check_export(text: &str) -> newsmark::export::Export {
+    common::annotate_checked(text, &Options::default())
+}
