@@ -34,7 +34,10 @@ if ! command -v chromium >/dev/null; then
 fi
 
 # 4. playwright-core for the browser tests (it drives /usr/bin/chromium; downloads no browser).
-if [ -f "$ROOT/tests/e2e/package-lock.json" ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+# Re-run when the lock file changed since the last install (npm writes node_modules/.package-lock.json).
+E2E="$ROOT/tests/e2e"
+if [ -f "$E2E/package-lock.json" ] && { [ ! -f "$E2E/node_modules/.package-lock.json" ] \
+    || [ "$E2E/package-lock.json" -nt "$E2E/node_modules/.package-lock.json" ]; }; then
   log "npm ci in tests/e2e"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi

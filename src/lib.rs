@@ -98,13 +98,43 @@ impl Annotator {
         };
         let dates = self.dates.find(&doc, document_date.map(|d| d.date), &entities);
         let quotes = self.quotes.find(&doc, &entities);
-        Annotations {
+        let found = Annotations {
             document_date,
             entities,
             dates,
             quotes,
-        }
+        };
+        on_graphemes(text, found)
     }
+}
+
+/// Moves every span onto grapheme boundaries, so no highlight starts or ends inside a
+/// user-perceived character (a combining accent on a closing quote mark, a stray mark after a
+/// space). Done once here rather than in each recogniser; an entity left with no letter or
+/// digit is dropped.
+fn on_graphemes(text: &str, mut found: Annotations) -> Annotations {
+    use text::graphemes::snap;
+    for e in &mut found.entities {
+        e.span = snap(text, e.span);
+    }
+    found
+        .entities
+        .retain(|e| e.span.slice(text).chars().any(char::is_alphanumeric));
+    for d in &mut found.dates {
+        d.span = snap(text, d.span);
+    }
+    for q in &mut found.quotes {
+        q.span = snap(text, q.span);
+        q.speaker_span = q.speaker_span.map(|s| snap(text, s));
+    }
+    if let Some(DocumentDate {
+        source: DateSource::Text(s),
+        ..
+    }) = &mut found.document_date
+    {
+        *s = snap(text, *s);
+    }
+    found
 }
 
 /// Checks that a text can be annotated (size limit), so callers can report it before work starts.

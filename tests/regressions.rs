@@ -45,9 +45,8 @@ fn a_multibyte_char_across_byte_400_does_not_panic() {
 
 /// proptest (seed 12345, 1500 cases): a combining mark right after a closing quotation mark is
 /// part of the mark's grapheme, but the quote span ends before it. Reported to the quotes owner;
-/// `cargo test -- --ignored` runs it. Meanwhile `common::known_issue` tolerates it elsewhere.
+/// Fixed centrally: every span is snapped onto grapheme boundaries (src/text/graphemes.rs).
 #[test]
-#[ignore = "quotes: span ends before a combining mark on the closing mark (reported)"]
 fn a_combining_mark_after_a_closing_quote_stays_in_the_quote() {
     check_strict("Mike Pence said: “.”\u{301} ");
     check_strict("“The.”🏽\u{1ab0}\n");
@@ -65,7 +64,6 @@ fn a_combining_mark_after_a_closing_quote_breaks_nothing_else() {
 /// PERSON by the entity model ("model 0.84"); its span starts inside the grapheme " \u{301}".
 /// Reported to the entities owner.
 #[test]
-#[ignore = "entities: a lone combining mark is tagged PERSON (reported)"]
 fn a_lone_combining_mark_is_not_an_entity() {
     check_strict("vice\n\n \u{301} \u{ad} ");
 }

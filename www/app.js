@@ -16,6 +16,8 @@ import * as store from './store.js';
 /** Above this (UTF-16 units, about 800,000 words) the browser would struggle to show the marks. */
 const MAX_CHARS = 5_000_000;
 const DEBOUNCE_MS = 250;
+/** A worker silent for this long (plus 1 s per 10,000 characters) is restarted: the page never hangs. */
+const WATCHDOG_MS = 20_000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -67,6 +69,7 @@ const state = {
   wantExport: false,
   closeTimer: 0,
   reading: 0, // files or the sample being read
+  watchdog: 0,
 };
 
 // ---------------------------------------------------------------- messages and state
@@ -93,7 +96,7 @@ function updateState() {
   else if (state.debounce || state.sent || state.job || state.reading) s = 'busy';
   ui.root.dataset.state = s;
   ui.root.dataset.phase = state.sent ? 'annotating' : state.job ? 'drawing' : state.debounce ? 'waiting' : '';
-  ui.exportButton.disabled = state.fatal || !state.ready || state.text === '';
+  ui.exportButton.disabled = state.fatal || !state.ready || state.text === '' || state.text.length > MAX_CHARS;
 }
 
 // ---------------------------------------------------------------- the worker
@@ -145,6 +148,7 @@ function onWorkerMessage(worker, msg) {
   } else if (msg.type === 'fatal') {
     fail(`the WebAssembly module did not load (${msg.message})`);
   } else if (msg.type === 'result' || msg.type === 'error') {
+    clearTimeout(state.watchdog);
     const req = state.sent;
     state.sent = null;
     if (!req || req.seq !== msg.seq) return updateState();
@@ -159,7 +163,7 @@ function onWorkerMessage(worker, msg) {
       setStatus('Not annotated');
     } else if (current) {
       clearAlert('annotate');
-      apply({ ...req, exp: msg.exp, json: msg.json, ms: msg.ms });
+      apply({ ...req, exp: msg.exp, json: msg.json, ms: msg.ms, words: msg.words });
     }
     if (!current && !state.debounce) send();
     updateState();
@@ -173,6 +177,7 @@ function send() {
   saveDraft();
   if (state.fatal) return updateState();
   if (state.text.length > MAX_CHARS) {
+    state.wantExport = false;
     showAlert(
       `This text is too large for the browser: ${(state.text.length / 1e6).toFixed(1)} million characters, ` +
         `more than the ${MAX_CHARS / 1e6} million newsmark shows at once. Split it into parts, or annotate it ` +
@@ -190,6 +195,17 @@ function send() {
   if (!state.ready || state.sent) return updateState(); // sent when the worker is ready or free
   state.sent = { seq: ++state.seq, text: state.text, date: state.override };
   state.worker.postMessage(state.sent);
+  const seq = state.seq;
+  clearTimeout(state.watchdog);
+  state.watchdog = setTimeout(() => {
+    if (!state.sent || state.sent.seq !== seq) return;
+    state.crashedOn = state.sent.text;
+    state.sent = null;
+    state.worker.terminate();
+    startWorker();
+    showAlert('Annotating this text took too long, so it was stopped. Please report it with the text.', 'annotate');
+    setStatus('Not annotated');
+  }, WATCHDOG_MS + state.text.length / 10);
   setStatus('Annotating…');
   updateState();
 }
@@ -228,7 +244,8 @@ function apply(result) {
 
   if (result) {
     ui.root.dataset.annotateMs = String(Math.round(result.ms));
-    const words = (result.words = countWords(result.text));
+    if (typeof result.words !== 'number') result.words = countWords(result.text);
+    const { words } = result;
     setStatus(`${words.toLocaleString('en')} words · ${anns.length.toLocaleString('en')} marks · ${Math.round(result.ms)} ms`);
   } else setStatus(state.ready ? 'Ready' : 'Loading the annotator…');
 
@@ -422,6 +439,7 @@ function openCard(mark, pin = false) {
   if (a.type === 'quote') light(state.index.speakers.get(a.id), 'is-linked');
   fillCard(ui.card, a, state.doc);
   ui.card.dataset.type = a.type;
+  ui.card.dataset.label = a.type === 'entity' ? a.label : '';
   ui.card.classList.toggle('pinned', pin);
   ui.card.hidden = false;
   placeCard(ui.card, mark);
@@ -603,16 +621,37 @@ ui.sample.addEventListener('click', () => reading(async () => {
 }));
 
 // A file keeps its exact text (CRLF included) until it is edited, so the export matches the CLI's.
-ui.file.addEventListener('change', () => reading(async () => {
-  const file = ui.file.files && ui.file.files[0];
-  if (!file) return;
+async function openFile(file) {
   try {
     setText(await file.text(), { mode: 'read' });
   } catch (e) {
     showAlert(`${file.name} could not be read (${e.message}).`, 'annotate');
   }
+}
+
+ui.file.addEventListener('change', () => reading(async () => {
+  const file = ui.file.files && ui.file.files[0];
+  if (file) await openFile(file);
   ui.file.value = '';
 }));
+
+// A text file dropped anywhere on the page opens like "Open .txt file…".
+const hasFiles = (event) => event.dataTransfer && [...event.dataTransfer.types].includes('Files');
+document.addEventListener('dragover', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  ui.root.classList.add('dragging');
+});
+document.addEventListener('dragleave', (event) => {
+  if (!event.relatedTarget) ui.root.classList.remove('dragging');
+});
+document.addEventListener('drop', (event) => {
+  ui.root.classList.remove('dragging');
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  const file = event.dataTransfer.files[0];
+  if (file) reading(() => openFile(file));
+});
 
 window.addEventListener('pagehide', saveDraft);
 

@@ -5,6 +5,8 @@ import { CATEGORIES, LABEL_WORDS, categoryOf, countWords, shorten } from './word
 const NAME_MAX = 60;
 
 const SHOWN_PER_GROUP = 8;
+// One collator for all comparisons: String.localeCompare builds one per call (slow on thousands).
+const byName = new Intl.Collator('en');
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -119,7 +121,7 @@ export function entityGroups(annotations) {
     .sort(([x], [y]) => order.indexOf(x) - order.indexOf(y))
     .map(([label, g]) => ({
       label,
-      entities: [...g.values()].sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name)),
+      entities: [...g.values()].sort((x, y) => y.mentions.length - x.mentions.length || byName.compare(x.name, y.name)),
     }));
 }
 

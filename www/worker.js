@@ -1,8 +1,9 @@
 // The annotator runs here, off the main thread, so typing and scrolling never wait for it.
 // Protocol: in  {seq, text, date}           (date: "YYYY-MM-DD" or null = detect from the text)
 //           out {type: "ready", ms} | {type: "fatal", message}
-//               {type: "result", seq, json, exp, ms} | {type: "error", seq, message}
+//               {type: "result", seq, json, exp, ms, words} | {type: "error", seq, message, fatal}
 import init, { annotateJson } from './pkg/newsmark.js';
+import { countWords } from './words.js';
 
 const started = performance.now();
 const ready = init().then(
@@ -28,7 +29,8 @@ self.onmessage = async (event) => {
     // annotateJson gives the CLI's exact bytes for the download; the parsed copy feeds the page.
     const json = annotateJson(text, date ? { document_date: date } : null);
     const ms = performance.now() - t0;
-    postMessage({ type: 'result', seq, json, exp: JSON.parse(json), ms });
+    // Words are counted here too: on a long article that is tens of milliseconds the page keeps.
+    postMessage({ type: 'result', seq, json, exp: JSON.parse(json), ms, words: countWords(text) });
   } catch (e) {
     const trapped = e instanceof WebAssembly.RuntimeError;
     postMessage({

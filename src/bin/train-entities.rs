@@ -2,7 +2,7 @@
 //! code-point offsets) and writes the quantised weights that `src/entities` embeds.
 //!
 //! `cargo run --release --bin train-entities -- /work/shared/data/conll2003-train.jsonl [--dev DEV.jsonl]
-//!  [--epochs N] [--bits B] [--prune P] [--out data/entities/model.bin]`
+//!  [--epochs N] [--bits B] [--prune P] [--dropout P] [--out data/entities/model.bin]`
 
 use newsmark::entities::lexicon::Lexicons;
 use newsmark::entities::tags::Class;
@@ -51,6 +51,7 @@ fn main() {
     let mut epochs = 12usize;
     let mut bits = 18u32;
     let mut prune = 0.0f32;
+    let mut dropout = 0.0f32;
     let mut out = "data/entities/model.bin".to_string();
     let mut i = 0;
     while i < args.len() {
@@ -59,6 +60,7 @@ fn main() {
             "--dev" => dev = Some(next(i)),
             "--epochs" => epochs = next(i).parse().expect("--epochs N"),
             "--bits" => bits = next(i).parse().expect("--bits B"),
+            "--dropout" => dropout = next(i).parse().expect("--dropout P"),
             "--prune" => prune = next(i).parse().expect("--prune P"),
             "--out" => out = next(i),
             a => {
@@ -71,7 +73,7 @@ fn main() {
     }
     let Some(train_path) = train_path else {
         eprintln!(
-            "usage: train-entities TRAIN.jsonl [--dev DEV.jsonl] [--epochs N] [--bits B] [--prune P] [--out FILE]"
+            "usage: train-entities TRAIN.jsonl [--dev DEV.jsonl] [--epochs N] [--bits B] [--prune P] [--dropout P] [--out FILE]"
         );
         std::process::exit(2);
     };
@@ -97,7 +99,8 @@ fn main() {
             seed ^= seed << 17;
             data.swap(k, (seed % (k as u64 + 1)) as usize);
         }
-        let errors: usize = data.iter().map(|ex| trainer.learn(ex)).sum();
+        let mut rng = seed | 1;
+        let errors: usize = data.iter().map(|ex| trainer.learn(ex, dropout, &mut rng)).sum();
         let tokens: usize = data.iter().map(|ex| ex.gold.len()).sum();
         let mut line = format!("epoch {epoch}: {errors} token errors of {tokens}");
         if let Some(dev) = &dev {

@@ -4,6 +4,7 @@
 
 use super::calendar::CalendarDate;
 use super::expr::DateExpr;
+use super::lexicon::Words;
 use super::rules::{Found, Rules, View};
 use crate::annotation::{DateSource, DocumentDate};
 use crate::text::{Document, Span};
@@ -51,7 +52,7 @@ pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
     let view = View::prefix(doc, head_end);
     let found = rules.find_all(&view);
     let line_len = |l: usize| line_of.iter().filter(|&&x| x == l).count();
-    let lower = |k: usize| view.lower.get(k).map(String::as_str).unwrap_or("");
+    let lower = |k: usize| view.word(k).unwrap_or("");
     let is_dateline_end = |f: &Found| matches!(lower(f.end), "(" | "-" | "\u{2014}" | "\u{2013}" | "--");
     for f in &found {
         let Some(day) = day_of(&f.expr) else { continue };
@@ -77,4 +78,39 @@ pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
         date: CalendarDate::new(year, month, day)?,
         source: DateSource::Text(Span::new(dateline.span.start, dateline.span.end)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::lexicon::Lexicon;
+    use crate::dates::rules::triggers;
+
+    fn detect_in(text: &str) -> Option<(String, String)> {
+        let lx = Lexicon::load();
+        let tr = triggers(&lx);
+        let doc = Document::new(text);
+        let d = detect(&Rules::new(&lx, &tr), &doc)?;
+        let DateSource::Text(span) = d.source else { return None };
+        Some((d.date.to_string(), text[span.range()].to_string()))
+    }
+
+    #[test]
+    fn date_lines_and_datelines() {
+        assert_eq!(
+            detect_in("Headline here\nUpdated: 2018-02-21\n\nBody."),
+            Some(("2018-02-21".into(), "2018-02-21".into()))
+        );
+        assert_eq!(
+            detect_in("TOKYO, Feb 21 (Reuters) - Shares fell. On Feb. 20, 2018 they rose."),
+            Some(("2018-02-21".into(), "Feb 21".into()))
+        );
+        assert_eq!(detect_in("TOKYO, Feb 21 (Reuters) - Shares fell."), None);
+    }
+
+    #[test]
+    fn a_date_inside_a_long_opening_sentence_is_not_the_document_date() {
+        let text = "The company, which was founded by two brothers in a garage in Ohio, said that on March 3, 2015 it had agreed to buy a rival for a large sum.";
+        assert_eq!(detect_in(text), None);
+    }
 }

@@ -155,9 +155,12 @@ pub fn gloss(value: &str, label: DateLabel) -> Option<String> {
             (3, None) => format!("the {year}0s"),
             (2, None) => format!("the {year}00s"),
             (4, Some(p)) => match p.as_bytes() {
-                [b'Q', q] => format!("{} quarter of {year}", ORDINALS.get((q - b'1') as usize)?),
-                [b'H', h] => format!("{} half of {year}", ["first", "second"].get((h - b'1') as usize)?),
-                [b'W', ..] => {
+                [b'Q', q] => format!("{} quarter of {year}", ORDINALS.get(q.checked_sub(b'1')? as usize)?),
+                [b'H', h] => format!(
+                    "{} half of {year}",
+                    ["first", "second"].get(h.checked_sub(b'1')? as usize)?
+                ),
+                [b'W', rest @ ..] if rest.first().is_some_and(u8::is_ascii_digit) => {
                     let w: u32 = p.get(1..)?.parse().ok()?;
                     if parts.get(2) == Some(&"WE") {
                         format!("the weekend of week {w} of {year}")
@@ -193,6 +196,7 @@ mod tests {
         assert_eq!(g("2018-W07").as_deref(), Some("week 7 of 2018"));
         assert_eq!(g("2018-Q1").as_deref(), Some("first quarter of 2018"));
         assert_eq!(g("2017-FA").as_deref(), Some("autumn 2017"));
+        assert_eq!(g("2018-WI").as_deref(), Some("winter 2018"));
         assert_eq!(g("199").as_deref(), Some("the 1990s"));
         assert_eq!(g("2018-03").as_deref(), Some("March 2018"));
         assert_eq!(
@@ -203,5 +207,7 @@ mod tests {
         assert_eq!(gloss("XXXX-WXX-1", DateLabel::Set).as_deref(), Some("every Monday"));
         assert_eq!(gloss("P1D", DateLabel::Set).as_deref(), Some("every day"));
         assert_eq!(g("garbage"), None);
+        assert_eq!(g("2018-Q0"), None);
+        assert_eq!(g("2018-H/"), None);
     }
 }

@@ -1,12 +1,81 @@
 //! The date vocabulary, loaded once from the tables in `data/dates/`.
 
 use crate::data::{lines, rows};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the "Fx" hash of rustc) for the word tables: the rules
+/// look up several words per token, and SipHash's DoS resistance buys nothing for fixed tables.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A sequence of lower-case words addressed by index (the tokens of a text).
+pub trait Words {
+    /// Word `k`, or `None` past the end.
+    fn word(&self, k: usize) -> Option<&str>;
+}
+
+impl Words for [String] {
+    fn word(&self, k: usize) -> Option<&str> {
+        self.get(k).map(String::as_str)
+    }
+}
+
+impl Words for Vec<String> {
+    fn word(&self, k: usize) -> Option<&str> {
+        self.get(k).map(String::as_str)
+    }
+}
 
 /// A table of phrases (one or more lower-case words) indexed by their first word, for longest-match lookup.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PhraseTable<V> {
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, V)>>,
+    by_first: FastMap<&'static str, Vec<(Vec<&'static str>, V)>>,
+}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: FastMap::default(),
+        }
+    }
 }
 
 impl<V: Clone> PhraseTable<V> {
@@ -26,13 +95,13 @@ impl<V: Clone> PhraseTable<V> {
     }
 
     /// The longest phrase starting at `lower[i]`: its value and the index one past its last word.
-    pub fn longest(&self, lower: &[String], i: usize) -> Option<(V, usize)> {
-        let list = self.by_first.get(lower.get(i)?.as_str())?;
+    pub fn longest<W: Words + ?Sized>(&self, lower: &W, i: usize) -> Option<(V, usize)> {
+        let list = self.by_first.get(lower.word(i)?)?;
         list.iter().find_map(|(words, v)| {
             let ok = words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| lower.get(i + k).is_some_and(|t| t == w));
+                .all(|(k, w)| lower.word(i + k).is_some_and(|t| t == *w));
             ok.then(|| (v.clone(), i + words.len()))
         })
     }
@@ -97,43 +166,45 @@ pub enum CueTense {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Month name or abbreviation -> 1–12.
-    pub months: HashMap<&'static str, u32>,
+    pub months: FastMap<&'static str, u32>,
     /// Weekday name or abbreviation -> ISO weekday.
-    pub weekdays: HashMap<&'static str, u32>,
+    pub weekdays: FastMap<&'static str, u32>,
     /// Cardinal number words; `None` = unspecified ("several").
-    pub numbers: HashMap<&'static str, Option<u32>>,
+    pub numbers: FastMap<&'static str, Option<u32>>,
+    /// Decade words -> decade digit ("nineties" -> 9), of the 1900s.
+    pub decades: FastMap<&'static str, u32>,
     /// Ordinal words -> value.
-    pub ordinals: HashMap<&'static str, u32>,
+    pub ordinals: FastMap<&'static str, u32>,
     /// Unit words (singular and plural).
-    pub units: HashMap<&'static str, Unit>,
+    pub units: FastMap<&'static str, Unit>,
     /// Season words -> TIMEX3 code.
-    pub seasons: HashMap<&'static str, &'static str>,
+    pub seasons: FastMap<&'static str, &'static str>,
     /// Part-of-day words -> TIMEX3 code.
-    pub parts_of_day: HashMap<&'static str, &'static str>,
+    pub parts_of_day: FastMap<&'static str, &'static str>,
     /// Shift words -> offset ("last" -> -1).
-    pub shifts: HashMap<&'static str, i64>,
+    pub shifts: FastMap<&'static str, i64>,
     /// Day words -> (offset in days, part of day).
-    pub relative_days: HashMap<&'static str, (i64, Option<&'static str>)>,
+    pub relative_days: FastMap<&'static str, (i64, Option<&'static str>)>,
     /// Vague references -> PRESENT_REF / PAST_REF / FUTURE_REF.
     pub references: PhraseTable<&'static str>,
     /// Frequency words -> SET value.
-    pub frequencies: HashMap<&'static str, &'static str>,
+    pub frequencies: FastMap<&'static str, &'static str>,
     /// Holidays -> "MM-DD" or a rule name.
     pub holidays: PhraseTable<&'static str>,
     /// Time zones -> offset suffix.
-    pub zones: HashMap<&'static str, &'static str>,
+    pub zones: FastMap<&'static str, &'static str>,
     /// Approximation words kept in a duration's span.
     pub modifiers: PhraseTable<()>,
     /// Position words kept in a date's span ("early", "the end of").
     pub positions: PhraseTable<()>,
     /// Tense cue words.
-    pub tense_cues: HashMap<&'static str, CueTense>,
+    pub tense_cues: FastMap<&'static str, CueTense>,
     /// Words ending in -ed that are not past verbs.
-    pub tense_none: HashMap<&'static str, ()>,
+    pub tense_none: FastMap<&'static str, ()>,
     /// Tokens before a four-digit number that make it not a year.
-    pub year_blockers_before: HashMap<&'static str, ()>,
+    pub year_blockers_before: FastMap<&'static str, ()>,
     /// Tokens after a four-digit number that make it not a year.
-    pub year_blockers_after: HashMap<&'static str, ()>,
+    pub year_blockers_after: FastMap<&'static str, ()>,
 }
 
 fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -146,7 +217,7 @@ impl Lexicon {
         let num = |t| {
             pairs(t)
                 .filter_map(|(k, v)| Some((k, v.parse::<u32>().ok()?)))
-                .collect::<HashMap<_, _>>()
+                .collect::<FastMap<_, _>>()
         };
         let mut references = PhraseTable::default();
         for (k, v) in pairs(include_str!("../../data/dates/references.txt")) {
@@ -164,8 +235,8 @@ impl Lexicon {
         for k in lines(include_str!("../../data/dates/positions.txt")) {
             positions.insert(k, ());
         }
-        let mut year_blockers_before = HashMap::new();
-        let mut year_blockers_after = HashMap::new();
+        let mut year_blockers_before = FastMap::default();
+        let mut year_blockers_after = FastMap::default();
         for (side, w) in pairs(include_str!("../../data/dates/year_blockers.txt")) {
             if side == "before" {
                 year_blockers_before.insert(w, ());
@@ -180,6 +251,7 @@ impl Lexicon {
                 .map(|(k, v)| (k, v.parse::<u32>().ok()))
                 .collect(),
             ordinals: num(include_str!("../../data/dates/ordinals.txt")),
+            decades: num(include_str!("../../data/dates/decades.txt")),
             units: pairs(include_str!("../../data/dates/units.txt"))
                 .filter_map(|(k, v)| Some((k, Unit::from_code(v)?)))
                 .collect(),

@@ -18,15 +18,14 @@ use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
 use crate::text::Document;
 use calendar::CalendarDate;
 use expr::DateExpr;
-use lexicon::{CueTense, Lexicon};
+use lexicon::{CueTense, FastSet, Lexicon, Words};
 use resolve::{Direction, QuarterContext};
 use rules::{Rules, View};
-use std::collections::HashSet;
 
 /// Finds temporal expressions; built once, holds the vocabulary.
 pub struct DateRecognizer {
     lexicon: Lexicon,
-    triggers: HashSet<&'static str>,
+    triggers: FastSet<&'static str>,
 }
 
 impl DateRecognizer {
@@ -62,13 +61,17 @@ impl DateRecognizer {
                     .unwrap_or(0..doc.tokens.len());
                 let cue = tense::clause_tense(
                     &self.lexicon,
-                    &view.lower,
+                    &view,
                     |k| doc.token_text(k).to_string(),
                     sentence,
                     f.start,
                     f.end,
                 );
+                // "by February", "through January": a deadline or an end point lies ahead.
+                let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
+                let deadline = matches!(before, "by" | "through" | "until" | "till") && !is_weekday(&f.expr);
                 match cue {
+                    _ if deadline => (Direction::Future, Some(format!("deadline: {before}"))),
                     Some(c) if c.tense == CueTense::Past => (Direction::Past, Some(format!("past tense: {}", c.word))),
                     Some(c) => (Direction::Future, Some(format!("future or modal: {}", c.word))),
                     None if is_weekday(&f.expr) => (

@@ -111,6 +111,11 @@ fn holiday_in(year: i32, rule: &str) -> Option<CalendarDate> {
             Some(first.add_days(to_thursday + 21))
         }
         "easter" => easter(year),
+        "election" => {
+            let first = CalendarDate::new(year, 11, 1)?;
+            let to_monday = (1 + 7 - first.weekday() as i64) % 7;
+            Some(first.add_days(to_monday + 1))
+        }
         md => {
             let (m, d) = md.split_once('-')?;
             CalendarDate::new(year, m.parse().ok()?, d.parse().ok()?)

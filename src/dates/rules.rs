@@ -4,10 +4,9 @@
 //! and each rule looks only a few tokens ahead, so the pass is linear in the text.
 
 use super::expr::{DateExpr, Named};
-use super::lexicon::{Lexicon, Unit};
+use super::lexicon::{FastSet, Lexicon, Unit, Words};
 use crate::annotation::DateLabel;
 use crate::text::{Document, Span, TokenKind};
-use std::collections::HashSet;
 
 /// Words before a bare month name that make it a date ("in March", "since May").
 const MONTH_CONTEXT: &[&str] = &[
@@ -30,6 +29,9 @@ const FULL_MONTHS: &[&str] = &[
     "december",
 ];
 
+/// How many prefix words ("the", "early", "nearly") may stack before an expression.
+const MAX_PREFIXES: u8 = 1;
+
 /// One recognised expression.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -47,11 +49,20 @@ pub struct Found {
     pub zone: Option<String>,
 }
 
-/// The tokens of one text in lower case, shared by the rules.
+/// The tokens of one text in lower case, shared by the rules: one buffer for all of them, so a
+/// megabyte of text costs two allocations, not one per token.
 pub struct View<'a> {
     doc: &'a Document<'a>,
-    /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    buf: String,
+    /// Byte range of each token's lower-case form in `buf`.
+    idx: Vec<(u32, u32)>,
+}
+
+impl Words for View<'_> {
+    fn word(&self, k: usize) -> Option<&str> {
+        let &(a, b) = self.idx.get(k)?;
+        self.buf.get(a as usize..b as usize)
+    }
 }
 
 impl<'a> View<'a> {
@@ -62,18 +73,42 @@ impl<'a> View<'a> {
 
     /// A view of the first `limit` tokens only (the head of an article).
     pub fn prefix(doc: &'a Document<'a>, limit: usize) -> Self {
-        let lower = (0..doc.tokens.len().min(limit))
-            .map(|i| doc.token_text(i).to_lowercase())
-            .collect();
-        View { doc, lower }
+        let n = doc.tokens.len().min(limit);
+        let mut buf = String::with_capacity(doc.tokens.get(..n).map_or(0, |t| t.last().map_or(0, |l| l.span.end)));
+        let mut idx = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = doc.token_text(i);
+            let start = buf.len();
+            if t.is_ascii() {
+                buf.push_str(t);
+                if let Some(tail) = buf.get_mut(start..) {
+                    tail.make_ascii_lowercase();
+                }
+            } else {
+                buf.extend(t.chars().flat_map(char::to_lowercase));
+            }
+            // Offsets fit u32: texts are capped well below 4 GB (MAX_TEXT_BYTES).
+            idx.push((start as u32, buf.len() as u32));
+        }
+        View { doc, buf, idx }
+    }
+
+    /// Number of tokens in the view.
+    pub fn len(&self) -> usize {
+        self.idx.len()
+    }
+
+    /// True when the view holds no token.
+    pub fn is_empty(&self) -> bool {
+        self.idx.is_empty()
     }
 
     fn n(&self) -> usize {
-        self.lower.len()
+        self.idx.len()
     }
 
     fn w(&self, k: usize) -> &str {
-        self.lower.get(k).map(String::as_str).unwrap_or("")
+        self.word(k).unwrap_or("")
     }
 
     /// Lower-case text without a trailing period ("sept." -> "sept").
@@ -83,7 +118,7 @@ impl<'a> View<'a> {
     }
 
     fn raw(&self, k: usize) -> &'a str {
-        if k < self.lower.len() {
+        if k < self.idx.len() {
             self.doc.token_text(k)
         } else {
             ""
@@ -95,7 +130,7 @@ impl<'a> View<'a> {
     }
 
     fn is_number(&self, k: usize) -> bool {
-        k < self.lower.len() && self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+        k < self.idx.len() && self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// True when token `k` follows the previous one with no space ("10" "-" "year").
@@ -123,12 +158,12 @@ impl<'a> View<'a> {
 /// The rules, with the vocabulary they read.
 pub struct Rules<'l> {
     lx: &'l Lexicon,
-    triggers: &'l HashSet<&'static str>,
+    triggers: &'l FastSet<&'static str>,
 }
 
 /// Every word that can start a rule, so other tokens are skipped with one lookup.
-pub fn triggers(lx: &Lexicon) -> HashSet<&'static str> {
-    let mut t: HashSet<&'static str> = HashSet::new();
+pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
+    let mut t: FastSet<&'static str> = FastSet::default();
     t.extend(lx.months.keys());
     t.extend(lx.weekdays.keys());
     t.extend(lx.numbers.keys());
@@ -142,6 +177,7 @@ pub fn triggers(lx: &Lexicon) -> HashSet<&'static str> {
     t.extend(lx.modifiers.first_words());
     t.extend(lx.positions.first_words());
     t.extend(lx.ordinals.keys());
+    t.extend(lx.decades.keys());
     t.extend([
         "the",
         "every",
@@ -184,7 +220,7 @@ fn dur_value(n: Option<u32>, u: Unit) -> Option<String> {
 
 impl<'l> Rules<'l> {
     /// Rules over `lx`, skipping tokens not in `triggers`.
-    pub fn new(lx: &'l Lexicon, triggers: &'l HashSet<&'static str>) -> Self {
+    pub fn new(lx: &'l Lexicon, triggers: &'l FastSet<&'static str>) -> Self {
         Rules { lx, triggers }
     }
 
@@ -194,6 +230,11 @@ impl<'l> Rules<'l> {
         let mut i = 0;
         while i < v.n() {
             let w = v.w(i);
+            let punct = v.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct);
+            if punct && !matches!(w, "'" | "\u{2019}") {
+                i += 1;
+                continue;
+            }
             let hit = v.is_number(i)
                 || self.triggers.contains(w)
                 || self.triggers.contains(v.wt(i))
@@ -203,7 +244,7 @@ impl<'l> Rules<'l> {
                 i += 1;
                 continue;
             }
-            match self.match_at(v, i) {
+            match self.match_at(v, i, 0) {
                 Some(found) if found.end > i => {
                     i = found.end;
                     out.extend(self.split_range(v, found));
@@ -259,7 +300,13 @@ impl<'l> Rules<'l> {
     }
 
     /// The longest expression starting at token `i`, with its modifiers and position words.
-    pub fn match_at(&self, v: &View, i: usize) -> Option<Found> {
+    ///
+    /// Prefixes ("the", "early", "nearly") recurse; `depth` bounds the recursion so a run of
+    /// prefix words ("the end of the end of ...") costs constant work per token.
+    pub fn match_at(&self, v: &View, i: usize, depth: u8) -> Option<Found> {
+        if depth > MAX_PREFIXES {
+            return None;
+        }
         let mut best = self.core(v, i);
         if v.w(i) == "the" {
             // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out.
@@ -274,8 +321,8 @@ impl<'l> Rules<'l> {
                     }),
                 );
             }
-            if let Some(((), k)) = self.lx.positions.longest(&v.lower, i + 1) {
-                if let Some(f) = self.match_at(v, k).filter(|f| f.label == DateLabel::Date) {
+            if let Some(((), k)) = self.lx.positions.longest(v, i + 1) {
+                if let Some(f) = self.match_at(v, k, depth + 1).filter(|f| f.label == DateLabel::Date) {
                     best = longer(
                         best,
                         Some(Found {
@@ -287,7 +334,7 @@ impl<'l> Rules<'l> {
                 }
             }
         }
-        if let Some(((), k)) = self.lx.positions.longest(&v.lower, i) {
+        if let Some(((), k)) = self.lx.positions.longest(v, i) {
             // "earlier Friday", "later today", "earlier this week": the day is the expression.
             let single = k == i + 1;
             let day_like = |e: &DateExpr| {
@@ -302,7 +349,7 @@ impl<'l> Rules<'l> {
                 )
             };
             if let Some(f) = self
-                .match_at(v, k)
+                .match_at(v, k, depth + 1)
                 .filter(|f| f.label == DateLabel::Date || f.label == DateLabel::Time)
                 .filter(|f| !(single && day_like(&f.expr)))
             {
@@ -316,9 +363,10 @@ impl<'l> Rules<'l> {
                 );
             }
         }
-        if let Some(((), k)) = self.lx.modifiers.longest(&v.lower, i) {
+        // "about the past three months" is a topic, not an approximation.
+        if let Some(((), k)) = self.lx.modifiers.longest(v, i).filter(|&(_, k)| v.w(k) != "the") {
             if let Some(f) = self
-                .match_at(v, k)
+                .match_at(v, k, depth + 1)
                 .filter(|f| f.label == DateLabel::Duration || self.is_ago(v, f))
             {
                 best = longer(
@@ -339,20 +387,61 @@ impl<'l> Rules<'l> {
     }
 
     fn core(&self, v: &View, j: usize) -> Option<Found> {
+        let w = v.w(j);
+        if w == "the" {
+            // Only phrases listed with their article start here; the rest go through `core_after_the`.
+            return self.reference(v, j);
+        }
+        let number = v.is_number(j);
+        let cap = v.cap(j);
         let mut best = None;
-        best = longer(best, self.explicit_date(v, j));
-        best = longer(best, self.numeric(v, j));
-        best = longer(best, self.weekday(v, j));
+        if number || (cap && (self.lx.months.contains_key(v.wt(j)) || self.lx.weekdays.contains_key(v.wt(j)))) {
+            best = longer(best, self.explicit_date(v, j));
+        }
+        if number || matches!(w, "'" | "\u{2019}") {
+            best = longer(best, self.numeric(v, j));
+        }
+        if cap {
+            best = longer(best, self.weekday(v, j));
+            best = longer(best, self.holiday(v, j));
+        }
         best = longer(best, self.relative_day(v, j));
         best = longer(best, self.reference(v, j));
         best = longer(best, self.shift(v, j));
         best = longer(best, self.quarter(v, j));
         best = longer(best, self.duration(v, j));
         best = longer(best, self.set(v, j));
-        best = longer(best, self.time(v, j));
-        best = longer(best, self.holiday(v, j));
-        best = longer(best, self.hyphenated(v, j));
-        if let ("fiscal", Some(y)) = (v.w(j), self.year_num(v, j + 1)) {
+        if number || matches!(w, "noon" | "midnight" | "midday") {
+            best = longer(best, self.time(v, j));
+        }
+        if w.contains('-') {
+            best = longer(best, self.hyphenated(v, j));
+        }
+        if w == "year" && (v.w(j + 1) == "end" || (v.w(j + 1) == "'s" && v.w(j + 2) == "end")) {
+            let end = if v.w(j + 1) == "end" { j + 2 } else { j + 3 };
+            best = longer(
+                best,
+                Some(self.found(v, j, end, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date)),
+            );
+        }
+        if let Some(&code) = self.lx.seasons.get(w) {
+            // "summer" alone is a date; "fall" and "spring" are also verbs and need a date word before them.
+            let prev = if j > 0 { v.w(j - 1) } else { "" };
+            let context = matches!(
+                prev,
+                "in" | "during" | "since" | "until" | "by" | "early" | "late" | "mid" | "each" | "every"
+            );
+            if (matches!(code, "SU" | "WI") && w != "fall") || context || self.year_num(v, j + 1).is_some() {
+                best = longer(best, self.season(v, j));
+            }
+        }
+        if let Some(&d) = self.lx.decades.get(w) {
+            best = longer(
+                best,
+                Some(self.found(v, j, j + 1, DateExpr::Fixed(format!("19{d}")), DateLabel::Date)),
+            );
+        }
+        if let ("fiscal", Some(y)) = (w, self.year_num(v, j + 1)) {
             best = longer(
                 best,
                 Some(self.found(v, j, j + 2, DateExpr::Fixed(format!("{y:04}")), DateLabel::Date)),
@@ -386,8 +475,29 @@ impl<'l> Rules<'l> {
                 );
             }
         }
-        best = longer(best, self.season(v, j));
+        // "blamed for the fall" is a decline: "fall" and "spring" after "the" need a date preposition.
+        let verb_like = matches!(v.w(j), "fall" | "spring");
+        let before_the = j.checked_sub(2).map(|k| v.w(k)).unwrap_or("");
+        let dated = matches!(
+            before_the,
+            "in" | "during" | "since" | "by" | "until" | "through" | "over" | "this"
+        ) || self.year_num(v, j + 1).is_some()
+            || v.w(j + 1) == "of";
+        if !verb_like || dated {
+            best = longer(best, self.season(v, j));
+        }
         best = longer(best, self.century(v, j));
+        if let Some(&d) = self.lx.decades.get(v.w(j)) {
+            best = longer(
+                best,
+                Some(self.found(v, j, j + 1, DateExpr::Fixed(format!("19{d}")), DateLabel::Date)),
+            );
+        }
+        let mut j = j;
+        let adjective_start = j;
+        while matches!(v.w(j), "full" | "fiscal" | "entire" | "whole" | "calendar") && j < adjective_start + 2 {
+            j += 1;
+        }
         if v.w(j) == "year" {
             let f = if v.w(j + 1) == "two" && v.w(j + 2) == "thousand" {
                 self.found(v, j, j + 3, DateExpr::Fixed("2000".into()), DateLabel::Date)
@@ -402,8 +512,16 @@ impl<'l> Rules<'l> {
             } else {
                 self.found(v, j, j + 1, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date)
             };
-            best = longer(best, Some(f));
+            best = longer(
+                best,
+                Some(Found {
+                    start: adjective_start,
+                    span: v.span(adjective_start, f.end),
+                    ..f
+                }),
+            );
         }
+        let j = adjective_start;
         if let ("month" | "week", false) = (v.w(j), self.lx.units.contains_key(v.w(j + 1))) {
             let unit = if v.w(j) == "month" { Unit::Month } else { Unit::Week };
             let f = self.found(v, j, j + 1, DateExpr::Shift { unit, n: 0 }, DateLabel::Date);
@@ -659,10 +777,24 @@ impl<'l> Rules<'l> {
         Some(self.found(v, j, j + 1, DateExpr::Fixed(format!("{year:04}")), DateLabel::Date))
     }
 
-    /// A four-digit number is a year unless money, a count or a code: "$1998", "1998 people", "No. 2018".
+    /// A four-digit number is a year unless money, a count, a code or part of a name: "$1998",
+    /// "1998 people", "No. 2018", "Windows 2000", "Terrorism Act 2000".
     fn year_context_ok(&self, v: &View, j: usize) -> bool {
         let prev = if j > 0 { v.w(j - 1) } else { "" };
         let next = v.w(j + 1);
+        let prev_is_name = j > 0
+            && v.cap(j - 1)
+            && v.doc.tokens.get(j - 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.lx.months.contains_key(v.wt(j - 1))
+            && !self.lx.seasons.contains_key(prev)
+            && !MONTH_CONTEXT.contains(&prev)
+            && !matches!(
+                prev,
+                "fiscal" | "since" | "in" | "of" | "published" | "updated" | "posted"
+            );
+        if prev_is_name {
+            return false;
+        }
         if self.lx.year_blockers_before.contains_key(prev) || self.lx.year_blockers_after.contains_key(next) {
             return false;
         }
@@ -742,7 +874,15 @@ impl<'l> Rules<'l> {
 
     /// "now", "recently", "the future".
     fn reference(&self, v: &View, j: usize) -> Option<Found> {
-        let (val, end) = self.lx.references.longest(&v.lower, j)?;
+        let (val, end) = self.lx.references.longest(v, j)?;
+        // "Now, he says" is a discourse marker, not a time.
+        if v.raw(j) == "Now" && v.w(j + 1) == "," {
+            return None;
+        }
+        // "the current account deficit", "current affairs": economics and television, not time.
+        if v.w(j) == "current" && matches!(v.w(j + 1), "account" | "accounts" | "affairs" | "events") {
+            return None;
+        }
         // "future" as an adjective ("future plans") is not a date.
         if v.w(j) == "future" && end == j + 1 && v.doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word) {
             return None;
@@ -757,6 +897,17 @@ impl<'l> Rules<'l> {
 
     fn season(&self, v: &View, j: usize) -> Option<Found> {
         let code = *self.lx.seasons.get(v.w(j))?;
+        // "the 2018 Winter Olympics", "Summer Palace": a capitalised season inside a name.
+        let sentence_start = j == 0
+            || v.doc.tokens.get(j).is_some_and(|t| t.newlines_before > 0)
+            || matches!(v.w(j - 1), "." | "\"" | "\u{201C}");
+        if v.cap(j) && !sentence_start && self.year_num(v, j + 1).is_none() {
+            return None;
+        }
+        // "the fall of Baghdad", "the spring of life": a season word needs a year after "of".
+        if v.w(j + 1) == "of" && self.year_num(v, j + 2).is_none() && matches!(v.w(j), "fall" | "spring") {
+            return None;
+        }
         if v.w(j + 1) == "of" {
             if let Some(y) = self.year_num(v, j + 2) {
                 return Some(self.found(v, j, j + 3, DateExpr::Fixed(format!("{y:04}-{code}")), DateLabel::Date));
@@ -786,9 +937,23 @@ impl<'l> Rules<'l> {
     fn shift(&self, v: &View, j: usize) -> Option<Found> {
         let w = v.w(j);
         let n = *self.lx.shifts.get(w)?;
-        let k = j + 1;
+        let mut k = j + 1;
+        let mut n = n;
+        if v.w(k) == "fiscal" && self.lx.units.contains_key(v.w(k + 1)) {
+            // "the current fiscal year"
+            k += 1;
+        }
+        if w == "this" && v.w(k) == "past" {
+            // "this past spring"
+            n = -1;
+            k += 1;
+        }
         let t = v.w(k);
         if let Some(&u) = self.lx.units.get(t) {
+            if v.cap(k) && !v.raw(k).chars().all(|c| c.is_uppercase()) {
+                // "This Week", "Next Month": a programme or a headline word, not a date in running text.
+                return None;
+            }
             let plural = t.ends_with('s') && !matches!(t, "days" if false);
             if plural || matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
                 return None;
@@ -893,7 +1058,6 @@ impl<'l> Rules<'l> {
             }
             k += 1;
         }
-        let _ = fiscal;
         let w = v.w(k);
         let (part, half, end) = if let Some((a, b)) = w.split_once('-') {
             let p = *self.lx.ordinals.get(a)?;
@@ -944,7 +1108,29 @@ impl<'l> Rules<'l> {
             if let Some(y) = self.year_num(v, end + 1) {
                 year = Some(y);
                 end += 2;
+            } else if v.w(end + 1) == "the" && v.w(end + 2) == "year" {
+                end += 3;
             }
+        }
+        // "the first half" is as often a match half as a half year: it needs a year, "fiscal", or
+        // (as an adjective) a financial noun after it ("first-half profits").
+        let financial = matches!(
+            v.w(end),
+            "profit"
+                | "profits"
+                | "results"
+                | "earnings"
+                | "sales"
+                | "revenue"
+                | "revenues"
+                | "loss"
+                | "losses"
+                | "net"
+        );
+        let hyphenated = end == k + 1;
+        let of_the_year = v.w(end.saturating_sub(1)) == "year";
+        if half && year.is_none() && !fiscal && !of_the_year && !(hyphenated && financial) {
+            return None;
         }
         Some(self.found(v, j, end, quarter_expr(year, part, year_shift, half), DateLabel::Date))
     }
@@ -1000,17 +1186,27 @@ impl<'l> Rules<'l> {
             let e = DateExpr::Fixed(dur_value(n, u)?);
             return Some(self.found(v, j, j + 1, e, DateLabel::Duration));
         }
-        let (count, k) = self.number(v, j)?;
+        let (count, mut k) = self.number(v, j)?;
+        if v.w(k) == "more" && self.lx.units.contains_key(v.w(k + 1)) {
+            k += 1;
+        }
         if count.is_some_and(|n| n >= 1000) {
             // "the 1988 quarter" is a quarter of 1988, not 1988 quarters.
             return None;
         }
 
         let is_a = matches!(v.w(j), "a" | "an");
+        if v.cap(k) && v.is_number(j) && !v.raw(k).chars().all(|c| c.is_uppercase()) {
+            // "60 Minutes" is a title.
+            return None;
+        }
         let (unit, end) = if let Some(&u) = self.lx.units.get(v.w(k)) {
             (u, k + 1)
         } else if v.w(k) == "-" && v.touches(k) && v.touches(k + 1) {
-            (*self.lx.units.get(v.w(k + 1))?, k + 2)
+            // "10-year", "10-day-long"; "6-year-old" is an age, not a time.
+            let u = v.w(k + 1);
+            let u = u.strip_suffix("-long").unwrap_or(u);
+            (*self.lx.units.get(u)?, k + 2)
         } else {
             return None;
         };
@@ -1043,10 +1239,26 @@ impl<'l> Rules<'l> {
             }
             _ => {}
         }
-        // "$5 a year", "twice a year": a frequency.
-        if is_a && (matches!(prev, "times" | "twice" | "once") || (j > 0 && v.is_number(j - 1))) {
+        // "twice a year": a frequency.
+        if is_a && matches!(prev, "times" | "twice" | "once") {
             let e = DateExpr::Fixed(dur_value(Some(1), unit)?);
             return Some(self.found(v, j, end, e, DateLabel::Set));
+        }
+        // "$5 a year", "700 seats a week", "24 hours a day": a rate, not a time expression.
+        let rate =
+            j > 0 && (v.is_number(j - 1) || matches!(prev, "million" | "billion" | "thousand" | "percent" | "%"));
+        if is_a
+            && (rate
+                || (prev.len() > 3
+                    && prev.ends_with('s')
+                    && j > 1
+                    && self.number(v, j - 2).is_some_and(|(n, _)| n.is_some())))
+        {
+            return None;
+        }
+        // "52 years old", "11 year olds": ages.
+        if matches!(v.w(end), "old" | "olds") {
+            return None;
         }
         if count.is_none() && v.w(j) == "some" && !v.w(k).ends_with('s') {
             return None;
@@ -1183,7 +1395,7 @@ impl<'l> Rules<'l> {
         if !v.cap(j) {
             return None;
         }
-        let (rule, end) = self.lx.holidays.longest(&v.lower, j)?;
+        let (rule, end) = self.lx.holidays.longest(v, j)?;
         if let Some(y) = self.year_num(v, end) {
             let e = DateExpr::Fixed(super::resolve::resolve(
                 &DateExpr::Holiday(rule),
@@ -1203,22 +1415,21 @@ impl<'l> Rules<'l> {
             "year-end" => {
                 return Some(self.found(v, j, j + 1, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date))
             }
-            "year-earlier" | "year-ago" => {
+            "year-earlier" | "year-ago" => return Some(self.found(v, j, j + 1, DateExpr::YearAgo, DateLabel::Date)),
+            "day-long" | "year-long" | "week-long" | "month-long" => {
+                let unit = *self.lx.units.get(w.split('-').next().unwrap_or(""))?;
                 return Some(self.found(
                     v,
                     j,
                     j + 1,
-                    DateExpr::Shift {
-                        unit: Unit::Year,
-                        n: -1,
-                    },
-                    DateLabel::Date,
-                ))
+                    DateExpr::Fixed(dur_value(Some(1), unit)?),
+                    DateLabel::Duration,
+                ));
             }
             _ => {}
         }
         let (head, rest) = w.split_once('-')?;
-        if !matches!(head, "mid" | "early" | "late") {
+        if !matches!(head, "mid" | "early" | "late" | "pre" | "post") {
             return None;
         }
         let raw_rest = v.raw(j).get(head.len() + 1..)?;
@@ -1273,5 +1484,69 @@ fn longer(a: Option<Found>, b: Option<Found>) -> Option<Found> {
         }),
         (a, None) => a,
         (None, b) => b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, DateExpr, DateLabel)> {
+        let lx = Lexicon::load();
+        let tr = triggers(&lx);
+        let doc = Document::new(text);
+        let v = View::new(&doc);
+        Rules::new(&lx, &tr)
+            .find_all(&v)
+            .into_iter()
+            .map(|f| (text[f.span.range()].to_string(), f.expr, f.label))
+            .collect()
+    }
+
+    #[test]
+    fn spans_follow_timeml_conventions() {
+        let got = find("He spoke on Tuesday about the past three months and the third quarter.");
+        let spans: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(spans, ["Tuesday", "the past three months", "the third quarter"]);
+        assert_eq!(got[0].1, DateExpr::Weekday(2));
+        assert_eq!(got[1].2, DateLabel::Duration);
+    }
+
+    #[test]
+    fn ambiguous_words_need_date_context() {
+        assert!(find("May I help? We march. Sun rose 5%.").is_empty());
+        let got = find("It opened in May and closed in March 2017.");
+        assert_eq!(got[0].0, "May");
+        assert_eq!(got[0].1, DateExpr::Month(5));
+        assert_eq!(got[1].1, DateExpr::Fixed("2017-03".into()));
+    }
+
+    #[test]
+    fn numbers_that_are_not_years() {
+        assert!(find("It cost $1999 for 2018 people, 3-1, call 555-1234, section 2017.").is_empty());
+        assert_eq!(find("the 1998 election")[0].1, DateExpr::Fixed("1998".into()));
+    }
+
+    #[test]
+    fn durations_ago_and_sets() {
+        let got = find("three years ago, two-year, a couple of weeks, every Monday, twice a year");
+        let exprs: Vec<&DateExpr> = got.iter().map(|g| &g.1).collect();
+        assert_eq!(
+            exprs[0],
+            &DateExpr::Shift {
+                unit: Unit::Year,
+                n: -3
+            }
+        );
+        assert_eq!(exprs[1], &DateExpr::Fixed("P2Y".into()));
+        assert_eq!(exprs[2], &DateExpr::Fixed("P2W".into()));
+        assert_eq!(exprs[3], &DateExpr::Fixed("XXXX-WXX-1".into()));
+        assert_eq!(got[4].2, DateLabel::Set);
+    }
+
+    #[test]
+    fn a_long_run_of_prefix_words_is_cheap_and_finds_nothing() {
+        let text = "the end of the end of early late the ".repeat(2000);
+        assert!(find(&text).is_empty());
     }
 }

@@ -1,10 +1,16 @@
 //! Clause tense around a date: which way a bare weekday or month points.
 
-use super::lexicon::{CueTense, Lexicon};
+use super::lexicon::{CueTense, Lexicon, Words};
 
 /// How far (in tokens) a cue may be from the date and still speak for its clause.
 const MAX_LEFT: usize = 14;
 const MAX_RIGHT: usize = 8;
+
+/// Auxiliaries and modals that decide the tense of the verb after them.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "shall", "should", "could", "might", "may", "must", "can", "did", "didn't", "had", "was", "were",
+    "'ll", "won't",
+];
 
 /// The tense cue nearest to the date, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,12 +43,12 @@ fn cue_of(lex: &Lexicon, w: &str) -> Option<CueTense> {
 
 /// The cue at token `k`, reading its verb group: "must be returned" is future although "returned" looks past,
 /// and "the reduced dividend" is an adjective, not a verb.
-fn cue_at(lex: &Lexicon, lower: &[String], k: usize) -> Option<CueTense> {
-    let w = lower.get(k)?.as_str();
+fn cue_at<W: Words + ?Sized>(lex: &Lexicon, lower: &W, k: usize) -> Option<CueTense> {
+    let w = lower.word(k)?;
     let t = cue_of(lex, w)?;
     let listed = lex.tense_cues.contains_key(w);
     if t == CueTense::Past && !listed {
-        let prev = if k > 0 { lower[k - 1].as_str() } else { "" };
+        let prev = k.checked_sub(1).and_then(|p| lower.word(p)).unwrap_or("");
         if matches!(
             prev,
             "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
@@ -50,13 +56,13 @@ fn cue_at(lex: &Lexicon, lower: &[String], k: usize) -> Option<CueTense> {
             return None;
         }
         for back in 1..=3 {
-            let Some(p) = k.checked_sub(back).and_then(|i| lower.get(i)) else {
+            let Some(p) = k.checked_sub(back).and_then(|i| lower.word(i)) else {
                 break;
             };
-            if lex.tense_cues.get(p.as_str()) == Some(&CueTense::Future) {
+            if lex.tense_cues.get(p) == Some(&CueTense::Future) {
                 return Some(CueTense::Future);
             }
-            if matches!(p.as_str(), "is" | "are" | "am" | "be" | "being") {
+            if matches!(p, "is" | "are" | "am" | "be" | "being") {
                 return None;
             }
         }
@@ -69,7 +75,7 @@ fn cue_at(lex: &Lexicon, lower: &[String], k: usize) -> Option<CueTense> {
 /// usually precedes the date: "said on Tuesday", "will meet on Thursday").
 pub fn clause_tense(
     lex: &Lexicon,
-    lower: &[String],
+    lower: &(impl Words + ?Sized),
     text_of: impl Fn(usize) -> String,
     sentence: std::ops::Range<usize>,
     start: usize,
@@ -79,18 +85,25 @@ pub fn clause_tense(
     let mut k = start;
     while k > sentence.start && start - k < MAX_LEFT {
         k -= 1;
-        let w = lower.get(k)?.as_str();
+        let w = lower.word(k)?;
         if is_clause_break(w) {
             break;
         }
         if let Some(t) = cue_at(lex, lower, k) {
-            best = Some((start - k, k, t));
+            // An auxiliary just before the verb sets the tense: "will meet", "did not meet".
+            let aux = (1..=2)
+                .filter_map(|b| k.checked_sub(b).filter(|&a| a >= sentence.start))
+                .find_map(|a| AUXILIARIES.contains(&lower.word(a)?).then_some(a));
+            best = match aux.and_then(|a| Some((a, cue_of(lex, lower.word(a)?)?))) {
+                Some((a, at)) => Some((start - k, a, at)),
+                None => Some((start - k, k, t)),
+            };
             break;
         }
     }
     let mut k = end;
     while k < sentence.end && k - end < MAX_RIGHT {
-        let w = lower.get(k).map(String::as_str).unwrap_or("");
+        let w = lower.word(k).unwrap_or("");
         if is_clause_break(w) {
             break;
         }

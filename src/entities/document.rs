@@ -65,6 +65,8 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     let mut mentions = from_tags(doc, decisions);
     trim(doc, lex, &mut mentions);
     datelines(doc, lexicons, &mut mentions);
+    company_names(doc, lex, &mut mentions);
+    given_names(doc, lex, &mut mentions);
     consistent_labels(doc, &mut mentions);
     repeat_names(doc, lex, &mut mentions);
     lexicon_names(doc, lex, &mut mentions);
@@ -235,6 +237,87 @@ fn dateline_at(doc: &Document, lexicons: &Lexicons, i: usize, mentions: &mut Vec
     }
 }
 
+/// A run of capitalised words ending in a legal form is one company: "Magna International Inc",
+/// "Schroder Wertheim & Co", "Gold Fields of South Africa Ltd".
+fn company_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for j in 1..n {
+        if lex[j].begin & LexClass::LegalSuffix.bit() == 0 || !is_cap(doc, j) || doc.tokens[j].newlines_before > 0 {
+            continue;
+        }
+        let mut s = j;
+        while s > 0 && j - s < 7 && doc.tokens[s].newlines_before == 0 {
+            let p = s - 1;
+            let t = doc.token_text(p);
+            if is_cap(doc, p) && lex[p].begin & LexClass::Title.bit() == 0 || matches!(t, "&" | "of" | "and") {
+                s = p;
+            } else {
+                break;
+            }
+        }
+        while s < j && !is_cap(doc, s) {
+            s += 1;
+        }
+        if s < j {
+            found.push((s, j + 1));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; n];
+    for &(s, e) in &found {
+        taken[s..e].iter_mut().for_each(|x| *x = true);
+    }
+    mentions.retain(|m| !taken[m.start..m.end].iter().any(|&x| x));
+    // "Schroder Wertheim & Co Inc" may end twice: keep one, the longest.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for (s, e) in found {
+        match merged.last_mut() {
+            Some(last) if s < last.1 => *last = (last.0.min(s), e),
+            _ => merged.push((s, e)),
+        }
+    }
+    for (s, e) in merged {
+        mentions.push(Mention {
+            start: s,
+            end: e,
+            label: EntityLabel::Org,
+            confidence: None,
+            reason: format!("ends in a company legal form ({})", doc.token_text(e - 1)),
+        });
+    }
+}
+
+/// "Rishi Sunak" tagged as an organisation: two or three capitalised words starting with a known
+/// given name (that is not also a common word or a place) and not ending in an organisation word
+/// are a person.
+fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+    let not_name = LexClass::Common.bit()
+        | LexClass::Country.bit()
+        | LexClass::City.bit()
+        | LexClass::Region.bit()
+        | LexClass::Demonym.bit()
+        | LexClass::Title.bit();
+    let org = LexClass::OrgWord.bit() | LexClass::LegalSuffix.bit() | LexClass::NewsOrg.bit();
+    for m in mentions.iter_mut() {
+        let len = m.end - m.start;
+        if m.label == EntityLabel::Person || m.reason == "dateline" || !(2..=3).contains(&len) {
+            continue;
+        }
+        let first = lex[m.start].begin;
+        let names_person = first & LexClass::GivenName.bit() != 0
+            && first & not_name == 0
+            && (m.start..m.end).all(|i| is_cap(doc, i) && !is_all_caps(doc.token_text(i)) && lex[i].begin & org == 0);
+        if names_person {
+            m.reason = format!("lexicon: {}", LexClass::GivenName.name());
+            m.label = EntityLabel::Person;
+            m.confidence = None;
+        }
+    }
+}
+
 /// The same name gets one label in the whole article: the label the model is surest of, summed
 /// over the name's mentions, and PERSON whenever the model called it a person with confidence.
 const CONSISTENCY_CONF: f32 = 0.9;
@@ -279,29 +362,55 @@ fn consistent_labels(doc: &Document, mentions: &mut [Mention]) {
 /// mention tagged as something else is relabelled ("Ayers" after "Nick Ayers").
 fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let common = LexClass::Common.bit() | LexClass::Title.bit();
-    // surname key -> full name text
-    let mut names: HashMap<String, String> = HashMap::new();
+    let org_end = LexClass::LegalSuffix.bit() | LexClass::OrgWord.bit();
+    // "Iraqi National Congress" and "Washington Post" do not make "Iraqi" or "Washington" an organisation.
+    let not_org_short = LexClass::Country.bit()
+        | LexClass::Region.bit()
+        | LexClass::City.bit()
+        | LexClass::Demonym.bit()
+        | LexClass::Group.bit();
+    // short form key -> (label, full name): a person's surname, a company's first word.
+    let mut names: HashMap<String, (EntityLabel, String)> = HashMap::new();
+    let mut clash: Vec<String> = Vec::new();
     for m in mentions.iter() {
-        if m.label == EntityLabel::Person && m.end - m.start >= 2 {
-            let full = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
-                .slice(doc.text)
-                .to_string();
-            let last = m.end - 1;
-            if is_cap(doc, last) && !is_all_caps(doc.token_text(last)) {
-                names.entry(key(doc, last, last + 1)).or_insert(full.clone());
-            }
-            names.entry(key(doc, m.start, m.end)).or_insert(full);
+        if m.end - m.start < 2 {
+            continue;
         }
+        let short = match m.label {
+            EntityLabel::Person => m.end - 1,
+            EntityLabel::Org if lex[m.end - 1].begin & org_end != 0 && lex[m.start].begin & not_org_short == 0 => {
+                m.start
+            }
+            _ => continue,
+        };
+        let full = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
+            .slice(doc.text)
+            .to_string();
+        if is_cap(doc, short) && !is_all_caps(doc.token_text(short)) && lex[short].begin & common == 0 {
+            let k = key(doc, short, short + 1);
+            match names.get(&k) {
+                Some((l, _)) if *l != m.label => clash.push(k),
+                Some(_) => {}
+                None => {
+                    names.insert(k, (m.label, full));
+                }
+            }
+        }
+    }
+    for k in clash {
+        names.remove(&k);
     }
     if names.is_empty() {
         return;
     }
     for m in mentions.iter_mut() {
-        if m.label != EntityLabel::Person && m.end - m.start == 1 {
-            if let Some(full) = names.get(&key(doc, m.start, m.end)) {
-                m.reason = format!("same name as {full} earlier");
-                m.label = EntityLabel::Person;
-                m.confidence = None;
+        if m.end - m.start == 1 {
+            if let Some((label, full)) = names.get(&key(doc, m.start, m.end)) {
+                if m.label != *label {
+                    m.reason = format!("same name as {full} earlier");
+                    m.label = *label;
+                    m.confidence = None;
+                }
             }
         }
     }
@@ -311,7 +420,7 @@ fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
         if covered[i] || !is_cap(doc, i) || is_all_caps(doc.token_text(i)) || l.begin & common != 0 {
             continue;
         }
-        if let Some(full) = names.get(&key(doc, i, i + 1)) {
+        if let Some((label, full)) = names.get(&key(doc, i, i + 1)) {
             // Only a bare capitalised word: a neighbouring capital means a longer, different name.
             if (i > 0 && is_cap(doc, i - 1)) || (i + 1 < doc.tokens.len() && is_cap(doc, i + 1)) {
                 continue;
@@ -319,7 +428,7 @@ fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
             added.push(Mention {
                 start: i,
                 end: i + 1,
-                label: EntityLabel::Person,
+                label: *label,
                 confidence: None,
                 reason: format!("same name as {full} earlier"),
             });
@@ -328,65 +437,132 @@ fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     mentions.extend(added);
 }
 
-/// Untagged names found in high-precision lists: news organisations.
+/// Names in the high-precision lists (news organisations, large companies) are organisations,
+/// whether the tagger missed them or called them something else ("Google said" reads like a person
+/// to a model trained on 1996 news).
 fn lexicon_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let n = doc.tokens.len();
-    let mut added = Vec::new();
-    let mut covered = coverage(doc, mentions);
+    let orgs = [LexClass::NewsOrg, LexClass::Company];
+    let bits = LexClass::NewsOrg.bit() | LexClass::Company.bit();
+    let mut found: Vec<(usize, usize, LexClass)> = Vec::new();
+    let mut first = vec![false; n];
+    for r in &doc.sentences {
+        if r.start < n {
+            first[r.start] = true;
+        }
+    }
     let mut i = 0;
     while i < n {
         let l = lex[i];
-        if covered[i]
-            || l.begin & LexClass::NewsOrg.bit() == 0
-            || l.begin & LexClass::Common.bit() != 0
-            || !is_cap(doc, i)
-        {
+        // "Shell" or "Zoom" opening a sentence may be the ordinary word.
+        let ambiguous = l.begin & LexClass::Common.bit() != 0 && first[i];
+        if l.begin & bits == 0 || ambiguous || !is_cap(doc, i) {
             i += 1;
             continue;
         }
+        let class = orgs
+            .into_iter()
+            .find(|c| l.begin & c.bit() != 0)
+            .unwrap_or(LexClass::NewsOrg);
         let mut e = i + 1;
-        while e < n && lex[e].inside & LexClass::NewsOrg.bit() != 0 && is_cap(doc, e) {
+        while e < n && lex[e].inside & class.bit() != 0 && (is_cap(doc, e) || doc.token_text(e) == "&") {
             e += 1;
         }
-        if covered[i..e].iter().any(|&c| c) {
-            i += 1;
-            continue;
-        }
-        covered[i..e].iter_mut().for_each(|c| *c = true);
-        added.push(Mention {
-            start: i,
-            end: e,
-            label: EntityLabel::Org,
-            confidence: None,
-            reason: format!("lexicon: {}", LexClass::NewsOrg.name()),
-        });
+        found.push((i, e, class));
         i = e;
     }
+    if found.is_empty() {
+        return;
+    }
+    // Which mention covers each token, to decide per match in one pass.
+    let mut owner = vec![usize::MAX; n];
+    for (k, m) in mentions.iter().enumerate() {
+        owner[m.start..m.end].iter_mut().for_each(|o| *o = k);
+    }
+    let mut added = Vec::new();
+    let mut listed: HashMap<&str, String> = HashMap::new();
+    for (s, e, class) in found {
+        listed.insert(exact(doc, s, e), format!("lexicon: {}", class.name()));
+        let reason = format!("lexicon: {}", class.name());
+        let o = owner[s];
+        if o == usize::MAX {
+            if owner[s..e].iter().all(|&x| x == usize::MAX) {
+                added.push(Mention {
+                    start: s,
+                    end: e,
+                    label: EntityLabel::Org,
+                    confidence: None,
+                    reason,
+                });
+            }
+        } else {
+            // Relabel only a mention that is exactly the listed name.
+            let m = &mut mentions[o];
+            if m.start == s
+                && m.end == e
+                && m.label != EntityLabel::Org
+                && m.reason != "dateline"
+                && !m.reason.starts_with("same name")
+            {
+                m.label = EntityLabel::Org;
+                m.confidence = None;
+                m.reason = reason;
+            }
+        }
+    }
     mentions.extend(added);
+    // The same name elsewhere (say, opening a sentence) is the same organisation.
+    for m in mentions.iter_mut() {
+        if m.label == EntityLabel::Org || m.reason == "dateline" || m.reason.starts_with("same name") {
+            continue;
+        }
+        if let Some(reason) = listed.get(exact(doc, m.start, m.end)) {
+            m.label = EntityLabel::Org;
+            m.confidence = None;
+            m.reason = reason.clone();
+        }
+    }
 }
 
 /// MISC that is a nationality or group becomes NORP; MISC with an event word becomes EVENT
 /// (taking a year in front of it: "2018 Winter Olympics").
-fn split_misc(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut [Mention]) {
+fn split_misc(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let norp = LexClass::Demonym.bit() | LexClass::Group.bit();
-    let covered = coverage(doc, mentions);
+    mentions.sort_by_key(|m| m.start);
     for m in mentions.iter_mut() {
         if m.label != EntityLabel::Misc {
             continue;
         }
         if lexicons.phrase(doc, m.start..m.end) & norp != 0 {
             m.label = EntityLabel::Norp;
-            continue;
-        }
-        let event = (m.start..m.end).any(|i| lex[i].begin & LexClass::EventWord.bit() != 0 && is_cap(doc, i));
-        if event {
+        } else if (m.start..m.end).any(|i| lex[i].begin & LexClass::EventWord.bit() != 0 && is_cap(doc, i)) {
             m.label = EntityLabel::Event;
-            if m.start > 0 && !covered[m.start - 1] {
-                let y = doc.token_text(m.start - 1);
-                if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && (y.starts_with("19") || y.starts_with("20"))
-                {
-                    m.start -= 1;
-                }
+        }
+    }
+    // "Winter" + "Olympics" tagged apart are one event.
+    let mut merged: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            if m.label == EntityLabel::Event
+                && prev.end == m.start
+                && matches!(prev.label, EntityLabel::Misc | EntityLabel::Event)
+                && doc.tokens[m.start].newlines_before == 0
+            {
+                prev.end = m.end;
+                prev.label = EntityLabel::Event;
+                continue;
+            }
+        }
+        merged.push(m);
+    }
+    *mentions = merged;
+    let covered = coverage(doc, mentions);
+    for m in mentions.iter_mut() {
+        if m.label == EntityLabel::Event && m.start > 0 && !covered[m.start - 1] {
+            // "the 2018 Winter Olympics": the year is part of the event's name.
+            let y = doc.token_text(m.start - 1);
+            if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && (y.starts_with("19") || y.starts_with("20")) {
+                m.start -= 1;
             }
         }
     }

@@ -5,6 +5,7 @@
 //! decoding.
 
 use super::hash::Fnv32;
+use super::hash::PassThroughBuild;
 use super::lexicon::{LexClass, TokenLex, LEX_CLASSES};
 use crate::text::{Document, TokenKind};
 use std::collections::HashSet;
@@ -40,6 +41,14 @@ const EOS: u32 = 0x5eed_0002;
 
 /// Number of features that read previous tags.
 pub const DYNAMIC: usize = 4;
+
+/// Every token's static features start with the bias and then these many features that name
+/// the word itself (word, lower case, the two bigrams); training drops them at random so the
+/// model also learns to tag words it has never seen from shape, context and the word lists.
+pub const IDENTITY: std::ops::Range<usize> = 1..5;
+
+/// Index of the dynamic feature that names the word itself (dropped with the others).
+pub const DYNAMIC_IDENTITY: usize = 2;
 
 /// The precomputed, tag-independent features of one document.
 #[derive(Debug, Clone, Default)]
@@ -134,13 +143,11 @@ fn shape_hash(w: &str) -> u32 {
     h.finish()
 }
 
-fn affix(template: u8, chars: impl Iterator<Item = char>, k: usize) -> u32 {
+fn affix<'a>(template: u8, chars: impl Iterator<Item = &'a char>, k: usize) -> u32 {
     let mut h = Fnv32::with(template);
     h.byte(k as u8);
-    for c in chars.take(k) {
-        for l in c.to_lowercase() {
-            h.char(l);
-        }
+    for &c in chars.take(k) {
+        h.char(c);
     }
     h.finish()
 }
@@ -201,8 +208,8 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
     }
     // Document evidence: a word seen in lower case elsewhere is probably a common word; one seen
     // capitalised mid-sentence (outside caps lines) is probably a name.
-    let mut seen_lower: HashSet<u32> = HashSet::new();
-    let mut seen_cap_mid: HashSet<u32> = HashSet::new();
+    let mut seen_lower: HashSet<u32, PassThroughBuild> = HashSet::default();
+    let mut seen_cap_mid: HashSet<u32, PassThroughBuild> = HashSet::default();
     for k in 0..n {
         if doc.tokens[k].kind != TokenKind::Word {
             continue;
@@ -215,7 +222,8 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         }
     }
 
-    let mut hashes = Vec::with_capacity(n * 32);
+    let mut hashes = Vec::with_capacity(n * 40);
+    let mut low: Vec<char> = Vec::with_capacity(32);
     let mut starts = Vec::with_capacity(n + 1);
     for i in 0..n {
         starts.push(hashes.len() as u32);
@@ -252,16 +260,21 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         }
         hashes.push(h.finish());
         hashes.push(combine(T_LOWER, &[lower[i]]));
+        hashes.push(combine(T_BIGRAM_L, &[ctx(ii - 1), lower[i]]));
+        hashes.push(combine(T_BIGRAM_R, &[lower[i], ctx(ii + 1)]));
         hashes.push(shape[i]);
-        let nchars = w.chars().count();
+        // Affixes read the lower-cased word, made once per token in a reused buffer.
+        low.clear();
+        low.extend(w.chars().flat_map(char::to_lowercase));
+        let nchars = low.len();
         for k in 1..=3 {
             if nchars > k {
-                hashes.push(affix(T_PREFIX, w.chars(), k));
+                hashes.push(affix(T_PREFIX, low.iter(), k));
             }
         }
         for k in 2..=4 {
             if nchars > k {
-                hashes.push(affix(T_SUFFIX, w.chars().rev(), k));
+                hashes.push(affix(T_SUFFIX, low.iter().rev(), k));
             }
         }
         for (slot, d) in [(1u32, -2isize), (2, -1), (3, 1), (4, 2)] {
@@ -272,8 +285,6 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         hashes.push(combine(T_SHAPE_L, &[sh(ii - 1), shape[i]]));
         hashes.push(combine(T_SHAPE_R, &[shape[i], sh(ii + 1)]));
         hashes.push(combine(T_SHAPE_3, &[sh(ii - 1), shape[i], sh(ii + 1)]));
-        hashes.push(combine(T_BIGRAM_L, &[ctx(ii - 1), lower[i]]));
-        hashes.push(combine(T_BIGRAM_R, &[lower[i], ctx(ii + 1)]));
         let first = sent_first[i] as u32;
         let line_first = (doc.tokens[i].newlines_before > 0 || i == 0) as u32;
         hashes.push(combine(T_POSITION, &[first, line_first, caps_line[i] as u32, shape[i]]));

@@ -40,12 +40,12 @@ impl Fnv32 {
         }
     }
 
-    /// Feeds the four bytes of a u32.
+    /// Feeds a whole u32 in one step (FNV-style xor-multiply on the word; the final mix in
+    /// [`Fnv32::finish`] spreads it): combining feature values is the hot loop of the tagger.
     #[inline]
     pub fn u32(&mut self, v: u32) {
-        for b in v.to_le_bytes() {
-            self.byte(b);
-        }
+        self.0 = (self.0 ^ v).wrapping_mul(FNV32_PRIME);
+        self.0 ^= self.0 >> 15;
     }
 
     /// The final hash, with the bits mixed so that masking to a table size spreads well.
@@ -78,9 +78,37 @@ pub fn fnv64_start() -> u64 {
     FNV64_OFFSET
 }
 
-/// Continues a 64-bit FNV-1a hash with one byte (the separator between phrase words).
-pub fn fnv64_byte(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(FNV64_PRIME)
+/// A `Hasher` for keys that are already well-mixed hashes: it passes them through, so the hash
+/// maps keyed by lexicon and feature hashes do no second (SipHash) hashing.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV64_PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+
+    fn write_u32(&mut self, v: u32) {
+        self.0 = (v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// Build hasher for [`PassThrough`].
+pub type PassThroughBuild = std::hash::BuildHasherDefault<PassThrough>;
+
+/// Combines a phrase hash with the next word's hash (word hashes come from [`fnv64_lower`]).
+pub fn phrase_step(h: u64, word: u64) -> u64 {
+    (h ^ word).wrapping_mul(FNV64_PRIME).rotate_left(29)
 }
 
 #[cfg(test)]

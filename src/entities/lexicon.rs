@@ -3,7 +3,7 @@
 //! `data/entities/` (sources and licences in `data/README.md`); phrases are matched on tokens,
 //! case-insensitively, by hash, so lookups allocate nothing.
 
-use super::hash::{fnv64_byte, fnv64_lower, fnv64_start};
+use super::hash::{fnv64_lower, fnv64_start, phrase_step, PassThroughBuild};
 use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
 
@@ -36,10 +36,14 @@ pub enum LexClass {
     EventWord,
     /// Religious and political groups.
     Group,
+    /// Legal forms that end company names ("Inc", "Ltd").
+    LegalSuffix,
+    /// Large companies and brands.
+    Company,
 }
 
 /// Number of word lists.
-pub const LEX_CLASSES: usize = 11;
+pub const LEX_CLASSES: usize = 13;
 
 impl LexClass {
     /// Every class, in bit order.
@@ -55,6 +59,8 @@ impl LexClass {
         LexClass::NewsOrg,
         LexClass::EventWord,
         LexClass::Group,
+        LexClass::LegalSuffix,
+        LexClass::Company,
     ];
 
     /// The bit of this class in a mask.
@@ -76,6 +82,8 @@ impl LexClass {
             LexClass::NewsOrg => "news organisations",
             LexClass::EventWord => "event words",
             LexClass::Group => "groups",
+            LexClass::LegalSuffix => "company legal forms",
+            LexClass::Company => "companies",
         }
     }
 
@@ -92,6 +100,8 @@ impl LexClass {
             LexClass::NewsOrg => include_str!("../../data/entities/news_orgs.txt"),
             LexClass::EventWord => include_str!("../../data/entities/event_words.txt"),
             LexClass::Group => include_str!("../../data/entities/groups.txt"),
+            LexClass::LegalSuffix => include_str!("../../data/entities/legal_suffixes.txt"),
+            LexClass::Company => include_str!("../../data/entities/companies.txt"),
         }
     }
 
@@ -114,26 +124,26 @@ pub struct TokenLex {
 /// All word lists, as phrase-hash -> class mask.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
-    phrases: HashMap<u64, u16>,
+    phrases: HashMap<u64, u16, PassThroughBuild>,
+}
+
+/// The phrase hash of a sequence of words.
+fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    words.fold(fnv64_start(), |h, w| phrase_step(h, fnv64_lower(fnv64_start(), w)))
 }
 
 impl Lexicons {
     /// Loads and indexes every list (tokenised with the crate's tokenizer, so phrases match documents).
     pub fn new() -> Self {
-        let mut phrases: HashMap<u64, u16> = HashMap::with_capacity(32_000);
+        let mut phrases: HashMap<u64, u16, PassThroughBuild> =
+            HashMap::with_capacity_and_hasher(48_000, PassThroughBuild::default());
         for class in LexClass::ALL {
             for entry in class.entries() {
                 let toks = crate::text::tokens::tokenize(entry);
                 if toks.is_empty() || toks.len() > MAX_PHRASE {
                     continue;
                 }
-                let mut h = fnv64_start();
-                for (k, t) in toks.iter().enumerate() {
-                    if k > 0 {
-                        h = fnv64_byte(h, b' ');
-                    }
-                    h = fnv64_lower(h, t.span.slice(entry));
-                }
+                let h = phrase_hash(toks.iter().map(|t| t.span.slice(entry)));
                 *phrases.entry(h).or_insert(0) |= class.bit();
             }
         }
@@ -142,18 +152,12 @@ impl Lexicons {
 
     /// The classes of the single word `w` (case-insensitive).
     pub fn word(&self, w: &str) -> u16 {
-        self.phrases.get(&fnv64_lower(fnv64_start(), w)).copied().unwrap_or(0)
+        self.phrases.get(&phrase_hash(std::iter::once(w))).copied().unwrap_or(0)
     }
 
     /// The classes of the phrase made of tokens `range` of `doc` (case-insensitive).
     pub fn phrase(&self, doc: &Document, range: std::ops::Range<usize>) -> u16 {
-        let mut h = fnv64_start();
-        for (k, i) in range.enumerate() {
-            if k > 0 {
-                h = fnv64_byte(h, b' ');
-            }
-            h = fnv64_lower(h, doc.token_text(i));
-        }
+        let h = phrase_hash(range.map(|i| doc.token_text(i)));
         self.phrases.get(&h).copied().unwrap_or(0)
     }
 
@@ -161,6 +165,8 @@ impl Lexicons {
     pub fn annotate(&self, doc: &Document) -> Vec<TokenLex> {
         let n = doc.tokens.len();
         let mut out = vec![TokenLex::default(); n];
+        // Each word is lower-cased and hashed once, then phrases combine the word hashes.
+        let words: Vec<u64> = (0..n).map(|i| fnv64_lower(fnv64_start(), doc.token_text(i))).collect();
         for i in 0..n {
             if doc.tokens[i].kind == TokenKind::Punct {
                 continue;
@@ -175,10 +181,7 @@ impl Lexicons {
                 if len > 1 && (t.kind == TokenKind::Punct || t.newlines_before > 0) {
                     break;
                 }
-                if len > 1 {
-                    h = fnv64_byte(h, b' ');
-                }
-                h = fnv64_lower(h, doc.token_text(j));
+                h = phrase_step(h, words[j]);
                 if let Some(&mask) = self.phrases.get(&h) {
                     out[i].begin |= mask;
                     for o in out.iter_mut().take(j + 1).skip(i + 1) {

@@ -13,12 +13,22 @@ const MAGIC: &[u8; 6] = b"NMNER1";
 #[derive(Debug, Clone)]
 pub struct Model {
     mask: u32,
+    /// The int8 codes as stored in the file.
     weights: Vec<i8>,
     scale: f32,
-    lut: [f32; 256],
+    /// The same weights expanded once to linear int16 (finer than the codes), so scoring is
+    /// plain integer adds with no table lookup in the hot loop.
+    linear: Vec<i16>,
 }
 
+/// The int16 unit: the largest weight maps to this.
+const LINEAR_MAX: f32 = 32_000.0;
+
 const MU: f32 = 255.0;
+
+/// Perceptron scores are margins, not log-probabilities; dividing by this before the softmax
+/// keeps the shown confidence from saturating at 1.00 for every mention.
+const TEMPERATURE: f32 = 4.0;
 
 /// The weight an int8 code stands for, given the model's largest weight `scale`.
 pub fn code_to_weight(code: i8, scale: f32) -> f32 {
@@ -42,12 +52,12 @@ pub fn weight_to_code(w: f32, scale: f32) -> i8 {
     }
 }
 
-fn lut(scale: f32) -> [f32; 256] {
-    let mut t = [0.0f32; 256];
-    for (b, x) in t.iter_mut().enumerate() {
-        *x = code_to_weight(b as u8 as i8, scale);
+fn linear(weights: &[i8], scale: f32) -> Vec<i16> {
+    let mut lut = [0i16; 256];
+    for (b, x) in lut.iter_mut().enumerate() {
+        *x = (code_to_weight(b as u8 as i8, scale) / scale * LINEAR_MAX).round() as i16;
     }
-    t
+    weights.iter().map(|&w| lut[w as u8 as usize]).collect()
 }
 
 /// One decoded token: its tag and the model's probability for it.
@@ -55,7 +65,8 @@ fn lut(scale: f32) -> [f32; 256] {
 pub struct Decision {
     /// The chosen tag.
     pub tag: usize,
-    /// Softmax probability of that tag among all tags (0–1).
+    /// Softmax probability of that tag among all tags (0–1); 1 for the O tag, whose probability
+    /// is never shown.
     pub prob: f32,
 }
 
@@ -67,9 +78,9 @@ impl Model {
         }
         Some(Model {
             mask: (1u32 << bits) - 1,
+            linear: linear(&weights, scale),
             weights,
             scale,
-            lut: lut(scale),
         })
     }
 
@@ -79,7 +90,7 @@ impl Model {
             mask: 0xff,
             weights: vec![0; NTAGS << 8],
             scale: 1.0,
-            lut: lut(1.0),
+            linear: vec![0; NTAGS << 8],
         }
     }
 
@@ -168,12 +179,13 @@ impl Model {
 
     /// Adds the weights of `features` to `scores`.
     #[inline]
-    pub fn add(&self, features: &[u32], scores: &mut [f32; NTAGS]) {
+    pub fn add(&self, features: &[u32], scores: &mut [i32; NTAGS]) {
         for &f in features {
             let b = (f & self.mask) as usize * NTAGS;
-            let row = &self.weights[b..b + NTAGS];
-            for (s, &w) in scores.iter_mut().zip(row) {
-                *s += self.lut[w as u8 as usize];
+            if let Some(row) = self.linear.get(b..b + NTAGS) {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += w as i32;
+                }
             }
         }
     }
@@ -186,7 +198,7 @@ impl Model {
         let mut out = Vec::with_capacity(f.len());
         let (mut p1, mut p2) = (O, O);
         for i in 0..f.len() {
-            let mut scores = [0f32; NTAGS];
+            let mut scores = [0i32; NTAGS];
             self.add(f.of(i), &mut scores);
             self.add(&f.dynamic(i, p1, p2), &mut scores);
             let d = self.choose(&scores);
@@ -197,15 +209,20 @@ impl Model {
         out
     }
 
-    fn choose(&self, scores: &[f32; NTAGS]) -> Decision {
+    fn choose(&self, scores: &[i32; NTAGS]) -> Decision {
         let mut best = O;
         for t in 0..NTAGS {
             if scores[t] > scores[best] {
                 best = t;
             }
         }
+        if best == O {
+            // Only entity tokens show a confidence; skipping the softmax here saves most exp() calls.
+            return Decision { tag: O, prob: 1.0 };
+        }
+        let unit = self.scale / LINEAR_MAX / TEMPERATURE;
         let top = scores[best];
-        let z: f32 = scores.iter().map(|&s| (s - top).exp()).sum();
+        let z: f32 = scores.iter().map(|&s| ((s - top) as f32 * unit).exp()).sum();
         Decision {
             tag: best,
             prob: if z > 0.0 { 1.0 / z } else { 1.0 },

@@ -94,13 +94,29 @@ impl Trainer {
         }
     }
 
-    /// One pass over one document; returns the number of wrongly tagged tokens.
-    pub fn learn(&mut self, ex: &Example) -> usize {
+    /// One pass over one document; returns the number of wrongly tagged tokens. With
+    /// probability `dropout` per token, the features naming the word itself are left out.
+    pub fn learn(&mut self, ex: &Example, dropout: f32, rng: &mut u64) -> usize {
         let (mut p1, mut p2) = (O, O);
         let mut errors = 0;
+        let mut buf: Vec<u32> = Vec::with_capacity(64);
         for i in 0..ex.gold.len() {
-            let feats = ex.features.of(i);
-            let dynamic = ex.features.dynamic(i, p1, p2);
+            let all = ex.features.of(i);
+            let mut dynamic = ex.features.dynamic(i, p1, p2);
+            *rng ^= *rng << 13;
+            *rng ^= *rng >> 7;
+            *rng ^= *rng << 17;
+            let drop = ((*rng >> 40) as f32 / (1u64 << 24) as f32) < dropout;
+            let feats: &[u32] = if drop && all.len() >= features::IDENTITY.end {
+                buf.clear();
+                buf.extend_from_slice(&all[..features::IDENTITY.start]);
+                buf.extend_from_slice(&all[features::IDENTITY.end..]);
+                // A feature hash nothing else uses stands in for the dropped one.
+                dynamic[features::DYNAMIC_IDENTITY] = 0;
+                &buf
+            } else {
+                all
+            };
             let s = self.scores(feats, &dynamic);
             let mut best = O;
             for t in 0..NTAGS {

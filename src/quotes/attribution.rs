@@ -21,7 +21,7 @@ use crate::text::{Document, Span, TokenKind};
 use std::collections::HashSet;
 
 /// Tokens looked at before a quote for its cue (a long sentence of reported speech).
-const BEFORE_WINDOW: usize = 45;
+const BEFORE_WINDOW: usize = 60;
 /// Tokens looked at after a quote.
 const AFTER_WINDOW: usize = 30;
 /// Longest speaker phrase, in tokens.
@@ -148,12 +148,22 @@ impl<'a, 'd> Context<'a, 'd> {
         if self.quote_of[i].is_some() {
             return false;
         }
-        if t == "put" {
+        if t == "pointed" {
+            // "as Byler pointed out"
+            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "out";
+        }
+        if t == "went" {
+            // "Trump went on, as if…"
+            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "on";
+        }
+        if t == "put" || t == "puts" {
             // "as Weiner put it"
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "it";
         }
         if !self.lex.is_cue(t) {
-            return false;
+            // A Title Case headline: `Hillary Clinton Said "…"`.
+            let headline = i > 0 && is_capitalised(self.doc, i) && is_capitalised(self.doc, i - 1);
+            return headline && self.lex.is_cue(&t.to_lowercase());
         }
         if i == 0 {
             return true;
@@ -229,12 +239,14 @@ impl<'a, 'd> Context<'a, 'd> {
             let para = self.para.get(first).copied().unwrap_or(0);
             let adjacent = self.after_adjacent(inner, first, end);
             // `"…," X said` right after the quote beats a cue earlier in the sentence.
-            let tight = adjacent.filter(|a| a.cue < end + 6 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
+            let tight =
+                adjacent.filter(|a| a.cue < end + 10 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
             let found = tight
                 .or_else(|| self.before(first))
                 .or(adjacent)
                 .or_else(|| self.after_later(inner, end))
-                .or_else(|| self.previous_sentence(first, inner));
+                .or_else(|| self.previous_sentence(first, inner))
+                .or_else(|| self.cueless(first));
             if let Some(a) = found {
                 let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
                 let colon = self.text(a.cue) == ":";
@@ -245,8 +257,10 @@ impl<'a, 'd> Context<'a, 'd> {
                 }
             } else {
                 let starts_para = first == 0 || self.doc.tokens.get(first).is_some_and(|t| t.newlines_before > 0);
+                // Titles in between (`Trump told NBC's "Today." "I could…"`) do not break the chain.
                 let inherit = last.as_ref().filter(|(p, prev_q, _)| {
-                    let same_para = *p == para && *prev_q + 1 == qi;
+                    let same_para = *p == para
+                        && (*prev_q + 1..qi).all(|k| out.get(k).is_none_or(|o: &Quote| o.kind == QuoteKind::Scare));
                     let floating = starts_para && para <= *p + 1;
                     same_para || (floating && sentence_like(inner))
                 });
@@ -263,6 +277,27 @@ impl<'a, 'd> Context<'a, 'd> {
                 last = Some((para, qi, q.clone()));
             }
             out.push(q);
+        }
+        // `"A." "B," he said.`: a quote with no speaker right before an attributed one in the same
+        // paragraph (nothing but punctuation between) is the same speaker's.
+        for qi in (0..out.len().saturating_sub(1)).rev() {
+            if out[qi].speaker.is_some() || out[qi].kind != QuoteKind::Speech || out[qi + 1].speaker.is_none() {
+                continue;
+            }
+            let a = self.doc.token_at_or_after(out[qi].span.end);
+            let b = self.doc.token_at_or_after(out[qi + 1].span.start);
+            let adjacent = a <= b
+                && b < self.doc.tokens.len()
+                && self.doc.tokens[b].newlines_before == 0
+                && (a..b)
+                    .all(|j| self.doc.tokens[j].kind == TokenKind::Punct && self.doc.tokens[j].newlines_before == 0);
+            if adjacent {
+                let next = out[qi + 1].clone();
+                out[qi].speaker = next.speaker;
+                out[qi].speaker_entity = next.speaker_entity;
+                out[qi].speaker_span = next.speaker_span;
+                out[qi].cue = next.cue;
+            }
         }
         out
     }
@@ -319,7 +354,11 @@ impl<'a, 'd> Context<'a, 'd> {
         // `a "friendship" that analysts said` the quote is mid-clause.
         let ends_clause = inner_end(inner).ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
             || matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-");
-        if !ends_clause {
+        // `"…" Clinton tweeted`: a name and a cue right after the quote attribute it anyway.
+        let named_next = is_capitalised(self.doc, k)
+            && (k + 1..(k + 5).min(n)).any(|j| self.is_cue(j))
+            && (k..(k + 5).min(n)).all(|j| self.quote_of[j].is_none() && !self.terminal(j));
+        if !ends_clause && !named_next {
             return None;
         }
         // `"…" ― Karen Smith`: a dash and a name closing the paragraph sign the quote.
@@ -444,11 +483,13 @@ impl<'a, 'd> Context<'a, 'd> {
                 // "with Donald Trump tweeting that…": the name right before the participle.
                 if j > floor && is_capitalised(self.doc, j - 1) {
                     if let Some((f, e)) = self.phrase_before(j, floor) {
-                        return Some(Attribution {
-                            first: f,
-                            end: e,
-                            cue: j,
-                        });
+                        if f > floor && self.lower(f - 1) == "with" {
+                            return Some(Attribution {
+                                first: f,
+                                end: e,
+                                cue: j,
+                            });
+                        }
                     }
                 }
                 if has_finite {
@@ -460,6 +501,22 @@ impl<'a, 'd> Context<'a, 'd> {
                 continue;
             }
             if let Some((f, e)) = self.subject_before(j, floor) {
+                // "Israel said Clinton called on members to be "…"": when the cue sits in the
+                // complement of an earlier cue (no comma between), the outer speaker owns the quote.
+                let outer = (floor..f).rev().find(|&o| {
+                    self.is_cue(o)
+                        && !self.is_participle(o)
+                        && (o..f).all(|m| self.quote_of[m].is_none() && !matches!(self.text(m), "," | ";"))
+                });
+                if let Some(o) = outer {
+                    if let Some((of, oe)) = self.subject_before(o, floor) {
+                        return Some(Attribution {
+                            first: of,
+                            end: oe,
+                            cue: o,
+                        });
+                    }
+                }
                 return Some(Attribution {
                     first: f,
                     end: e,
@@ -508,13 +565,49 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         // A partial quote with no speech verb (`Clinton supports "appropriate pay raises"`) is the
         // words of the clause's subject, unless a label introduces it ("so-called", "dubbed").
-        if !matches!(
-            self.lower(first - 1).as_str(),
-            "so-called" | "called" | "dubbed" | "named" | "titled" | "entitled"
-        ) {
-            return self.clause_subject(floor, first);
-        }
         None
+    }
+
+    /// A partial quote with no speech verb (`Clinton supports "appropriate pay raises"`) is the
+    /// words of the clause's subject, unless a label introduces it ("so-called", "dubbed").
+    fn cueless(&self, first: usize) -> Option<Attribution> {
+        if first == 0 || first >= self.doc.tokens.len() || self.doc.tokens[first].newlines_before > 0 {
+            return None;
+        }
+        let floor = self.clause_floor(first);
+        if floor == first
+            || matches!(
+                self.lower(first - 1).as_str(),
+                "so-called" | "called" | "dubbed" | "named" | "titled" | "entitled"
+            )
+        {
+            return None;
+        }
+        // "Calling Ross "exactly the partner I need," Mrs. Clinton upbraided…": a sentence-initial
+        // participle phrase; its subject follows the phrase.
+        let t = self.text(floor);
+        if is_capitalised(self.doc, floor) && t.ends_with("ing") && !self.mid_caps.contains(t) {
+            let end = self.doc.token_at_or_after(self.doc.tokens[first].span.start);
+            let mut j = end;
+            while j < self.doc.tokens.len() && self.quote_of[j] == self.quote_of[first] {
+                j += 1;
+            }
+            if j < self.doc.tokens.len() && self.text(j) == "," {
+                j += 1;
+            }
+            let s = j;
+            while j < self.doc.tokens.len() && j < s + 5 && is_capitalised(self.doc, j) {
+                j += 1;
+            }
+            if j > s && self.verb_ish(j) {
+                return Some(Attribution {
+                    first: s,
+                    end: j,
+                    cue: first,
+                });
+            }
+        }
+        self.clause_subject(floor, first)
     }
 
     /// True for a word that can follow a subject: a lower-case word that is no determiner, preposition
@@ -544,14 +637,51 @@ impl<'a, 'd> Context<'a, 'd> {
         aux || !(is_determiner(t) || is_possessive(t) || self.lex.np_stops.contains(t) || t == "of" || t == "for")
     }
 
+    /// True for a word that looks like a finite verb: a cue, an -ed or -s form, an irregular form,
+    /// an adverb ("Trump again knocked"). Stricter than [`Self::verb_like`]: "nominee" fails.
+    fn verb_ish(&self, i: usize) -> bool {
+        if i >= self.doc.tokens.len() || self.doc.tokens[i].kind != TokenKind::Word || is_capitalised(self.doc, i) {
+            return false;
+        }
+        let t = self.text(i);
+        self.lex.is_cue(t)
+            || self.lex.irregular_verbs.contains(t)
+            || self.lex.adverbs.contains(t)
+            || (t.len() > 3 && t.ends_with("ly"))
+            || (!self.lex.np_stops.contains(t) && (t.ends_with("ed") || (t.ends_with('s') && !t.ends_with("ss"))))
+    }
+
     /// The subject of a participle or infinitive cue (`Trump again knocked Clinton, saying "…"`):
     /// the first name or personal pronoun of the clause that a verb follows.
     fn clause_subject(&self, floor: usize, cue: usize) -> Option<Attribution> {
         let mut j = floor;
         // "After the Paris attacks, Trump released…": an introductory phrase ends at its comma.
         if j < cue && (self.is_preposition(j) || self.lex.np_stops.contains(self.text(j))) {
-            if let Some(c) = (j..cue.min(j + 14)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none()) {
+            // The comma may close a quote inside the phrase (`… a federal "deportation force," Will`).
+            let ends_intro = |c: usize| {
+                self.text(c) == ","
+                    && (self.quote_of[c].is_none()
+                        || (c + 1 < cue
+                            && self.quote_of[c + 1] == self.quote_of[c]
+                            && self.doc.tokens[c + 1].kind == TokenKind::Punct
+                            && self.quote_of.get(c + 2).copied().flatten() != self.quote_of[c]))
+            };
+            if let Some(c) = (j..cue.min(j + 30)).find(|&c| ends_intro(c)) {
                 j = c + 1;
+                while j < cue && self.quote_of[j].is_some() && self.doc.tokens[j].kind == TokenKind::Punct {
+                    j += 1;
+                }
+            }
+        }
+        // "The team cited "…"": a short description heading the clause, up to its verb.
+        if j < cue && is_determiner(self.text(j)) {
+            for e in j + 2..(j + 5).min(cue) {
+                if self.quote_of[e].is_some() || self.doc.tokens[e].kind != TokenKind::Word {
+                    break;
+                }
+                if self.verb_ish(e) {
+                    return Some(Attribution { first: j, end: e, cue });
+                }
             }
         }
         while j < cue {
@@ -567,11 +697,15 @@ impl<'a, 'd> Context<'a, 'd> {
                 });
             }
             if is_capitalised(self.doc, j) {
-                let s = j;
+                let mut s = j;
                 while j < cue && is_capitalised(self.doc, j) && self.quote_of[j].is_none() {
                     j += 1;
                 }
                 let name_end = j;
+                // "But Trump quickly deflected": a sentence-initial conjunction is no part of the name.
+                while s + 1 < name_end && (self.lex.np_stops.contains(self.text(s)) || is_determiner(self.text(s))) {
+                    s += 1;
+                }
                 // "Rep. Hakeem Jeffries (D-N.Y.) reacted": the party label sits between name and verb.
                 let mut v = j;
                 if v < cue && self.text(v) == "(" {
@@ -589,9 +723,20 @@ impl<'a, 'd> Context<'a, 'd> {
                         }
                     }
                 }
+                // "Cruz's lawyers relied on…": a possessive description.
+                if v + 1 < cue && is_possessive(self.text(v)) {
+                    if let Some(e) = (v + 1..(v + 4).min(cue)).find(|&e| self.verb_ish(e)) {
+                        if e > v + 1
+                            && (v + 1..e)
+                                .all(|w| self.doc.tokens[w].kind == TokenKind::Word && !is_capitalised(self.doc, w))
+                        {
+                            return Some(Attribution { first: s, end: e, cue });
+                        }
+                    }
+                }
                 let lone_word = name_end == s + 1 && !self.mid_caps.contains(self.text(s));
                 if v < cue
-                    && self.verb_like(v)
+                    && self.verb_ish(v)
                     && !lone_word
                     && !self.lex.np_stops.contains(self.text(s))
                     && !is_calendar_word(self.text(s))
@@ -667,6 +812,18 @@ impl<'a, 'd> Context<'a, 'd> {
         if (floor..first).any(|j| self.quote_of[j].is_some()) {
             return None;
         }
+        // "Stated Stone:" — an inverted cue opening the sentence.
+        if stop == ":" && floor + 1 < first - 1 && self.lex.is_cue(&self.lower(floor)) {
+            if let Some((f, e)) = self.phrase_after(floor + 1) {
+                if e == first - 1 {
+                    return Some(Attribution {
+                        first: f,
+                        end: e,
+                        cue: floor,
+                    });
+                }
+            }
+        }
         let has_finite = (floor..first - 1).any(|j| self.is_cue(j) && !self.is_participle(j));
         for j in (floor..first - 1).rev() {
             if !self.is_cue(j) {
@@ -685,7 +842,8 @@ impl<'a, 'd> Context<'a, 'd> {
             });
         }
         // `Clinton touted her credentials. "We need…"`: a quote sentence after a sentence about someone.
-        if !new_para && sentence_like(inner) {
+        // "Trump issued the following statement:" announces the quote paragraph after it.
+        if (!new_para || stop == ":") && sentence_like(inner) {
             return self.clause_subject(floor, first - 1);
         }
         None
@@ -743,7 +901,7 @@ impl<'a, 'd> Context<'a, 'd> {
             steps += 1;
             let t = self.text(k - 1);
             let lower = t.to_lowercase();
-            if self.lex.adverbs.contains(lower.as_str())
+            if (self.lex.adverbs.contains(lower.as_str()) && !is_capitalised(self.doc, k - 1))
                 || (lower.ends_with("ly") && t.len() > 4 && !is_capitalised(self.doc, k - 1))
             {
                 k -= 1;
@@ -755,6 +913,18 @@ impl<'a, 'd> Context<'a, 'd> {
                 k -= 2;
             } else if is_calendar_word(t) {
                 k -= 1;
+            } else if lower == "ago" {
+                // "The State Department less than two weeks ago said"
+                let mut j = k - 1;
+                while j > floor
+                    && k - j < 5
+                    && !is_capitalised(self.doc, j - 1)
+                    && self.quote_of[j - 1].is_none()
+                    && self.doc.tokens[j - 1].kind != TokenKind::Punct
+                {
+                    j -= 1;
+                }
+                k = j;
             } else if k >= floor + 2
                 && matches!(
                     lower.as_str(),
@@ -787,7 +957,50 @@ impl<'a, 'd> Context<'a, 'd> {
             return self.clause_subject(floor, cue).map(|a| (a.first, a.end));
         }
         let mut k = self.skip_to_subject(cue, floor);
+        // `Amar, author of "America's Constitution," put it`: the apposition's comma sits inside a quote.
+        if k > floor && self.quote_of[k - 1].is_some() {
+            let q = self.quote_of[k - 1];
+            let mut m = k - 1;
+            while m > floor
+                && self.quote_of[m].is_some()
+                && self.doc.tokens[m].kind == TokenKind::Punct
+                && self.text(m) != ","
+            {
+                m -= 1;
+            }
+            if self.text(m) == "," && self.quote_of[m] == q {
+                let mut qs = m;
+                while qs > floor && self.quote_of[qs - 1] == q {
+                    qs -= 1;
+                }
+                // Search for the opening comma from just before the quote.
+                if let Some(c) = (floor.max(qs.saturating_sub(25))..qs)
+                    .rev()
+                    .find(|&c| self.text(c) == "," && self.quote_of[c].is_none())
+                {
+                    return self.phrase_before(c, floor);
+                }
+                k = qs;
+            }
+        }
         if k > floor && self.text(k - 1) == "," {
+            // "her personal lawyer, David E. Kendall, wrote": the apposition is the name itself.
+            if let Some(c) = (floor.max((k - 1).saturating_sub(6))..k - 1)
+                .rev()
+                .find(|&c| self.text(c) == ",")
+            {
+                let name = c + 1..k - 1;
+                if !name.is_empty()
+                    && name
+                        .clone()
+                        .all(|w| is_capitalised(self.doc, w) && self.quote_of[w].is_none())
+                    && c > floor
+                    && !is_capitalised(self.doc, c - 1)
+                    && self.doc.tokens[c - 1].kind == TokenKind::Word
+                {
+                    return Some((name.start, name.end));
+                }
+            }
             // An apposition or relative clause: find the comma that opens it (quotes may sit inside);
             // "Cory James, 22, of Flint, Mich., said" chains several, so walk back over those that
             // open no subject (a number, "of Flint", a bare place after a comma).
@@ -819,14 +1032,37 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         for _attempt in 0..2 {
             let (first, end) = self.phrase_before(k, floor)?;
-            // "Trump in recent days has suggested": a prepositional phrase is not the subject.
+            // "Trump in recent days has suggested": a prepositional phrase is not the subject
+            // ("after", "since" are more often conjunctions: "after the front-runner had said").
             if first > floor
                 && self.is_preposition(first - 1)
+                && !matches!(self.lower(first - 1).as_str(), "after" | "before" | "since")
                 && first - 1 > floor
                 && !is_capitalised(self.doc, end - 1)
             {
                 k = first - 1;
                 continue;
+            }
+            // "a White House official who spoke anonymously to discuss strategy said", "a source
+            // speaking to Fox News said": the subject comes before the relative or participle clause.
+            let lo = first.saturating_sub(10).max(floor);
+            let clause = (lo..first)
+                .rev()
+                .take_while(|&j| self.quote_of[j].is_none() && self.doc.tokens[j].kind == TokenKind::Word)
+                .find(|&j| {
+                    let t = self.text(j);
+                    (t == "who" || (t.ends_with("ing") && !is_capitalised(self.doc, j) && !self.lex.is_cue(t)))
+                        && j > floor
+                        && self.doc.tokens[j - 1].kind == TokenKind::Word
+                        && !self.lex.np_stops.contains(self.text(j - 1))
+                });
+            if let Some(c) = clause {
+                if let Some(p) = self.phrase_before(c, floor) {
+                    return Some(p);
+                }
+            }
+            if is_calendar_word(self.text(first)) && end == first + 1 {
+                return None;
             }
             return Some((first, end));
         }
@@ -835,6 +1071,16 @@ impl<'a, 'd> Context<'a, 'd> {
 
     /// The noun phrase ending just before token `end` (at most [`MAX_PHRASE`] tokens).
     fn phrase_before(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut end = end;
+        // "Sen. Richard J. Durbin (D-Ill.)": the party label is not part of the name.
+        if end > floor && self.text(end - 1) == ")" {
+            if let Some(o) = (end.saturating_sub(8).max(floor)..end - 1)
+                .rev()
+                .find(|&o| self.text(o) == "(")
+            {
+                end = o;
+            }
+        }
         let mut first = end;
         while first > floor && end - first < MAX_PHRASE {
             let j = first - 1;
@@ -850,8 +1096,15 @@ impl<'a, 'd> Context<'a, 'd> {
             if !word || self.lex.np_stops.contains(t) || self.lex.is_cue(t) {
                 break;
             }
+            if j + 1 < end && matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we") {
+                // "provisions he said": the pronoun is the whole subject.
+                break;
+            }
             first = j;
-            if is_determiner(t) || self.doc.tokens[j].newlines_before > 0 {
+            if is_determiner(t)
+                || self.doc.tokens[j].newlines_before > 0
+                || matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we")
+            {
                 break;
             }
         }
@@ -878,7 +1131,14 @@ impl<'a, 'd> Context<'a, 'd> {
         let head = self.text(a.end - 1);
         if a.end - a.first == 1 && matches!(head.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
             q.speaker_span = Some(phrase);
-            match names.antecedent(phrase.start, head) {
+            // "Rubio said that he has begun…": the subject heading the pronoun's own sentence wins
+            // over whoever was named last ("…of Trump, whom he called").
+            let floor = self.clause_floor(a.first);
+            let subject = self
+                .clause_subject(floor, a.first)
+                .and_then(|s| names.in_range(doc, s.first, s.end))
+                .filter(|&k| names.agrees(k, head));
+            match subject.or_else(|| names.antecedent(phrase.start, head)) {
                 Some(k) => {
                     let m = &names.mentions[k];
                     q.speaker = Some(m.canonical.clone());

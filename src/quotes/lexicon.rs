@@ -37,6 +37,8 @@ pub struct Lexicon {
     pub elisions: Vec<&'static str>,
     /// Verb forms that are cues only right after a quote (`"…," Henry reports`).
     pub after_quote_cues: HashSet<&'static str>,
+    /// Irregular verb forms that can follow a subject ("began", "took").
+    pub irregular_verbs: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -55,6 +57,7 @@ impl Lexicon {
             np_stops: data::lines(include_str!("../../data/quotes/np_stops.txt")).collect(),
             elisions: data::lines(include_str!("../../data/quotes/elisions.txt")).collect(),
             after_quote_cues: data::lines(include_str!("../../data/quotes/cues_after_quote.txt")).collect(),
+            irregular_verbs: data::lines(include_str!("../../data/quotes/irregular_verbs.txt")).collect(),
         }
     }
 

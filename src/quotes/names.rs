@@ -211,29 +211,22 @@ impl Names {
     /// The most recent mention before byte `pos` that a pronoun can refer to: a person of compatible
     /// gender for he/she, an organisation or person for they. Looks back a bounded number of mentions.
     pub fn antecedent(&self, pos: usize, pronoun: &str) -> Option<usize> {
-        let want = match pronoun.to_lowercase().as_str() {
-            "he" | "him" | "his" => Some(Some(Gender::Male)),
-            "she" | "her" => Some(Some(Gender::Female)),
-            "they" | "them" => Some(None),
-            _ => None,
-        }?;
         let upto = self.mentions.partition_point(|m| m.span.start < pos);
-        for k in (upto.saturating_sub(60)..upto).rev() {
-            let m = &self.mentions[k];
-            match want {
-                Some(g) => {
-                    if m.person && m.gender.is_none_or(|h| h == g) {
-                        return Some(k);
-                    }
-                }
-                None => {
-                    if m.org {
-                        return Some(k);
-                    }
-                }
-            }
+        (upto.saturating_sub(60)..upto).rev().find(|&k| self.agrees(k, pronoun))
+    }
+
+    /// True when mention `k` can be what `pronoun` refers to: a person of compatible gender for
+    /// he/she, an organisation for they.
+    pub fn agrees(&self, k: usize, pronoun: &str) -> bool {
+        let Some(m) = self.mentions.get(k) else {
+            return false;
+        };
+        match pronoun.to_lowercase().as_str() {
+            "he" | "him" | "his" => m.person && m.gender.is_none_or(|g| g == Gender::Male),
+            "she" | "her" => m.person && m.gender.is_none_or(|g| g == Gender::Female),
+            "they" | "them" => m.org,
+            _ => false,
         }
-        None
     }
 }
 

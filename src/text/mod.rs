@@ -1,6 +1,7 @@
 //! The text layer: spans, offsets, tokens and sentences. Nothing here knows about entities,
 //! dates or quotes; every recogniser reads the same [`Document`] instead of re-splitting.
 
+pub mod graphemes;
 pub mod offsets;
 pub mod sentences;
 pub mod span;

@@ -49,7 +49,7 @@ fn is_word_char(c: char) -> bool {
 
 /// Combining marks continue the word they follow (so "é" written as e + U+0301 stays whole).
 fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+    super::graphemes::extends_previous(c) && !is_emoji_modifier(c)
 }
 
 /// Splits `text` into tokens. Linear in the length of the text.

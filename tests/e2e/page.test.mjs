@@ -74,6 +74,21 @@ function markTexts(page) {
   });
 }
 
+/** The download equals the node build's output and, when a CLI binary is built, `newsmark annotate -`. */
+function assertSameAsCli(text, bytes) {
+  const node = require(path.join(ROOT, 'pkg-node', 'newsmark.js'));
+  assert.equal(bytes.toString('utf8'), `${node.annotateJson(text, null)}\n`, 'same as the node build');
+  // The most recently built CLI: a stale one from an older commit would differ for honest reasons.
+  const cli = ['release', 'debug']
+    .map((p) => path.join(ROOT, 'target', p, 'newsmark'))
+    .filter(existsSync)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (cli) {
+    const out = execFileSync(cli, ['annotate', '-'], { input: Buffer.from(text, 'utf8') });
+    assert.ok(out.equals(bytes), `download differs from ${cli} annotate`);
+  } else console.log('# no CLI binary built (cargo build): compared with the node build only');
+}
+
 function assertNoProblems(session) {
   assert.deepEqual(session.problems(), [], 'console errors/warnings, dialogs or foreign requests');
 }
@@ -168,10 +183,21 @@ test('hover and keyboard focus open the card with the value and speaker; Esc clo
   assert.match(await card.textContent(), new RegExp(escape(dateAnn.value)), 'the card shows the date value');
   await page.keyboard.press('Escape');
   await card.waitFor({ state: 'hidden' });
+  // Enter pins the card: it stays when the pointer moves on, until Esc.
+  await page.keyboard.press('Shift+Tab');
+  await card.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  assert.ok(await card.evaluate((c) => c.classList.contains('pinned')));
+  await page.mouse.move(2, 400);
+  await page.mouse.move(3, 420);
+  assert.ok(await card.isVisible(), 'a pinned card stays');
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'hidden' });
   // J moves to the next mark as well.
+  const beforeJ = await page.evaluate(() => document.activeElement.dataset.id);
   await page.keyboard.press('j');
   await card.waitFor({ state: 'visible' });
-  assert.notEqual(await page.evaluate(() => document.activeElement.dataset.id), dateAnn.id);
+  assert.notEqual(await page.evaluate(() => document.activeElement.dataset.id), beforeJ);
   assertNoProblems(session);
   await session.context.close();
 });
@@ -240,18 +266,7 @@ test('Export JSON downloads the CLI bytes, valid against docs/schema.json, offse
   assert.ok(validate(json), JSON.stringify(validate.errors, null, 1));
   assert.equal(json.text, ARTICLE);
   assertSlices(json);
-  // The same bytes as the node build of the same wasm and, when built, the CLI.
-  const node = require(path.join(ROOT, 'pkg-node', 'newsmark.js'));
-  assert.equal(bytes.toString('utf8'), `${node.annotateJson(ARTICLE, null)}\n`);
-  // The most recently built CLI: a stale one from an older commit would differ for honest reasons.
-  const cli = ['release', 'debug']
-    .map((p) => path.join(ROOT, 'target', p, 'newsmark'))
-    .filter(existsSync)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (cli) {
-    const out = execFileSync(cli, ['annotate', '-'], { input: ARTICLE });
-    assert.ok(out.equals(bytes), `download differs from ${cli} annotate`);
-  } else console.log('# no CLI binary built: compared with the node build only');
+  assertSameAsCli(ARTICLE, bytes);
   assertNoProblems(session);
   await session.context.close();
 });
@@ -273,8 +288,7 @@ test('emoji, combining accents, CRLF and NBSP: every mark shows exactly its anno
   assert.equal(json.text, text, 'CRLF kept in the export');
   assert.ok(validate(json), JSON.stringify(validate.errors));
   assertSlices(json);
-  const node = require(path.join(ROOT, 'pkg-node', 'newsmark.js'));
-  assert.equal(bytes.toString('utf8'), `${node.annotateJson(text, null)}\n`);
+  assertSameAsCli(text, bytes);
   assert.ok(json.annotations.length >= 4, 'the dates (at least) are found');
   const texts = await markTexts(page);
   for (const a of json.annotations) assert.equal(texts[a.id], a.text, `mark ${a.id}`);
@@ -308,6 +322,24 @@ test('the draft and the date override survive a reload', async () => {
   await page.reload();
   await idle(page);
   assert.equal(await page.locator('#input').inputValue(), `${ARTICLE} Extra words.`);
+  assertNoProblems(session);
+  await session.context.close();
+});
+
+test('a text file dropped on the page opens in the reading view', async () => {
+  const session = await fresh();
+  const { page } = session;
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+    return dt;
+  }, ARTICLE);
+  await page.dispatchEvent('#input', 'dragover', { dataTransfer });
+  await page.dispatchEvent('#input', 'drop', { dataTransfer });
+  await page.locator('#view').waitFor({ state: 'visible' });
+  await idle(page);
+  assert.equal(await page.locator('#view').textContent(), ARTICLE);
+  assert.ok((await page.locator('#view mark[data-type="quote"]').count()) > 0);
   assertNoProblems(session);
   await session.context.close();
 });
