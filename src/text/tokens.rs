@@ -126,10 +126,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokenKind::Punct;
             i += 1;
             // Keep a grapheme's trailing joiners and marks with it (emoji sequences, accents).
-            while ch(i).is_some_and(|d| is_mark(d) || is_emoji_modifier(d) || ch(i.wrapping_sub(1)) == Some('\u{200D}'))
-            {
+            // A joiner glues the next char only when it is not a space or line break.
+            while ch(i).is_some_and(|d| {
+                is_mark(d) || is_emoji_modifier(d) || (ch(i.wrapping_sub(1)) == Some('\u{200D}') && !d.is_whitespace())
+            }) {
                 i += 1;
             }
+        }
+        // Marks written on a token's last char ("U.S." + a skin tone, "A." + U+0301) belong to it.
+        while ch(i).is_some_and(|d| is_mark(d) || is_emoji_modifier(d)) {
+            i += 1;
         }
         tokens.push(Token {
             span: Span::new(byte(start), byte(i)),
