@@ -28,7 +28,7 @@ pub const ALL: Checks = Checks {
     round_trip: true,
 };
 
-/// Every check, known issues included (the `#[ignore]`d reproducers in tests/regressions.rs).
+/// Every check, known issues included.
 pub const STRICT: Checks = Checks {
     tolerate_known: false,
     ..ALL
