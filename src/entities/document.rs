@@ -3,6 +3,7 @@
 //! the article, later mentions of a person ("Pence" after "Mike Pence") found and linked, the
 //! NORP/EVENT split of MISC, and one entity id and canonical name per entity.
 
+use super::features::is_capitalised;
 use super::hash::PassThroughBuild;
 use super::lexicon::{phrase_hash, LexClass, Lexicons, TokenLex};
 use super::model::Decision;
@@ -99,14 +100,24 @@ fn from_tags(doc: &Document, decisions: &[Decision]) -> Vec<Mention> {
 /// Titles and possessives are never part of a name; punctuation never ends one.
 fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let title = LexClass::Title.bit();
+    let mut grew = Vec::new();
     for m in mentions.iter_mut() {
         while m.end > m.start {
             let t = doc.token_text(m.end - 1);
-            if is_possessive(t) || matches!(t, "," | ";" | ":" | "\"" | "\u{201C}" | "\u{201D}") {
+            if is_possessive(t) || matches!(t, "," | ";" | ":" | "\"" | "\u{201C}" | "\u{201D}" | "(" | "[" | "&") {
                 m.end -= 1;
             } else {
                 break;
             }
+        }
+        // "Douglas & Lomason" tagged from the "&": the name starts at the word before it.
+        if doc.token_text(m.start) == "&"
+            && m.start > 0
+            && is_cap(doc, m.start - 1)
+            && doc.tokens[m.start].newlines_before == 0
+        {
+            m.start -= 1;
+            grew.push(m.start);
         }
         if m.label == EntityLabel::Person {
             // "Vice President Mike Pence" -> "Mike Pence": strip leading title words while a
@@ -122,6 +133,11 @@ fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
         m.end > m.start && !(m.end - m.start == 1 && lex[m.start].begin & title != 0 && m.label == EntityLabel::Person)
     });
+    // A name grown back over its first word replaces whatever mention held that word alone.
+    if !grew.is_empty() {
+        let grew: std::collections::HashSet<usize> = grew.into_iter().collect();
+        mentions.retain(|m| !(m.end == m.start + 1 && grew.contains(&m.start) && doc.token_text(m.end) == "&"));
+    }
 }
 
 /// Replaces whatever overlaps tokens `s..e` with `new`.
@@ -244,7 +260,19 @@ fn company_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) 
         while s > 0 && j - s < 7 && doc.tokens[s].newlines_before == 0 {
             let p = s - 1;
             let t = doc.token_text(p);
-            if is_cap(doc, p) && lex[p].begin & LexClass::Title.bit() == 0 || matches!(t, "&" | "of" | "and") {
+            // Another company's legal form ("Johnson Controls Inc and Lear Corp"), a person before
+            // "of" ("John Casesa of Schroder Wertheim & Co") and "Ohio-based" end the walk back;
+            // "of" joins only after an organisation head ("Bank of America Corp").
+            let prior_company = lex[p].begin & LexClass::LegalSuffix.bit() != 0;
+            let based = t
+                .rsplit('-')
+                .next()
+                .is_some_and(|last| last != t && !is_capitalised(last));
+            let of_ok = t == "of" && p > 0 && lex[p - 1].begin & LexClass::OrgWord.bit() != 0;
+            if is_cap(doc, p) && lex[p].begin & LexClass::Title.bit() == 0 && !prior_company && !based
+                || t == "&"
+                || of_ok
+            {
                 s = p;
             } else {
                 break;
