@@ -269,38 +269,49 @@ function textOfSize(texts, size) {
   return full.subarray(0, end).toString('utf8');
 }
 
-function scaleWasm(texts, sizes) {
+/** `text` cut into pieces of about `size` bytes, each ending on a char boundary. */
+function chunks(text, size) {
+  const buf = Buffer.from(text, 'utf8');
+  const out = [];
+  for (let start = 0; start < buf.length; ) {
+    let end = Math.min(start + size, buf.length);
+    while (end > start && end < buf.length && (buf[end] & 0xc0) === 0x80) end--;
+    out.push(buf.subarray(start, end).toString('utf8'));
+    start = end;
+  }
+  return out;
+}
+
+// Linearity is measured on the SAME 10 MB at every size (the corpus concatenated, cut into 1000
+// pieces of 10 KB, 10 of 1 MB, or 1 of 10 MB, one call per piece), so the content is identical
+// and only the length of each call changes.
+function scaleWasm(big, sizes) {
   const nm = require(NM);
   nm.annotate('Warm-up.', undefined);
   return sizes.map(([label, size]) => {
-    const text = textOfSize(texts, size);
-    const b = bytes(text);
-    const times = [];
-    const started = now();
-    // Small texts repeat until a second has passed; big ones run 2–3 times; the best run counts.
-    do {
-      const t0 = now();
-      nm.annotate(text, undefined);
-      times.push(now() - t0);
-    } while ((b < MB && now() - started < 1) || times.length < (b >= 5 * MB ? 2 : 3));
-    // For tiny texts the per-call time is the mean over many calls (best-of is noise-dominated).
-    const per = b < MB ? times.reduce((x, y) => x + y, 0) / times.length : Math.min(...times);
-    return { label, bytes: b, seconds: per, runs: times.length, mbps: b / MB / per };
+    const pieces = chunks(big, size);
+    const total = bytes(big);
+    const samples = [];
+    for (let k = 0; k < 2; k++) {
+      const s0 = now();
+      for (const p of pieces) nm.annotate(p, undefined);
+      samples.push(now() - s0);
+    }
+    const best = Math.min(...samples);
+    return { label, bytes: size, pieces: pieces.length, seconds: best, mbps: total / MB / best };
   });
 }
 
-function scaleNative(texts, sizes) {
+function scaleNative(big, sizes) {
   const bin = path.join(ROOT, 'target', 'release', 'newsmark');
   if (!fs.existsSync(bin)) return null;
   const dir = path.join(HERE, 'out');
   fs.mkdirSync(dir, { recursive: true });
+  const total = bytes(big);
   return sizes.map(([label, size]) => {
-    const text = textOfSize(texts, size);
-    const b = bytes(text);
-    // One JSONL batch of about 10 MB in total, so process start-up is amortised at every size.
-    const lines = Math.max(1, Math.round((10 * MB) / b));
+    // One JSONL batch of the same 10 MB: process start-up is paid once at every size.
     const file = path.join(dir, `scale-${label.replace(/\s/g, '')}.jsonl`);
-    fs.writeFileSync(file, `${JSON.stringify({ text })}\n`.repeat(lines));
+    fs.writeFileSync(file, chunks(big, size).map((text) => `${JSON.stringify({ text })}\n`).join(''));
     let best = Infinity;
     for (let r = 0; r < 2; r++) {
       const t0 = now();
@@ -310,7 +321,7 @@ function scaleNative(texts, sizes) {
       best = Math.min(best, dt);
     }
     fs.rmSync(file);
-    return { label, bytes: b, lines, seconds: best, mbps: (b * lines) / MB / best };
+    return { label, bytes: size, seconds: best, mbps: total / MB / best };
   });
 }
 
@@ -386,18 +397,20 @@ async function main() {
       ['1 MB', MB],
       ['10 MB', 10 * MB],
     ];
-    console.log('\n### scale: newsmark throughput by text size (one text per call)\n');
-    const wasm = scaleWasm(corpus.texts, sizes);
-    const native = flag('--no-native') ? null : scaleNative(corpus.texts, sizes);
+    console.log('\n### scale: newsmark throughput by text size\n');
+    const big = textOfSize(corpus.texts, 10 * MB);
+    console.log(`the same ${fmt(bytes(big) / MB)} MB (corpus concatenated) annotated in pieces of each size, one call per piece\n`);
+    const wasm = scaleWasm(big, sizes);
+    const native = flag('--no-native') ? null : scaleNative(big, sizes);
     const spread = (rs) => Math.max(...rs.map((r) => r.mbps)) / Math.min(...rs.map((r) => r.mbps));
     const rows = wasm.map((w, i) => [
       w.label,
-      w.bytes,
-      fmt(w.seconds * 1000, 1),
+      w.pieces,
+      fmt((w.seconds * 1000) / w.pieces, 1),
       fmt(w.mbps),
       native ? fmt(native[i].mbps) : 'not built',
     ]);
-    console.log(table(rows, ['text size', 'bytes', 'wasm ms per text', 'wasm MB/s', 'native CLI MB/s (JSONL batch)']));
+    console.log(table(rows, ['text size', 'calls', 'wasm ms per call', 'wasm MB/s', 'native CLI MB/s (JSONL batch)']));
     const verdict = (s) => `${fmt(s)}× (${s <= 2 ? 'linear: within 2×' : 'NOT within 2×'})`;
     console.log(`\nmax/min throughput: wasm ${verdict(spread(wasm))}${native ? `, native ${verdict(spread(native))}` : ''}`);
     results.scale = { wasm, native, wasmSpread: spread(wasm), nativeSpread: native ? spread(native) : null };
