@@ -41,10 +41,7 @@ impl fmt::Display for Error {
                 *bytes as f64 / 1e6,
                 crate::MAX_TEXT_BYTES / 1_000_000
             ),
-            Error::BadOptions { detail } => write!(
-                f,
-                "bad options: {detail} (expected nothing, or {{ \"document_date\": \"YYYY-MM-DD\" }})"
-            ),
+            Error::BadOptions { detail } => write!(f, "bad options: {detail}"),
             Error::NotText { at } => write!(
                 f,
                 "the input is not UTF-8 text (invalid byte at offset {at}): convert it to UTF-8 first"

@@ -24,6 +24,7 @@ pub mod dates;
 pub mod entities;
 pub mod error;
 pub mod export;
+pub mod fasthash;
 pub mod quotes;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
@@ -42,6 +43,8 @@ pub const MAX_TEXT_BYTES: usize = 32_000_000;
 pub struct Options {
     /// The article's date; when `None` it is detected from the text.
     pub document_date: Option<CalendarDate>,
+    /// Which layers to report (all by default).
+    pub layers: Layers,
 }
 
 impl Options {
@@ -52,7 +55,65 @@ impl Options {
         })?;
         Ok(Options {
             document_date: Some(date),
+            ..Options::default()
         })
+    }
+}
+
+/// The layers to report. Turning layers off saves their time: dates alone skip the entity tagger
+/// (quotes still run it, since speakers are named from the entities, but don't report it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layers {
+    /// People, organisations, places, groups, events.
+    pub entities: bool,
+    /// Dates, times, durations, sets.
+    pub dates: bool,
+    /// Quotes and speakers.
+    pub quotes: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Layers {
+            entities: true,
+            dates: true,
+            quotes: true,
+        }
+    }
+}
+
+impl Layers {
+    /// The layers named in `names` ("entities", "dates", "quotes"); at least one.
+    pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, Error> {
+        let mut layers = Layers {
+            entities: false,
+            dates: false,
+            quotes: false,
+        };
+        for name in names {
+            match name.trim() {
+                "entities" => layers.entities = true,
+                "dates" => layers.dates = true,
+                "quotes" => layers.quotes = true,
+                other => {
+                    return Err(Error::BadOptions {
+                        detail: format!("unknown layer {other:?}: the layers are entities, dates and quotes"),
+                    })
+                }
+            }
+        }
+        if layers
+            == (Layers {
+                entities: false,
+                dates: false,
+                quotes: false,
+            })
+        {
+            return Err(Error::BadOptions {
+                detail: "no layer chosen: name at least one of entities, dates, quotes".into(),
+            });
+        }
+        Ok(layers)
     }
 }
 
@@ -88,7 +149,12 @@ impl Annotator {
     /// Annotates any text. Never panics; an empty text gives empty annotations.
     pub fn annotate(&self, text: &str, options: &Options) -> Annotations {
         let doc = text::Document::new(text);
-        let entities = self.entities.find(&doc);
+        let layers = options.layers;
+        let mut entities = if layers.entities || layers.quotes {
+            self.entities.find(&doc)
+        } else {
+            Vec::new()
+        };
         let document_date = match options.document_date {
             Some(date) => Some(DocumentDate {
                 date,
@@ -96,8 +162,21 @@ impl Annotator {
             }),
             None => self.dates.detect_document_date(&doc),
         };
-        let dates = self.dates.find(&doc, document_date.map(|d| d.date), &entities);
-        let quotes = self.quotes.find(&doc, &entities);
+        let dates = if layers.dates {
+            self.dates.find(&doc, document_date.map(|d| d.date), &entities)
+        } else {
+            Vec::new()
+        };
+        let mut quotes = if layers.quotes {
+            self.quotes.find(&doc, &entities)
+        } else {
+            Vec::new()
+        };
+        if !layers.entities {
+            // Speakers keep their names, but point at no entity the export does not contain.
+            entities.clear();
+            quotes.iter_mut().for_each(|q| q.speaker_entity = None);
+        }
         let found = Annotations {
             document_date,
             entities,

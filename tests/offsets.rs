@@ -82,3 +82,36 @@ fn empty_and_whitespace_text_give_empty_annotations() {
         assert_eq!(export.text, text);
     }
 }
+
+#[test]
+fn layers_report_only_what_was_asked_and_speakers_keep_their_names() {
+    let text = "“We met on Tuesday,” Mike Pence said.";
+    let mut options = Options::with_document_date("2018-02-21").unwrap();
+    let all = Export::new(text, &Annotator::new().annotate(text, &options));
+    let kinds = |e: &Export| -> Vec<String> {
+        e.annotations
+            .iter()
+            .map(|a| serde_json::to_value(a).unwrap()["type"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(kinds(&all), ["quote", "date", "entity"]);
+    options.layers = newsmark::Layers::from_names(["dates"]).unwrap();
+    let dates = Export::new(text, &Annotator::new().annotate(text, &options));
+    assert_eq!(kinds(&dates), ["date"]);
+    options.layers = newsmark::Layers::from_names(["quotes"]).unwrap();
+    let quotes = Export::new(text, &Annotator::new().annotate(text, &options));
+    match &quotes.annotations[..] {
+        [WireAnnotation::Quote {
+            speaker, speaker_id, ..
+        }] => {
+            assert_eq!(speaker.as_deref(), Some("Mike Pence"));
+            assert_eq!(*speaker_id, None, "no entity in the export to point at");
+        }
+        other => panic!("expected one quote, got {other:?}"),
+    }
+    assert!(newsmark::Layers::from_names(["dates", "people"])
+        .unwrap_err()
+        .to_string()
+        .contains("\"people\""));
+    assert!(newsmark::Layers::from_names([]).is_err());
+}

@@ -81,3 +81,47 @@ fn a_zwj_after_a_letter_does_not_glue_the_next_emoji() {
     assert!(!common::is_grapheme_boundary("👨🏻\u{200d}🚒", "👨🏻\u{200d}".len()));
     check("“Hi 👨Y🏻\u{200d}🚒,” Zoe said.");
 }
+
+/// proptest (seeds 2 and 3, 400 cases): an initial or abbreviation keeps its period, but a mark
+/// written on that period was left out of the token, so the entity "U.S." ended inside "U.S.🏻".
+#[test]
+fn a_mark_on_an_abbreviation_period_stays_in_the_token() {
+    check("A.\u{1ab0}");
+    check("A.\u{301} ");
+    check("U.S.🏻 ");
+    check("Mr.\u{301} Smith met Theresa May.\u{308} in Washington.\u{FE0F}");
+}
+
+/// proptest (seed 3, 400 cases): PANIC in the quote layer. A second, empty quote after a dash and a
+/// line break gets an attribution with `first >= end`; `resolve` (src/quotes/attribution.rs) then
+/// builds a span with start > end and slicing it panicked ("begin > end (36 > 35)"). Fixed in the
+/// quotes layer.
+#[test]
+fn an_empty_quote_before_a_dash_and_a_name_does_not_panic() {
+    check("“,” said Mike Pence, “” —\nMike Pence ");
+}
+
+/// proptest (seeds 4–6, 400 cases): a ZWJ before a line break glued the break into its token, so
+/// the paragraph break vanished with LF but not with CRLF and the annotations differed.
+#[test]
+fn a_joiner_before_a_line_break_does_not_swallow_it() {
+    for text in [
+        "Ms. Ayers \u{200d}\n\nthe ",
+        "21 Feb 2018\u{a0}KB 👍\u{304}\u{200d}\nHe ",
+        "U.S. Jose\u{301} A\u{301}lvarez ”\u{5b8}\u{200d}\n\n \u{1ab0}\u{5b8} ",
+    ] {
+        let lf = check_export(text);
+        let crlf = check_export(&text.replace('\n', "\r\n"));
+        let texts = |e: &newsmark::export::Export| {
+            e.annotations
+                .iter()
+                .map(|a| a.span().text.replace("\r\n", "\n"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&lf), texts(&crlf), "{text:?}");
+    }
+}
+
+fn check_export(text: &str) -> newsmark::export::Export {
+    common::annotate_checked(text, &Options::default())
+}

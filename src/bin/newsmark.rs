@@ -1,6 +1,6 @@
 //! The newsmark command line: annotate one text, or a JSONL batch, and print the `newsmark/1` export.
 
-use newsmark::{annotate_to_export, Error, Options};
+use newsmark::{annotate_to_export, Error, Layers, Options};
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -8,10 +8,11 @@ const USAGE: &str = "\
 newsmark: find quotes (and speakers), named entities and dates in news text.
 
 Usage:
-  newsmark annotate [FILE|-] [--date YYYY-MM-DD] [--pretty]
+  newsmark annotate [FILE|-] [--date YYYY-MM-DD] [--layers LIST] [--pretty]
       Annotate one text (a file, or standard input when FILE is - or absent) and print the
       newsmark/1 JSON export. --date sets the article's date (otherwise detected from the text).
-  newsmark annotate --jsonl [FILE|-] [--date YYYY-MM-DD]
+      --layers reports only some layers, e.g. --layers dates or --layers entities,quotes.
+  newsmark annotate --jsonl [FILE|-] [--date YYYY-MM-DD] [--layers LIST]
       Annotate one document per input line: {\"id\"?: string, \"text\": string, \"dct\"?: \"YYYY-MM-DD\"}.
       Prints one export per line with \"id\" copied. Bad lines are reported on stderr and skipped;
       the exit status is 1 if any line failed.
@@ -21,6 +22,7 @@ Usage:
 struct Args {
     input: Option<String>,
     date: Option<String>,
+    layers: Option<String>,
     pretty: bool,
     jsonl: bool,
 }
@@ -34,6 +36,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut args = Args {
         input: None,
         date: None,
+        layers: None,
         pretty: false,
         jsonl: false,
     };
@@ -42,6 +45,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
             "--pretty" => args.pretty = true,
             "--jsonl" => args.jsonl = true,
             "--date" => args.date = Some(argv.next().ok_or("--date needs a value: --date YYYY-MM-DD")?),
+            "--layers" => args.layers = Some(argv.next().ok_or("--layers needs a value: --layers dates,quotes")?),
             s if s.starts_with("--date=") => args.date = Some(s["--date=".len()..].to_string()),
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
             s => {
@@ -84,7 +88,10 @@ fn annotate_line(line: &str, default: &Options) -> Result<String, String> {
     let input: JsonlInput =
         serde_json::from_str(line).map_err(|e| format!("not a JSON object with a \"text\" string: {e}"))?;
     let options = match input.dct.as_deref() {
-        Some(d) => Options::with_document_date(d).map_err(|e| e.to_string())?,
+        Some(d) => Options {
+            layers: default.layers,
+            ..Options::with_document_date(d).map_err(|e| e.to_string())?
+        },
         None => default.clone(),
     };
     let mut export = annotate_to_export(&input.text, &options).map_err(|e| e.to_string())?;
@@ -96,10 +103,13 @@ fn annotate_line(line: &str, default: &Options) -> Result<String, String> {
 }
 
 fn run(args: Args) -> Result<bool, String> {
-    let options = match &args.date {
+    let mut options = match &args.date {
         Some(d) => Options::with_document_date(d).map_err(|e| e.to_string())?,
         None => Options::default(),
     };
+    if let Some(list) = &args.layers {
+        options.layers = Layers::from_names(list.split(',')).map_err(|e| e.to_string())?;
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.jsonl {

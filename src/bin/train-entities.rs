@@ -48,9 +48,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut train_path = None;
     let mut dev = None;
-    let mut epochs = 12usize;
-    let mut bits = 18u32;
-    let mut prune = 0.0f32;
+    let mut epochs = 15usize;
+    let mut bits = 16u32;
+    let mut prune = 0.5f32;
     let mut dropout = 0.0f32;
     let mut out = "data/entities/model.bin".to_string();
     let mut i = 0;

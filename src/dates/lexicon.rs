@@ -1,50 +1,11 @@
 //! The date vocabulary, loaded once from the tables in `data/dates/`.
 
 use crate::data::{lines, rows};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small, fast, non-cryptographic hasher (the "Fx" hash of rustc) for the word tables: the rules
-/// look up several words per token, and SipHash's DoS resistance buys nothing for fixed tables.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x517c_c1b7_2722_0a95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A hash set with [`FxHasher`].
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+/// A hash map with the crate's fast hasher (the word tables are fixed; SipHash buys nothing).
+pub type FastMap<K, V> = crate::fasthash::HashMap<K, V>;
+/// A hash set with the crate's fast hasher.
+pub type FastSet<K> = crate::fasthash::HashSet<K>;
 
 /// A sequence of lower-case words addressed by index (the tokens of a text).
 pub trait Words {

@@ -3,7 +3,9 @@
 //! the article, later mentions of a person ("Pence" after "Mike Pence") found and linked, the
 //! NORP/EVENT split of MISC, and one entity id and canonical name per entity.
 
-use super::lexicon::{LexClass, Lexicons, TokenLex};
+use super::features::is_capitalised;
+use super::hash::PassThroughBuild;
+use super::lexicon::{phrase_hash, LexClass, Lexicons, TokenLex};
 use super::model::Decision;
 use super::tags::{self, Class};
 use crate::annotation::{Entity, EntityLabel};
@@ -29,17 +31,10 @@ fn label_of(c: Class) -> EntityLabel {
     }
 }
 
-/// Lower-cased text of tokens `s..e` joined by single spaces: the key that makes "WASHINGTON"
-/// and "Washington" the same name.
-fn key(doc: &Document, s: usize, e: usize) -> String {
-    let mut k = String::new();
-    for i in s..e {
-        if i > s {
-            k.push(' ');
-        }
-        k.extend(doc.token_text(i).chars().flat_map(char::to_lowercase));
-    }
-    k
+/// A case-insensitive hash of tokens `s..e`: the key that makes "WASHINGTON" and "Washington"
+/// the same name, without allocating.
+fn key(doc: &Document, s: usize, e: usize) -> u64 {
+    phrase_hash((s..e).map(|i| doc.token_text(i)))
 }
 
 /// The exact text of tokens `s..e`: consistency is judged on names as written, since a team in
@@ -105,14 +100,24 @@ fn from_tags(doc: &Document, decisions: &[Decision]) -> Vec<Mention> {
 /// Titles and possessives are never part of a name; punctuation never ends one.
 fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let title = LexClass::Title.bit();
+    let mut grew = Vec::new();
     for m in mentions.iter_mut() {
         while m.end > m.start {
             let t = doc.token_text(m.end - 1);
-            if is_possessive(t) || matches!(t, "," | ";" | ":" | "\"" | "\u{201C}" | "\u{201D}") {
+            if is_possessive(t) || matches!(t, "," | ";" | ":" | "\"" | "\u{201C}" | "\u{201D}" | "(" | "[" | "&") {
                 m.end -= 1;
             } else {
                 break;
             }
+        }
+        // "Douglas & Lomason" tagged from the "&": the name starts at the word before it.
+        if doc.token_text(m.start) == "&"
+            && m.start > 0
+            && is_cap(doc, m.start - 1)
+            && doc.tokens[m.start].newlines_before == 0
+        {
+            m.start -= 1;
+            grew.push(m.start);
         }
         if m.label == EntityLabel::Person {
             // "Vice President Mike Pence" -> "Mike Pence": strip leading title words while a
@@ -128,6 +133,11 @@ fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
         m.end > m.start && !(m.end - m.start == 1 && lex[m.start].begin & title != 0 && m.label == EntityLabel::Person)
     });
+    // A name grown back over its first word replaces whatever mention held that word alone.
+    if !grew.is_empty() {
+        let grew: std::collections::HashSet<usize> = grew.into_iter().collect();
+        mentions.retain(|m| !(m.end == m.start + 1 && grew.contains(&m.start) && doc.token_text(m.end) == "&"));
+    }
 }
 
 /// Replaces whatever overlaps tokens `s..e` with `new`.
@@ -250,7 +260,19 @@ fn company_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) 
         while s > 0 && j - s < 7 && doc.tokens[s].newlines_before == 0 {
             let p = s - 1;
             let t = doc.token_text(p);
-            if is_cap(doc, p) && lex[p].begin & LexClass::Title.bit() == 0 || matches!(t, "&" | "of" | "and") {
+            // Another company's legal form ("Johnson Controls Inc and Lear Corp"), a person before
+            // "of" ("John Casesa of Schroder Wertheim & Co") and "Ohio-based" end the walk back;
+            // "of" joins only after an organisation head ("Bank of America Corp").
+            let prior_company = lex[p].begin & LexClass::LegalSuffix.bit() != 0;
+            let based = t
+                .rsplit('-')
+                .next()
+                .is_some_and(|last| last != t && !is_capitalised(last));
+            let of_ok = t == "of" && p > 0 && lex[p - 1].begin & LexClass::OrgWord.bit() != 0;
+            if is_cap(doc, p) && lex[p].begin & LexClass::Title.bit() == 0 && !prior_company && !based
+                || t == "&"
+                || of_ok
+            {
                 s = p;
             } else {
                 break;
@@ -293,7 +315,7 @@ fn company_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) 
 /// "Rishi Sunak" tagged as an organisation: two or three capitalised words starting with a known
 /// given name (that is not also a common word or a place) and not ending in an organisation word
 /// are a person.
-fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let not_name = LexClass::Common.bit()
         | LexClass::Country.bit()
         | LexClass::City.bit()
@@ -315,6 +337,34 @@ fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
             m.label = EntityLabel::Person;
             m.confidence = None;
         }
+    }
+    // The tagger sometimes cuts a name after its given name ("Pierre" ORG + "Belec" PERSON,
+    // "Democrat Walter" + "Mondale"): a given name right before a person mention joins it.
+    mentions.sort_by_key(|m| m.start);
+    let mut k = 1;
+    while k < mentions.len() {
+        let (a, b) = mentions.split_at_mut(k);
+        let prev = &mut a[k - 1];
+        let cur = &mut b[0];
+        let g = prev.end - 1;
+        let joins = cur.label == EntityLabel::Person
+            && prev.label != EntityLabel::Person
+            && prev.end == cur.start
+            && prev.reason != "dateline"
+            && doc.tokens[cur.start].newlines_before == 0
+            && lex[g].begin & LexClass::GivenName.bit() != 0
+            && lex[g].begin & not_name == 0
+            && is_cap(doc, g)
+            && !is_all_caps(doc.token_text(g));
+        if joins {
+            cur.start = g;
+            prev.end = g;
+            if prev.end == prev.start {
+                mentions.remove(k - 1);
+                continue;
+            }
+        }
+        k += 1;
     }
 }
 
@@ -370,8 +420,8 @@ fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
         | LexClass::Demonym.bit()
         | LexClass::Group.bit();
     // short form key -> (label, full name): a person's surname, a company's first word.
-    let mut names: HashMap<String, (EntityLabel, String)> = HashMap::new();
-    let mut clash: Vec<String> = Vec::new();
+    let mut names: HashMap<u64, (EntityLabel, String), PassThroughBuild> = HashMap::default();
+    let mut clash: Vec<u64> = Vec::new();
     for m in mentions.iter() {
         if m.end - m.start < 2 {
             continue;
@@ -577,15 +627,15 @@ fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     }
     let mut groups: Vec<Group> = Vec::new();
     let mut out = Vec::with_capacity(mentions.len());
-    let mut by_key: HashMap<(EntityLabel, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityLabel, u64), usize> = HashMap::new();
     // A person's last word -> their entity, so "Pence" finds "Mike Pence" in constant time.
-    let mut surname: HashMap<String, usize> = HashMap::new();
+    let mut surname: HashMap<u64, usize, PassThroughBuild> = HashMap::default();
     for m in mentions {
         let span = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end);
         let text = span.slice(doc.text);
         let k = key(doc, m.start, m.end);
         let last = key(doc, m.end - 1, m.end);
-        let mut gid = by_key.get(&(m.label, k.clone())).copied();
+        let mut gid = by_key.get(&(m.label, k)).copied();
         if gid.is_none() && m.label == EntityLabel::Person {
             // "Pence" joins the latest person called "... Pence"; "Mike Pence" joins an earlier "Pence".
             gid = surname.get(&last).copied();

@@ -34,6 +34,10 @@ impl Fnv32 {
     /// Feeds the UTF-8 bytes of a char.
     #[inline]
     pub fn char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.byte(c as u8);
+            return;
+        }
         let mut buf = [0u8; 4];
         for &b in c.encode_utf8(&mut buf).as_bytes() {
             self.byte(b);
@@ -63,6 +67,11 @@ impl Fnv32 {
 /// 64-bit FNV-1a over the lower-cased chars of `s`, continuing from `h`.
 pub fn fnv64_lower(mut h: u64, s: &str) -> u64 {
     for c in s.chars() {
+        // Same bytes as the general path below, without the case tables.
+        if c.is_ascii() {
+            h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV64_PRIME);
+            continue;
+        }
         for l in c.to_lowercase() {
             let mut buf = [0u8; 4];
             for &b in l.encode_utf8(&mut buf).as_bytes() {

@@ -128,7 +128,7 @@ pub struct Lexicons {
 }
 
 /// The phrase hash of a sequence of words.
-fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+pub fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     words.fold(fnv64_start(), |h, w| phrase_step(h, fnv64_lower(fnv64_start(), w)))
 }
 
@@ -139,11 +139,21 @@ impl Lexicons {
             HashMap::with_capacity_and_hasher(48_000, PassThroughBuild::default());
         for class in LexClass::ALL {
             for entry in class.entries() {
-                let toks = crate::text::tokens::tokenize(entry);
-                if toks.is_empty() || toks.len() > MAX_PHRASE {
-                    continue;
-                }
-                let h = phrase_hash(toks.iter().map(|t| t.span.slice(entry)));
+                // Entries of plain letters and spaces tokenise as their words; only the rest
+                // (abbreviations, apostrophes, hyphens) need the tokenizer. This keeps start-up
+                // fast in the browser.
+                let h = if entry.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                    if entry.split_whitespace().count() > MAX_PHRASE {
+                        continue;
+                    }
+                    phrase_hash(entry.split_whitespace())
+                } else {
+                    let toks = crate::text::tokens::tokenize(entry);
+                    if toks.is_empty() || toks.len() > MAX_PHRASE {
+                        continue;
+                    }
+                    phrase_hash(toks.iter().map(|t| t.span.slice(entry)))
+                };
                 *phrases.entry(h).or_insert(0) |= class.bit();
             }
         }

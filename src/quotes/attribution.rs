@@ -17,8 +17,8 @@ use super::lexicon::Lexicon;
 use super::marks::Marked;
 use super::names::{is_calendar_word, is_capitalised, is_determiner, is_possessive, Names};
 use crate::annotation::{Entity, EntityLabel, Quote, QuoteKind};
+use crate::fasthash::HashSet;
 use crate::text::{Document, Span, TokenKind};
-use std::collections::HashSet;
 
 /// Tokens looked at before a quote for its cue (a long sentence of reported speech).
 const BEFORE_WINDOW: usize = 60;
@@ -110,7 +110,7 @@ impl<'a, 'd> Context<'a, 'd> {
                 starts[r.start] = true;
             }
         }
-        let mut mid_caps = HashSet::new();
+        let mut mid_caps = HashSet::default();
         for (i, t) in doc.tokens.iter().enumerate().skip(1) {
             let prev_opens =
                 doc.tokens[i - 1].kind == TokenKind::Punct && !matches!(doc.token_text(i - 1), "," | "(" | "-");

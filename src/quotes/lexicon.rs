@@ -1,7 +1,7 @@
 //! The word lists the quotes layer reads, loaded once from `data/quotes/`.
 
 use crate::data;
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{HashMap, HashSet};
 
 /// Grammatical gender a name, title or pronoun tells, used only to agree pronouns with names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,8 +10,8 @@
 //! mark is pushed and popped at most once, and the index of double opens is kept separately so a
 //! closing mark never scans a stack of single opens.
 
+use crate::fasthash::HashSet;
 use crate::text::Span;
-use std::collections::HashSet;
 
 /// A quote bounded by its marks; nested quotes are folded into the outer one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

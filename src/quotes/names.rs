@@ -7,8 +7,8 @@
 
 use super::lexicon::{Gender, Lexicon};
 use crate::annotation::{Entity, EntityLabel};
+use crate::fasthash::HashMap;
 use crate::text::{Document, Span, TokenKind};
-use std::collections::HashMap;
 
 /// One mention of a (probable) name outside quotes.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +158,7 @@ impl Names {
     /// mention's entity, and an organisation ("ESPN Fires Schilling" in a headline) sharing a last
     /// word with a person is no fuller form of that person's name.
     fn canonicalise(&mut self) {
-        let mut full: HashMap<String, (String, Option<Gender>, Option<usize>)> = HashMap::new();
+        let mut full: HashMap<String, (String, Option<Gender>, Option<usize>)> = HashMap::default();
         for m in &self.mentions {
             if m.canonical.split_whitespace().count() >= 2 && m.person && !m.org {
                 let e = full

@@ -6,7 +6,7 @@
 //! "2018-02-21"); known abbreviations and initials keep their period ("Mr.", "U.S.", "J.").
 
 use super::span::Span;
-use std::collections::HashSet;
+use crate::fasthash::HashSet;
 
 /// What kind of text a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,12 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // Most chars are ASCII, where marks and modifiers cannot occur.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     // Skin tones and tags extend the letter before them too ("A🏽" is one grapheme).
     c.is_alphanumeric() || is_mark(c) || is_emoji_modifier(c)
 }
@@ -54,7 +59,9 @@ fn is_mark(c: char) -> bool {
 
 /// Splits `text` into tokens. Linear in the length of the text.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized up front: growing it by doubling copied the whole array several times per text.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
     let ch = |i: usize| if i < n { Some(chars[i].1) } else { None };
@@ -119,10 +126,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokenKind::Punct;
             i += 1;
             // Keep a grapheme's trailing joiners and marks with it (emoji sequences, accents).
-            while ch(i).is_some_and(|d| is_mark(d) || is_emoji_modifier(d) || ch(i.wrapping_sub(1)) == Some('\u{200D}'))
-            {
+            // A joiner glues the next char only when it is not a space or line break.
+            while ch(i).is_some_and(|d| {
+                is_mark(d) || is_emoji_modifier(d) || (ch(i.wrapping_sub(1)) == Some('\u{200D}') && !d.is_whitespace())
+            }) {
                 i += 1;
             }
+        }
+        // Marks written on a token's last char ("U.S." + a skin tone, "A." + U+0301) belong to it.
+        while ch(i).is_some_and(|d| is_mark(d) || is_emoji_modifier(d)) {
+            i += 1;
         }
         tokens.push(Token {
             span: Span::new(byte(start), byte(i)),

@@ -38,6 +38,14 @@ test('bad options are JS Errors that say what to do', () => {
   assert.throws(() => newsmark.annotate(TEXT, { documentDate: '2018-02-21' }),
     (e) => e instanceof Error && /bad options/.test(e.message));
   assert.throws(() => newsmark.annotate(TEXT, 42), (e) => e instanceof Error);
+  assert.throws(() => newsmark.annotate(TEXT, { layers: ['dates', 'people'] }),
+    (e) => e instanceof Error && /unknown layer "people"/.test(e.message));
+});
+
+test('layers: dates alone report only dates', () => {
+  const out = newsmark.annotate(TEXT, { document_date: '2018-02-21', layers: ['dates'] });
+  assert.ok(out.annotations.length > 0);
+  assert.deepEqual([...new Set(out.annotations.map((a) => a.type))], ['date']);
 });
 
 test('annotateJson is byte-identical to the CLI output for the same text and date', () => {

@@ -1,0 +1,100 @@
+//! A fast, non-cryptographic hasher for the crate's internal maps and sets (FxHash-style: rotate,
+//! xor, multiply, eight bytes at a time). std's default SipHash is built to resist hash flooding
+//! from untrusted keys and costs several times more per short key; here keys are words of one
+//! article or entries of our own tables, and the annotator is CPU-bound on these lookups.
+//! Iteration order differs from std's, so nothing may depend on it (nothing here does).
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// `std::collections::HashMap` with [`FastHasher`]; build with `HashMap::default()`.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// `std::collections::HashSet` with [`FastHasher`]; build with `HashSet::default()`.
+pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FastHasher>>;
+
+/// The multiplier of rustc-hash 2 (odd, with well-spread bits).
+const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+/// FxHash-style hasher state.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FastHasher {
+    hash: u64,
+}
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            // The length keeps "ab" and "ab\0" apart.
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u16(&mut self, i: u16) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // hashbrown takes the bucket from the low bits and a tag from the top seven; the product
+        // has its entropy in the high bits, so rotate some of it down.
+        self.hash.rotate_left(26)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_find_what_was_inserted_and_similar_keys_differ() {
+        let mut m: HashMap<&str, usize> = HashMap::default();
+        let words = ["a", "ab", "ab\0", "abcdefgh", "abcdefghi", "", "Pence", "pence"];
+        for (i, w) in words.iter().enumerate() {
+            m.insert(w, i);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w), Some(&i));
+        }
+        let s: HashSet<u64> = (0..1000u64).map(|x| x << 32).collect();
+        assert_eq!(s.len(), 1000);
+        assert!(s.contains(&(999 << 32)) && !s.contains(&1));
+    }
+}
