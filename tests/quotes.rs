@@ -129,6 +129,18 @@ fn a_wrong_surname_merge_of_the_entity_layer_is_undone() {
 }
 
 #[test]
+fn two_first_names_before_one_surname_are_two_people() {
+    let text = "Trayvon Martin was 17.\n\n\u{201C}We will not comment,\u{201D} said Tracy Martin, his father.";
+    let entities = [
+        person(text, "Trayvon Martin", 0, 5, "Trayvon Martin"),
+        person(text, "Tracy Martin", 0, 5, "Trayvon Martin"),
+    ];
+    let quotes = QuoteRecognizer::new().find(&Document::new(text), &entities);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Tracy Martin"));
+    assert_eq!(slice(text, quotes[0].speaker_span.unwrap()), "Tracy Martin");
+}
+
+#[test]
 fn a_title_in_the_canonical_name_is_dropped() {
     let text = "Gov Fallin toured the site.\n\n\u{201C}We are ready,\u{201D} Fallin said.";
     let entities = [

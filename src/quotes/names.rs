@@ -256,8 +256,22 @@ fn checked_canonical(written: &str, canonical: &str, lex: &Lexicon) -> String {
     }
     let contained =
         |short: &[String], long: &[String]| !short.is_empty() && long.windows(short.len()).any(|w| w == short);
+    // "Tracy Martin" linked to "Trayvon Martin": two first names before one surname.
+    let first_name = |w: &String| {
+        let lower = w.to_lowercase();
+        w.chars().count() > 2
+            && !w.ends_with('.')
+            && !lex.is_cue(&lower)
+            && !lex.np_stops.contains(lower.as_str())
+            && !matches!(
+                lower.as_str(),
+                "dean" | "judge" | "justice" | "coach" | "father" | "pastor" | "chief"
+            )
+    };
+    let two_given =
+        own.len() == 2 && canon.len() == 2 && own[1] == canon[1] && first_name(&own[0]) && first_name(&canon[0]);
     let conflicting = own.len() >= 2
-        && own.first().is_some_and(|g| lex.given_names.contains_key(g.as_str()))
+        && (two_given || own.first().is_some_and(|g| lex.given_names.contains_key(g.as_str())))
         && !contained(&own, &canon)
         && own.first().map(|w| w.trim_end_matches('.')) != canon.first().map(|w| w.trim_end_matches('.'));
     if conflicting {
