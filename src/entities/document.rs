@@ -195,6 +195,22 @@ fn dateline_at(doc: &Document, lexicons: &Lexicons, i: usize, mentions: &mut Vec
         }
     }
     let dash = |s: &str| matches!(s, "-" | "\u{2014}" | "\u{2013}" | "--");
+    // Optional date between the place and the agency: "BRUSSELS, March 14, 2024 (Agency) –"
+    // (the month was taken as a region word above, so the run may start at the day).
+    let mut m = if text(k) == "," { k + 1 } else { k };
+    let mut numbers = 0;
+    while m < n && m - k <= 6 && doc.tokens[m].newlines_before == 0 {
+        match text(m) {
+            "," | "." => {}
+            _ if doc.tokens[m].kind == TokenKind::Number => numbers += 1,
+            _ if is_cap(doc, m) => {}
+            _ => break,
+        }
+        m += 1;
+    }
+    if numbers > 0 && (text(m) == "(" || dash(text(m))) {
+        k = m;
+    }
     let mut org = None;
     if text(k) == "(" {
         let mut m = k + 1;
