@@ -257,6 +257,7 @@ impl<'a, 'd> Context<'a, 'd> {
                 adjacent.filter(|a| a.cue < end + 10 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
             // Every producer gives a non-empty phrase; the filter keeps a slip from ever slicing backwards.
             let found = tight
+                .or_else(|| self.signature_below(first, end))
                 .or_else(|| self.before(first))
                 .or(adjacent)
                 .or_else(|| self.after_later(inner, end))
@@ -280,11 +281,18 @@ impl<'a, 'd> Context<'a, 'd> {
                     let floating = starts_para && para <= *p + 1;
                     same_para || (floating && sentence_like(inner))
                 });
+                let introduced = if inherit.is_none() && starts_para && sentence_like(inner) && !title_like(inner) {
+                    self.previous_paragraph_subject(first, names)
+                } else {
+                    None
+                };
                 if let Some((_, _, prev)) = inherit {
                     q.speaker = prev.speaker.clone();
                     q.speaker_entity = prev.speaker_entity;
                     q.speaker_span = prev.speaker_span;
                     q.cue = prev.cue.clone();
+                } else if let Some(a) = introduced {
+                    self.resolve(&mut q, a, names);
                 } else if !sentence_like(inner) || title_like(inner) {
                     q.kind = QuoteKind::Scare;
                 }
@@ -917,6 +925,63 @@ impl<'a, 'd> Context<'a, 'd> {
         // "Trump issued the following statement:" announces the quote paragraph after it.
         if (!new_para || stop == ":") && sentence_like(inner) {
             return self.clause_subject(floor, first - 1);
+        }
+        None
+    }
+
+    /// `"…"` alone in its paragraph, signed by the next one: `- Sanders.` or `— Hillary Clinton, in a
+    /// debate` (the fact-check layout).
+    fn signature_below(&self, first: usize, end: usize) -> Option<Attribution> {
+        let n = self.doc.tokens.len();
+        if first >= n || (first > 0 && self.doc.tokens[first].newlines_before == 0) {
+            return None;
+        }
+        // Only closing punctuation may follow the quote in its paragraph.
+        let mut k = end;
+        while k < n && self.doc.tokens[k].newlines_before == 0 && matches!(self.text(k), "." | ",") {
+            k += 1;
+        }
+        if k + 1 >= n
+            || self.doc.tokens[k].newlines_before == 0
+            || !matches!(self.text(k), "-" | "\u{2013}" | "\u{2014}" | "\u{2015}")
+            || !is_capitalised(self.doc, k + 1)
+        {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < n && e < k + 6 && is_capitalised(self.doc, e) && self.doc.tokens[e].newlines_before == 0 {
+            e += 1;
+        }
+        let closes = e >= n || self.doc.tokens[e].newlines_before > 0 || matches!(self.text(e), "." | ",");
+        closes.then_some(Attribution {
+            first: k + 1,
+            end: e,
+            cue: k,
+        })
+    }
+
+    /// A quote paragraph with no attribution of its own, right after a paragraph about someone
+    /// (`Viguerie is upbeat about Cruz's chances.` / `"Not only can…"`): the person that paragraph's
+    /// last sentences are about, found as the subject of a clause. Only a person or a personal
+    /// pronoun counts; "The crowd cheered." introduces no one's words.
+    fn previous_paragraph_subject(&self, first: usize, names: &Names) -> Option<Attribution> {
+        if first < 2 || first >= self.doc.tokens.len() || self.quote_of[first - 1].is_some() {
+            return None;
+        }
+        let mut stop = first - 1;
+        for _ in 0..3 {
+            let floor = self.clause_floor(stop);
+            if let Some(a) = self.clause_subject(floor, stop) {
+                let pronoun = a.end == a.first + 1 && matches!(self.lower(a.first).as_str(), "he" | "she");
+                let person = names
+                    .in_range(self.doc, a.first, a.end)
+                    .is_some_and(|k| names.mentions[k].person && !names.mentions[k].org);
+                return (pronoun || person).then_some(a);
+            }
+            if floor == 0 || self.doc.tokens[floor].newlines_before > 0 {
+                return None;
+            }
+            stop = floor - 1;
         }
         None
     }
