@@ -184,11 +184,22 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         let prev = self.text(i - 1);
         // Passives ("was told"), adjectives ("the said") and nouns ("Rubio's claims") are no speech acts.
+        // "secretary of state", "calls for comment": after "of"/"for" the word is a noun.
         !(matches!(
             prev.to_lowercase().as_str(),
-            "was" | "were" | "been" | "be" | "being" | "is" | "are"
+            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "of" | "for"
         ) || is_determiner(prev)
             || is_possessive(prev))
+    }
+
+    /// A cue only after a quote (`"…," the report notes`), unless it is used as a noun ("secretary of
+    /// state", "the notes").
+    fn after_quote_cue(&self, i: usize) -> bool {
+        self.lex.after_quote_cues.contains(self.text(i))
+            && (i == 0 || {
+                let prev = self.text(i - 1);
+                !(matches!(prev, "of" | "for") || is_determiner(prev) || is_possessive(prev))
+            })
     }
 
     /// A participle cue ("saying", "adding") has its subject at the head of the clause, not before it.
@@ -255,15 +266,17 @@ impl<'a, 'd> Context<'a, 'd> {
             // `"…," X said` right after the quote beats a cue earlier in the sentence.
             let tight =
                 adjacent.filter(|a| a.cue < end + 10 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
-            // Every producer gives a non-empty phrase; the filter keeps a slip from ever slicing backwards.
-            let found = tight
-                .or_else(|| self.signature_below(first, end))
-                .or_else(|| self.before(first))
-                .or(adjacent)
-                .or_else(|| self.after_later(inner, end))
-                .or_else(|| self.previous_sentence(first, inner))
-                .or_else(|| self.cueless(first))
-                .filter(|a| a.first < a.end && a.end <= self.doc.tokens.len());
+            // Every producer gives a non-empty phrase; the check keeps a slip from ever slicing backwards.
+            let ok = |a: Option<Attribution>| {
+                a.filter(|a| a.first < a.end && a.end <= self.doc.tokens.len() && self.plausible_speaker(a))
+            };
+            let found = ok(tight)
+                .or_else(|| ok(self.signature_below(first, end)))
+                .or_else(|| ok(self.before(first)))
+                .or_else(|| ok(adjacent))
+                .or_else(|| ok(self.after_later(inner, end)))
+                .or_else(|| ok(self.previous_sentence(first, inner)))
+                .or_else(|| ok(self.cueless(first)));
             if let Some(a) = found {
                 let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
                 let colon = self.text(a.cue) == ":";
@@ -417,7 +430,7 @@ impl<'a, 'd> Context<'a, 'd> {
         if let Some(a) = self.according_to(k) {
             return Some(a);
         }
-        if self.is_cue(k) || self.lex.after_quote_cues.contains(self.text(k)) {
+        if self.is_cue(k) || self.after_quote_cue(k) {
             if self.is_participle(k) {
                 // `Trump hailed it as "fantastic," telling reporters…`: the speaker heads the clause.
                 let floor = self.clause_floor(first);
@@ -443,7 +456,7 @@ impl<'a, 'd> Context<'a, 'd> {
             if self.terminal(j) || matches!(t, ";" | ":") {
                 return None;
             }
-            if j > k && (self.is_cue(j) || self.lex.after_quote_cues.contains(t)) {
+            if j > k && (self.is_cue(j) || self.after_quote_cue(j)) {
                 // After `."` the words must be the attribution itself (`Monaco, Obama's adviser, said`),
                 // not a new sentence that happens to hold a cue.
                 return self
@@ -929,6 +942,17 @@ impl<'a, 'd> Context<'a, 'd> {
         None
     }
 
+    /// False for a phrase no one could be: a verb group picked up as a subject ("stopped short of",
+    /// "having", "secretary of" before a misread cue). Names, descriptions and plural nouns pass.
+    fn plausible_speaker(&self, a: &Attribution) -> bool {
+        let first = self.lower(a.first);
+        let last = self.lower(a.end - 1);
+        let capitalised = (a.first..a.end).any(|j| is_capitalised(self.doc, j));
+        let verb_head = !is_capitalised(self.doc, a.first)
+            && (first.ends_with("ing") || first.ends_with("ed") || self.lex.adverbs.contains(first.as_str()));
+        !((matches!(last.as_str(), "of" | "for" | "to") || verb_head) && !capitalised)
+    }
+
     /// `"…"` alone in its paragraph, signed by the next one: `- Sanders.` or `— Hillary Clinton, in a
     /// debate` (the fact-check layout).
     fn signature_below(&self, first: usize, end: usize) -> Option<Attribution> {
@@ -990,7 +1014,22 @@ impl<'a, 'd> Context<'a, 'd> {
     fn according_to(&self, k: usize) -> Option<Attribution> {
         let n = self.doc.tokens.len();
         if k + 2 < n && self.text(k).eq_ignore_ascii_case("according") && self.text(k + 1) == "to" {
-            return self.phrase_after(k + 2).map(|(f, e)| Attribution {
+            let (f, e) = self.phrase_after(k + 2)?;
+            // "according to calculations by Amy Glasmeier", "a court document filed by Dave
+            // Aronberg": the author of the document is the one quoted.
+            let by = (f..(e + 2).min(n)).find(|&j| self.text(j) == "by" && self.quote_of[j].is_none());
+            if let Some(b) =
+                by.filter(|&b| b + 1 < n && is_capitalised(self.doc, b + 1) && !is_capitalised(self.doc, f))
+            {
+                if let Some((bf, be)) = self.phrase_after(b + 1) {
+                    return Some(Attribution {
+                        first: bf,
+                        end: be,
+                        cue: k,
+                    });
+                }
+            }
+            return Some(Attribution {
                 first: f,
                 end: e,
                 cue: k,
@@ -1049,6 +1088,12 @@ impl<'a, 'd> Context<'a, 'd> {
             {
                 k -= 2;
             } else if is_calendar_word(t) {
+                k -= 1;
+            } else if matches!(
+                t,
+                "could" | "would" | "can" | "will" | "should" | "might" | "may" | "must" | "did" | "does" | "only"
+            ) {
+                // "a spokesman for Bernie Sanders could only quip:"
                 k -= 1;
             } else if lower == "ago" {
                 // "The State Department less than two weeks ago said"
@@ -1247,7 +1292,10 @@ impl<'a, 'd> Context<'a, 'd> {
                 break;
             }
             first = j;
-            if is_determiner(t)
+            // "a spokesman for the campaign": a determiner after "of"/"for" is inside the phrase.
+            let inner_determiner =
+                j > floor + 1 && matches!(self.text(j - 1), "of" | "for") && self.quote_of[j - 1].is_none();
+            if (is_determiner(t) && !inner_determiner)
                 || self.doc.tokens[j].newlines_before > 0
                 || matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we")
             {
