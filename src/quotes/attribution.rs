@@ -170,11 +170,21 @@ impl<'a, 'd> Context<'a, 'd> {
             // "Trump went on, as if…"
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "on";
         }
+        if matches!(t, "shot" | "fired" | "hit" | "lashed" | "struck") {
+            // "Bennett shot back", "Romney fired back"
+            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "back";
+        }
         if t == "put" || t == "puts" {
             // "as Weiner put it"
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "it";
         }
-        if !self.lex.is_cue(t) {
+        // "The document states that …": a word more often a noun is a verb before "that" (not
+        // "went on to … note that", an infinitive whose subject is further back).
+        let verb_before_that = t.ends_with('s')
+            && self.lex.after_quote_cues.contains(t)
+            && self.doc.tokens.get(i + 1).is_some()
+            && self.text(i + 1) == "that";
+        if !self.lex.is_cue(t) && !verb_before_that {
             // A Title Case headline: `Hillary Clinton Said "…"`.
             let headline = i > 0 && is_capitalised(self.doc, i) && is_capitalised(self.doc, i - 1);
             return headline && self.lex.is_cue(&t.to_lowercase());
@@ -616,8 +626,19 @@ impl<'a, 'd> Context<'a, 'd> {
             let label_like = |j: usize| {
                 is_capitalised(self.doc, j)
                     || is_possessive(self.text(j))
-                    || matches!(self.text(j), "," | "(" | ")" | "of" | "the" | "&")
+                    || matches!(self.text(j), "," | "(" | ")" | "of" | "the" | "&" | "and")
             };
+            // `Voters care more about inspiration - Frank Newport and Jim Harter: "…"`: a digest's
+            // finding, a dash, then the source.
+            let floor = (floor..colon)
+                .rev()
+                .find(|&d| {
+                    matches!(self.text(d), "-" | "\u{2013}" | "\u{2014}")
+                        && self.doc.tokens[d].space_before
+                        && d + 1 < colon
+                        && colon - d <= 7
+                })
+                .map_or(floor, |d| d + 1);
             if colon > floor && colon - floor <= 10 && (floor..colon).all(label_like) && is_capitalised(self.doc, floor)
             {
                 let mut e = floor;
