@@ -274,8 +274,14 @@ impl<'a, 'd> Context<'a, 'd> {
             let para = self.para.get(first).copied().unwrap_or(0);
             let adjacent = self.after_adjacent(inner, first, end);
             // `"…," X said` right after the quote beats a cue earlier in the sentence.
-            let tight =
-                adjacent.filter(|a| a.cue < end + 10 && inner_end(inner).ends_with([',', '!', '?', '\u{2014}']));
+            // `"…," one of the prosecutors said the two cases were different`: a cue with a clause of its
+            // own reports other words; a speaker earlier in the sentence owns the quote.
+            let reports_other = adjacent.is_some_and(|a| a.first < a.cue && self.takes_complement(a.cue));
+            let tight = adjacent.filter(|a| {
+                a.cue < end + 10
+                    && inner_end(inner).ends_with([',', '!', '?', '\u{2014}'])
+                    && !(reports_other && self.before(first).is_some())
+            });
             // Every producer gives a non-empty phrase; the check keeps a slip from ever slicing backwards.
             let ok = |a: Option<Attribution>| {
                 a.filter(|a| a.first < a.end && a.end <= self.doc.tokens.len() && self.plausible_speaker(a))
@@ -466,7 +472,8 @@ impl<'a, 'd> Context<'a, 'd> {
             if self.terminal(j) || matches!(t, ";" | ":") {
                 return None;
             }
-            if j > k && (self.is_cue(j) || self.after_quote_cue(j)) {
+            // `"…," a nod to the front-runner acknowledging…`: a participle after the quote is no `X said`.
+            if j > k && ((self.is_cue(j) && !self.is_participle(j)) || self.after_quote_cue(j)) {
                 // After `."` the words must be the attribution itself (`Monaco, Obama's adviser, said`),
                 // not a new sentence that happens to hold a cue.
                 return self
@@ -816,6 +823,20 @@ impl<'a, 'd> Context<'a, 'd> {
                 }
                 // "Rep. Hakeem Jeffries (D-N.Y.) reacted": the party label sits between name and verb.
                 let mut v = j;
+                // "Donald Trump on Thursday ratcheted up…": a time phrase sits between them.
+                if v + 1 < cue
+                    && matches!(
+                        self.lower(v).as_str(),
+                        "on" | "in" | "last" | "this" | "earlier" | "later"
+                    )
+                    && (is_calendar_word(self.text(v + 1))
+                        || matches!(
+                            self.lower(v + 1).as_str(),
+                            "week" | "month" | "year" | "night" | "weekend"
+                        ))
+                {
+                    v += 2;
+                }
                 if v < cue && self.text(v) == "(" {
                     if let Some(c) = (v + 1..(v + 8).min(cue)).find(|&c| self.text(c) == ")") {
                         v = c + 1;
@@ -842,9 +863,18 @@ impl<'a, 'd> Context<'a, 'd> {
                         }
                     }
                 }
-                let lone_word = name_end == s + 1 && !self.mid_caps.contains(self.text(s));
+                let lone_word = name_end == s + 1 && !self.mid_caps.contains(self.text(s)) && !self.person[s];
+                // "Mr. Butterfield, noting that the party's "…"": a participle right after the name's comma.
+                // Not "…with reporters at the United Nations, saying": that name is a preposition's object.
+                let mut p = s;
+                while p > floor && is_determiner(self.text(p - 1)) {
+                    p -= 1;
+                }
+                let object = p > floor && self.is_preposition(p - 1);
+                let participle_after_name =
+                    v + 1 == cue && self.text(v) == "," && self.is_cue(cue) && self.is_participle(cue) && !object;
                 if v < cue
-                    && self.verb_ish(v)
+                    && (self.verb_ish(v) || participle_after_name)
                     && !lone_word
                     && !self.lex.np_stops.contains(self.text(s))
                     && !is_calendar_word(self.text(s))
@@ -949,11 +979,14 @@ impl<'a, 'd> Context<'a, 'd> {
                 }
                 continue;
             }
-            return self.subject_before(j, floor).map(|(f, e)| Attribution {
-                first: f,
-                end: e,
-                cue: j,
-            });
+            // "… if asked.": a cue with no subject of its own says nothing about who speaks next.
+            if let Some((f, e)) = self.subject_before(j, floor) {
+                return Some(Attribution {
+                    first: f,
+                    end: e,
+                    cue: j,
+                });
+            }
         }
         // `Clinton touted her credentials. "We need…"`: a quote sentence after a sentence about someone.
         // "Trump issued the following statement:" announces the quote paragraph after it.
@@ -961,6 +994,20 @@ impl<'a, 'd> Context<'a, 'd> {
             return self.clause_subject(floor, first - 1);
         }
         None
+    }
+
+    /// True when the cue at `i` is followed by a clause of its own ("said the two cases were…", "said
+    /// that…", "said he…"), not by punctuation, a time or place ("said Tuesday", "said in a
+    /// statement") or the end of the sentence.
+    fn takes_complement(&self, i: usize) -> bool {
+        let Some(next) = self.doc.tokens.get(i + 1) else {
+            return false;
+        };
+        if next.kind != TokenKind::Word || next.newlines_before > 0 || is_capitalised(self.doc, i + 1) {
+            return false;
+        }
+        let t = self.lower(i + 1);
+        t == "that" || is_determiner(&t) || matches!(t.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "there")
     }
 
     /// False for a phrase no one could be: a verb group picked up as a subject ("stopped short of",
