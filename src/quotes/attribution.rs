@@ -208,7 +208,11 @@ impl<'a, 'd> Context<'a, 'd> {
         self.lex.after_quote_cues.contains(self.text(i))
             && (i == 0 || {
                 let prev = self.text(i - 1);
-                !(matches!(prev, "of" | "for") || is_determiner(prev) || is_possessive(prev))
+                // "a failed state": a determiner two words back makes it a noun too.
+                let det2 = i >= 2
+                    && matches!(self.lower(i - 2).as_str(), "a" | "an" | "the")
+                    && !is_capitalised(self.doc, i - 1);
+                !(matches!(prev, "of" | "for") || is_determiner(prev) || is_possessive(prev) || det2)
             })
     }
 
@@ -546,9 +550,25 @@ impl<'a, 'd> Context<'a, 'd> {
             });
             return Some(reporter.unwrap_or(a));
         }
-        let has_finite = (floor..first).any(|j| self.is_cue(j) && !self.is_participle(j));
+        // "(Clinton called it "…"), Trump inflamed tensions by saying, "…"": a cue inside a closed
+        // parenthesis speaks for its own aside, not for the quote after it.
+        let mut aside = vec![false; first - floor];
+        let mut open: Vec<usize> = Vec::new();
+        for j in floor..first {
+            match self.text(j) {
+                "(" if self.quote_of[j].is_none() => open.push(j),
+                ")" if self.quote_of[j].is_none() => {
+                    if let Some(o) = open.pop() {
+                        aside[o - floor..=j - floor].iter_mut().for_each(|a| *a = true);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let cue_at = |j: usize| !aside[j - floor] && self.is_cue(j);
+        let has_finite = (floor..first).any(|j| cue_at(j) && !self.is_participle(j));
         for j in (floor..first).rev() {
-            if !self.is_cue(j) {
+            if !cue_at(j) {
                 continue;
             }
             if self.is_participle(j) {
@@ -781,7 +801,7 @@ impl<'a, 'd> Context<'a, 'd> {
                             && self.doc.tokens[c + 1].kind == TokenKind::Punct
                             && self.quote_of.get(c + 2).copied().flatten() != self.quote_of[c]))
             };
-            if let Some(c) = (j..cue.min(j + 30)).find(|&c| ends_intro(c)) {
+            if let Some(c) = (j..cue.min(j + 45)).find(|&c| ends_intro(c)) {
                 j = c + 1;
                 while j < cue && self.quote_of[j].is_some() && self.doc.tokens[j].kind == TokenKind::Punct {
                     j += 1;
