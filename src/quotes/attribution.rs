@@ -331,7 +331,9 @@ impl<'a, 'd> Context<'a, 'd> {
                 }
             }
             if q.kind == QuoteKind::Speech && q.speaker.is_some() {
-                last = Some((para, qi, q.clone()));
+                // A quote running over paragraphs hands its speaker on from the paragraph it ends in.
+                let end_para = self.para.get(end.saturating_sub(1)).copied().unwrap_or(para).max(para);
+                last = Some((end_para, qi, q.clone()));
             }
             out.push(q);
         }
@@ -810,7 +812,7 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         // "The team cited "…"": a short description heading the clause, up to its verb.
         if j < cue && is_determiner(self.text(j)) {
-            for e in j + 2..(j + 5).min(cue) {
+            for e in j + 2..(j + 7).min(cue) {
                 if self.quote_of[e].is_some() || self.doc.tokens[e].kind != TokenKind::Word {
                     break;
                 }
@@ -865,7 +867,7 @@ impl<'a, 'd> Context<'a, 'd> {
                 // "Silverman, herself a Sanders supporter, incurred…": skip the apposition.
                 if v < cue && self.text(v) == "," {
                     if let Some(c) =
-                        (v + 1..(v + 16).min(cue)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none())
+                        (v + 1..(v + 24).min(cue)).find(|&c| self.text(c) == "," && self.quote_of[c].is_none())
                     {
                         if self.verb_like(c + 1) {
                             v = c + 1;
