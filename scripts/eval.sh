@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quality: runs the newsmark CLI over the gold dev files in ../shared/data and prints the scorer's tables.
-# Usage: scripts/eval.sh [conll|tempeval|polnear ...] [-- extra score.py args, e.g. --errors 20]
+# Usage: scripts/eval.sh [conll|tempeval|polnear|polnear-wrapped ...] [-- extra score.py args, e.g. --errors 20]
+# With no set named, runs conll, tempeval, polnear and polnear-wrapped.
 # Skips cleanly (exit 0) when ../shared is absent, as it is in a user's clone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +15,7 @@ while [ $# -gt 0 ]; do
   if [ "$1" = "--" ]; then shift; extra=("$@"); break; fi
   which+=("$1"); shift
 done
-[ ${#which[@]} -gt 0 ] || which=(conll tempeval polnear)
+[ ${#which[@]} -gt 0 ] || which=(conll tempeval polnear polnear-wrapped)
 cd "$ROOT"
 cargo build --locked --release --bin newsmark 2>&1 | grep -v '^\s*\(Compiling\|Finished\)' || true
 OUT="$ROOT/target/eval"; mkdir -p "$OUT"
@@ -24,7 +25,12 @@ for w in "${which[@]}"; do
     conll) gold="$SHARED/data/conll2003-testa.jsonl"; args=() ;;
     tempeval) gold="$SHARED/data/tempeval3-tbaq.jsonl"; args=() ;;
     polnear) gold="$SHARED/data/polnear-dev.jsonl"; args=(--quote-segments) ;;
-    *) echo "[eval] unknown set $w (use conll, tempeval, polnear)" >&2; exit 2 ;;
+    # The same articles hard-wrapped at 72 columns (as pasted from an e-mail or a PDF), offsets unchanged.
+    polnear-wrapped)
+      [ -f "$SHARED/data/polnear-dev.jsonl" ] || { echo "[eval] polnear-dev.jsonl missing; skipped"; continue; }
+      gold="$OUT/polnear-wrapped.gold.jsonl"; args=(--quote-segments)
+      python3 "$ROOT/tools/hard_wrap.py" "$SHARED/data/polnear-dev.jsonl" > "$gold" ;;
+    *) echo "[eval] unknown set $w (use conll, tempeval, polnear, polnear-wrapped)" >&2; exit 2 ;;
   esac
   [ -f "$gold" ] || { echo "[eval] $gold missing; skipped"; continue; }
   pred="$OUT/$w.pred.jsonl"

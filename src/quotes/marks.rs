@@ -120,10 +120,19 @@ impl MarkPairer {
         // Indices into `stack` of the double opens, innermost last.
         let mut doubles: Vec<usize> = Vec::new();
         let mut para_start_byte = 0usize;
+        // In hard-wrapped text a single line break is a space; only a blank line ends a paragraph.
+        let wrapped = crate::text::wrap::is_hard_wrapped(text);
         let mut i = 0usize;
         while i < n {
             let c = chars[i].1;
-            if c == '\n' {
+            let blank_line_follows = || {
+                let mut j = i + 1;
+                while j < n && chars[j].1 != '\n' && chars[j].1.is_whitespace() {
+                    j += 1;
+                }
+                j < n && chars[j].1 == '\n'
+            };
+            if c == '\n' && (!wrapped || blank_line_follows()) {
                 // Paragraph end: skip the blank run and decide whether an open quote continues.
                 let para_end = byte(i);
                 let mut j = i;

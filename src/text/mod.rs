@@ -6,6 +6,7 @@ pub mod offsets;
 pub mod sentences;
 pub mod span;
 pub mod tokens;
+pub mod wrap;
 
 pub use offsets::OffsetTable;
 pub use span::Span;

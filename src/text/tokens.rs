@@ -67,6 +67,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let ch = |i: usize| if i < n { Some(chars[i].1) } else { None };
     let abbr = abbreviations();
     let mut tokens = Vec::with_capacity(n / 4 + 1);
+    // In hard-wrapped text a single line break is a space; only a blank line ends a paragraph.
+    let wrapped = super::wrap::is_hard_wrapped(text);
     let mut i = 0;
     let mut newlines = 0u8;
     let mut space = false;
@@ -140,7 +142,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token {
             span: Span::new(byte(start), byte(i)),
             kind,
-            newlines_before: newlines,
+            newlines_before: if wrapped && newlines == 1 { 0 } else { newlines },
             space_before: space,
         });
         newlines = 0;
