@@ -1229,6 +1229,19 @@ impl<'a, 'd> Context<'a, 'd> {
             return self.clause_subject(floor, cue).map(|a| (a.first, a.end));
         }
         let mut k = self.skip_to_subject(cue, floor);
+        // "B&B - which has a 22% share of the market - said": a dash-delimited aside.
+        let spaced_dash = |j: usize| {
+            matches!(self.text(j), "-" | "\u{2013}" | "\u{2014}")
+                && self.doc.tokens[j].space_before
+                && self.quote_of[j].is_none()
+        };
+        if k > floor + 1 && spaced_dash(k - 1) {
+            if let Some(d) = (floor.max(k.saturating_sub(20))..k - 1).rev().find(|&d| spaced_dash(d)) {
+                if d > floor {
+                    k = d;
+                }
+            }
+        }
         // `Amar, author of "America's Constitution," put it`: the apposition's comma sits inside a quote.
         if k > floor && self.quote_of[k - 1].is_some() {
             let q = self.quote_of[k - 1];
