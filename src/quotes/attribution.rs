@@ -170,6 +170,12 @@ impl<'a, 'd> Context<'a, 'd> {
             // "Trump went on, as if…"
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "on";
         }
+        if matches!(t, "continues" | "continued")
+            && self.doc.tokens.get(i + 1).is_some_and(|_| self.text(i + 1) == "to")
+        {
+            // "Sandra Dee continues to live…"
+            return false;
+        }
         if matches!(t, "shot" | "fired" | "hit" | "lashed" | "struck") {
             // "Bennett shot back", "Romney fired back"
             return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "back";
@@ -205,7 +211,14 @@ impl<'a, 'd> Context<'a, 'd> {
     /// A cue only after a quote (`"…," the report notes`), unless it is used as a noun ("secretary of
     /// state", "the notes").
     fn after_quote_cue(&self, i: usize) -> bool {
-        self.lex.after_quote_cues.contains(self.text(i))
+        // "Hannity started." speaks; "The Lyric began 50 years ago" does not.
+        let next = self.doc.tokens.get(i + 1);
+        let bare = match self.text(i) {
+            "started" | "began" => next.is_none_or(|t| t.kind == TokenKind::Punct),
+            "continues" => next.is_none() || self.text(i + 1) != "to",
+            _ => true,
+        };
+        bare && self.lex.after_quote_cues.contains(self.text(i))
             && (i == 0 || {
                 let prev = self.text(i - 1);
                 // "a failed state": a determiner two words back makes it a noun too.
