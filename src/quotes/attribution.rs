@@ -1448,11 +1448,13 @@ impl<'a, 'd> Context<'a, 'd> {
                 .clause_subject(floor, a.first)
                 .and_then(|s| names.in_range(doc, s.first, s.end))
                 .filter(|&k| names.agrees(k, head));
-            match subject.or_else(|| names.antecedent(phrase.start, head)) {
+            let sentence_start = doc.tokens[floor].span.start;
+            match subject.or_else(|| names.speaker_antecedent(phrase.start, sentence_start, head)) {
                 Some(k) => {
                     let m = &names.mentions[k];
                     q.speaker = Some(m.canonical.clone());
                     q.speaker_entity = m.entity;
+                    names.spoken.insert(m.canonical.clone());
                 }
                 None => q.speaker = Some(head.to_string()),
             }
@@ -1473,6 +1475,7 @@ impl<'a, 'd> Context<'a, 'd> {
             if let Some(k) = names.in_range(doc, a.first, head_end) {
                 names.mark_person(k);
                 let m = &names.mentions[k];
+                names.spoken.insert(m.canonical.clone());
                 q.speaker = Some(m.canonical.clone());
                 q.speaker_entity = m.entity;
                 q.speaker_span = Some(m.span);

@@ -7,8 +7,11 @@
 
 use super::lexicon::{Gender, Lexicon};
 use crate::annotation::{Entity, EntityLabel};
-use crate::fasthash::HashMap;
+use crate::fasthash::{HashMap, HashSet};
 use crate::text::{Document, Span, TokenKind};
+
+/// How many mentions back a pronoun may skip a non-speaker to reach someone already quoted.
+const RECENT_MENTIONS: usize = 8;
 
 /// One mention of a (probable) name outside quotes.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +39,8 @@ pub struct NameMention {
 pub struct Names {
     /// The mentions, sorted by start.
     pub mentions: Vec<NameMention>,
+    /// Canonical names of the people quoted so far (filled while quotes are attributed in order).
+    pub spoken: HashSet<String>,
 }
 
 /// True for a word token starting with a capital letter.
@@ -148,7 +153,10 @@ impl Names {
             });
         }
         mentions.sort_by_key(|m| m.span.start);
-        let mut names = Names { mentions };
+        let mut names = Names {
+            mentions,
+            spoken: HashSet::default(),
+        };
         names.canonicalise();
         names
     }
@@ -218,6 +226,30 @@ impl Names {
     pub fn antecedent(&self, pos: usize, pronoun: &str) -> Option<usize> {
         let upto = self.mentions.partition_point(|m| m.span.start < pos);
         (upto.saturating_sub(60)..upto).rev().find(|&k| self.agrees(k, pronoun))
+    }
+
+    /// Like [`Names::antecedent`], but a pronoun that opens an attribution ("he said") names someone
+    /// already quoted when the nearest candidate has not spoken: in "Blair … President Bush's
+    /// re-election … America needed to listen, he said", "he" is Blair, the article's speaker.
+    /// Only candidates among the last few mentions are weighed, so a speaker from long ago does
+    /// not win over the person just named.
+    /// A candidate in the pronoun's own sentence (from byte `sentence_start`) is taken as it is.
+    pub fn speaker_antecedent(&self, pos: usize, sentence_start: usize, pronoun: &str) -> Option<usize> {
+        let upto = self.mentions.partition_point(|m| m.span.start < pos);
+        let mut candidates = (upto.saturating_sub(60)..upto)
+            .rev()
+            .filter(|&k| self.agrees(k, pronoun));
+        let nearest = candidates.next()?;
+        if self.mentions[nearest].span.start >= sentence_start
+            || self.spoken.contains(&self.mentions[nearest].canonical)
+        {
+            return Some(nearest);
+        }
+        let recent = upto.saturating_sub(RECENT_MENTIONS);
+        candidates
+            .take_while(|&k| k >= recent)
+            .find(|&k| self.spoken.contains(&self.mentions[k].canonical))
+            .or(Some(nearest))
     }
 
     /// True when mention `k` can be what `pronoun` refers to: a person of compatible gender for
