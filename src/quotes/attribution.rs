@@ -200,11 +200,27 @@ impl<'a, 'd> Context<'a, 'd> {
         }
         let prev = self.text(i - 1);
         // Passives ("was told"), adjectives ("the said") and nouns ("Rubio's claims") are no speech acts.
-        // "secretary of state", "calls for comment": after "of"/"for" the word is a noun.
+        // "secretary of state", "calls for comment": after "of"/"for" the word is a noun; so it is
+        // after a number or an adjective of that kind ("Labour's six new pledges").
         !(matches!(
             prev.to_lowercase().as_str(),
             "was" | "were" | "been" | "be" | "being" | "is" | "are" | "of" | "for"
-        ) || is_determiner(prev)
+        ) || matches!(
+            prev,
+            "new"
+                | "latest"
+                | "recent"
+                | "own"
+                | "previous"
+                | "fresh"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+        ) || self.doc.tokens[i - 1].kind == TokenKind::Number
+            || is_determiner(prev)
             || is_possessive(prev))
     }
 
