@@ -1465,7 +1465,9 @@ impl<'a, 'd> Context<'a, 'd> {
                 .and_then(|s| names.in_range(doc, s.first, s.end))
                 .filter(|&k| names.agrees(k, head));
             let sentence_start = doc.tokens[floor].span.start;
-            match subject.or_else(|| names.speaker_antecedent(phrase.start, sentence_start, head)) {
+            // "Jones repeated": a name right before its verb heads its clause.
+            let is_subject = |m: &super::names::NameMention| self.verb_ish(m.end) && !is_possessive(self.text(m.end));
+            match subject.or_else(|| names.speaker_antecedent(phrase.start, sentence_start, head, is_subject)) {
                 Some(k) => {
                     let m = &names.mentions[k];
                     q.speaker = Some(m.canonical.clone());

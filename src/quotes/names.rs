@@ -234,15 +234,22 @@ impl Names {
     /// Only candidates among the last few mentions are weighed, so a speaker from long ago does
     /// not win over the person just named.
     /// A candidate in the pronoun's own sentence (from byte `sentence_start`) is taken as it is.
-    pub fn speaker_antecedent(&self, pos: usize, sentence_start: usize, pronoun: &str) -> Option<usize> {
+    /// A candidate that is the subject of its clause (`is_subject`: "…, Jones repeated her innocence.
+    /// "…," she said") is taken as it is too.
+    pub fn speaker_antecedent(
+        &self,
+        pos: usize,
+        sentence_start: usize,
+        pronoun: &str,
+        is_subject: impl Fn(&NameMention) -> bool,
+    ) -> Option<usize> {
         let upto = self.mentions.partition_point(|m| m.span.start < pos);
         let mut candidates = (upto.saturating_sub(60)..upto)
             .rev()
             .filter(|&k| self.agrees(k, pronoun));
         let nearest = candidates.next()?;
-        if self.mentions[nearest].span.start >= sentence_start
-            || self.spoken.contains(&self.mentions[nearest].canonical)
-        {
+        let m = &self.mentions[nearest];
+        if m.span.start >= sentence_start || self.spoken.contains(&m.canonical) || is_subject(m) {
             return Some(nearest);
         }
         let recent = upto.saturating_sub(RECENT_MENTIONS);
