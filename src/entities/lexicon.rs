@@ -105,9 +105,15 @@ impl LexClass {
         }
     }
 
-    /// The raw entries of the list (for tests).
+    /// The entries of the list: the first field of each line (given names carry a gender after a tab).
     pub fn entries(self) -> impl Iterator<Item = &'static str> {
-        crate::data::lines(self.table())
+        crate::data::lines(self.table()).map(|l| l.split('\t').next().unwrap_or(l).trim())
+    }
+
+    /// The given names with the gender column of their table ("m", "f" or "").
+    pub fn given_names_with_gender() -> impl Iterator<Item = (&'static str, &'static str)> {
+        crate::data::rows(LexClass::GivenName.table())
+            .filter_map(|r| Some((*r.first()?, r.get(1).copied().unwrap_or(""))))
     }
 }
 

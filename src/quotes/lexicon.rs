@@ -41,6 +41,16 @@ pub struct Lexicon {
     pub irregular_verbs: HashSet<&'static str>,
 }
 
+/// The given names of the entity layer's list (with the gender each carries) under the
+/// hand-written English list, whose reading wins where the two differ.
+fn given_names(english: HashMap<&'static str, Option<Gender>>) -> HashMap<&'static str, Option<Gender>> {
+    let mut all: HashMap<&'static str, Option<Gender>> = crate::entities::lexicon::LexClass::given_names_with_gender()
+        .map(|(n, g)| (n, gender(g)))
+        .collect();
+    all.extend(english);
+    all
+}
+
 impl Lexicon {
     /// Loads the embedded tables.
     pub fn load() -> Self {
@@ -52,7 +62,7 @@ impl Lexicon {
         Lexicon {
             speech_verbs: data::lines(include_str!("../../data/quotes/speech_verbs.txt")).collect(),
             titles: pairs(include_str!("../../data/quotes/titles.tsv")),
-            given_names: pairs(include_str!("../../data/quotes/given_names.tsv")),
+            given_names: given_names(pairs(include_str!("../../data/quotes/given_names.tsv"))),
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
             np_stops: data::lines(include_str!("../../data/quotes/np_stops.txt")).collect(),
             elisions: data::lines(include_str!("../../data/quotes/elisions.txt")).collect(),
@@ -82,5 +92,10 @@ mod tests {
         assert!(l.is_cue("said") && l.is_cue("tweeted") && !l.is_cue("state"));
         assert_eq!(l.titles.get("Mrs."), Some(&Some(Gender::Female)));
         assert_eq!(l.given_names.get("Nick"), Some(&Some(Gender::Male)));
+        // From the entity layer's list: "Dick Pound" cannot be a "she", nor "Aafke" a "he";
+        // "Nicola" is listed as both and agrees with either.
+        assert_eq!(l.given_names.get("Dick"), Some(&Some(Gender::Male)));
+        assert_eq!(l.given_names.get("Aafke"), Some(&Some(Gender::Female)));
+        assert_eq!(l.given_names.get("Nicola"), Some(&None));
     }
 }
