@@ -62,7 +62,9 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     datelines(doc, lexicons, &mut mentions);
     company_names(doc, lex, &mut mentions);
     given_names(doc, lex, &mut mentions);
+    streets(doc, &mut mentions);
     consistent_labels(doc, &mut mentions);
+    place_lists(doc, &mut mentions);
     repeat_names(doc, lex, &mut mentions);
     lexicon_names(doc, lex, &mut mentions);
     split_misc(doc, lexicons, lex, &mut mentions);
@@ -130,8 +132,12 @@ fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
             }
         }
     }
+    // A title alone is no name: "Lord" in "Lord Ashcroft" tagged apart from the name it heads.
     mentions.retain(|m| {
-        m.end > m.start && !(m.end - m.start == 1 && lex[m.start].begin & title != 0 && m.label == EntityLabel::Person)
+        m.end > m.start
+            && !(m.end - m.start == 1
+                && lex[m.start].begin & title != 0
+                && (m.label == EntityLabel::Person || (m.end < doc.tokens.len() && is_cap(doc, m.end))))
     });
     // A name grown back over its first word replaces whatever mention held that word alone.
     if !grew.is_empty() {
@@ -381,6 +387,81 @@ fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
             }
         }
         k += 1;
+    }
+}
+
+/// "Downing Street", "Elland Road": capitalised words before a street word are one place, however
+/// the tagger split them ("Downing" a person, "Street" a place). "Lane" is left out: it is a
+/// surname as often ("Barry Lane").
+fn streets(doc: &Document, mentions: &mut Vec<Mention>) {
+    let n = doc.tokens.len();
+    for i in 1..n {
+        if !matches!(doc.token_text(i), "Street" | "Road" | "Avenue" | "Square" | "Boulevard")
+            || doc.tokens[i].newlines_before > 0
+            || !is_cap(doc, i - 1)
+        {
+            continue;
+        }
+        // Only where the tagger saw a name ("The Road" opening a sentence stays untouched), and from
+        // where its name starts ("For Wall Street" is "Wall Street").
+        let Some(s) = mentions
+            .iter()
+            .filter(|m| m.start < i + 1 && m.end > i - 1)
+            .map(|m| m.start.max(i.saturating_sub(3)))
+            .min()
+        else {
+            continue;
+        };
+        let s = s.min(i - 1);
+        put(
+            mentions,
+            Mention {
+                start: s,
+                end: i + 1,
+                label: EntityLabel::Loc,
+                confidence: None,
+                reason: "street name".to_string(),
+            },
+        );
+    }
+}
+
+/// "Manchester, Liverpool, Leicester, Dorset and Torbay": the items of one list are the same kind
+/// of thing; when most of them are places, the rest are places too (not a club and a person).
+fn place_lists(doc: &Document, mentions: &mut [Mention]) {
+    mentions.sort_by_key(|m| m.start);
+    let joiner = |a: &Mention, b: &Mention| {
+        b.start == a.end + 1
+            && matches!(doc.token_text(a.end), "," | "and" | "or")
+            && doc.tokens[b.start].newlines_before == 0
+            || (b.start == a.end + 2 && doc.token_text(a.end) == "," && doc.token_text(a.end + 1) == "and")
+    };
+    let mut i = 0;
+    while i < mentions.len() {
+        let mut j = i + 1;
+        while j < mentions.len() && joiner(&mentions[j - 1], &mentions[j]) {
+            j += 1;
+        }
+        let items = j - i;
+        let places = mentions[i..j].iter().filter(|m| m.label == EntityLabel::Loc).count();
+        let single = mentions[i..j].iter().all(|m| m.end - m.start <= 2);
+        // "as he visits Manchester, Liverpool, …": a list after a word of place or travel.
+        let start = mentions[i].start;
+        let placed = start > 0
+            && matches!(
+                doc.token_text(start - 1),
+                "in" | "to" | "from" | "across" | "through" | "visits" | "visited" | "visiting" | "toured" | "tours"
+            );
+        if items >= 4 && single && (places * 2 > items || (placed && places >= 2)) {
+            for m in &mut mentions[i..j] {
+                if matches!(m.label, EntityLabel::Person | EntityLabel::Org) {
+                    m.label = EntityLabel::Loc;
+                    m.confidence = None;
+                    m.reason = "in a list of places".to_string();
+                }
+            }
+        }
+        i = j;
     }
 }
 
