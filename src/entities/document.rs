@@ -63,6 +63,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     company_names(doc, lex, &mut mentions);
     given_names(doc, lex, &mut mentions);
     streets(doc, &mut mentions);
+    countries(doc, lex, &mut mentions);
     consistent_labels(doc, &mut mentions);
     place_lists(doc, &mut mentions);
     repeat_names(doc, lex, &mut mentions);
@@ -387,6 +388,35 @@ fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
             }
         }
         k += 1;
+    }
+}
+
+/// An "organisation" that is exactly a country's name ("US", "Germany") is the place: CoNLL calls
+/// national teams places too. People keep their tag ("Jordan" may be a player): trying that cost
+/// PER recall on CoNLL dev.
+fn countries(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+    let country = LexClass::Country.bit();
+    let abbreviations: Vec<&str> =
+        crate::data::lines(include_str!("../../data/entities/country_abbreviations.txt")).collect();
+    for m in mentions.iter_mut() {
+        if m.label != EntityLabel::Org {
+            continue;
+        }
+        if abbreviations.contains(&exact(doc, m.start, m.end)) {
+            m.label = EntityLabel::Loc;
+            m.confidence = None;
+            m.reason = "lexicon: country abbreviations".to_string();
+            continue;
+        }
+        if lex[m.start].begin & country == 0 {
+            continue;
+        }
+        let whole = m.end == m.start + 1 || (m.start + 1..m.end).all(|j| lex[j].inside & country != 0);
+        if whole && m.end - m.start <= 3 && !(m.end < doc.tokens.len() && is_cap(doc, m.end)) {
+            m.label = EntityLabel::Loc;
+            m.confidence = None;
+            m.reason = "lexicon: countries".to_string();
+        }
     }
 }
 
