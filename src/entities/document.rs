@@ -64,6 +64,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     given_names(doc, lex, &mut mentions);
     streets(doc, &mut mentions);
     countries(doc, lex, &mut mentions);
+    org_heads(doc, lex, &mut mentions);
     consistent_labels(doc, &mut mentions);
     place_lists(doc, &mut mentions);
     repeat_names(doc, lex, &mut mentions);
@@ -388,6 +389,27 @@ fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
             }
         }
         k += 1;
+    }
+}
+
+/// "World Anti-Doping Agency", "Council of Mortgage Lenders": a name of several words headed by
+/// an organisation word (Agency, Committee, Council, Association…) is an organisation, whatever
+/// the tagger made of the unfamiliar words before it.
+fn org_heads(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+    let org = LexClass::OrgWord.bit();
+    for m in mentions.iter_mut() {
+        if !matches!(m.label, EntityLabel::Misc) || m.end - m.start < 2 {
+            continue;
+        }
+        // The head is the last word, or the word before "of" ("Council of Mortgage Lenders").
+        let of = (m.start + 1..m.end).find(|&j| doc.token_text(j) == "of");
+        let head = of.map_or(m.end - 1, |j| j - 1);
+        // "Premier League", "Champions League" are competitions (MISC), as CoNLL has them.
+        if lex[head].begin & org != 0 && is_cap(doc, head) && !doc.token_text(head).eq_ignore_ascii_case("League") {
+            m.label = EntityLabel::Org;
+            m.confidence = None;
+            m.reason = format!("headed by \"{}\"", doc.token_text(head));
+        }
     }
 }
 
