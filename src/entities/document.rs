@@ -65,6 +65,9 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     streets(doc, &mut mentions);
     countries(doc, lex, &mut mentions);
     org_heads(doc, lex, &mut mentions);
+    demonym_orgs(doc, lex, &mut mentions);
+    dangling_of(doc, &mut mentions);
+    org_short_forms(doc, lex, &mut mentions);
     consistent_labels(doc, &mut mentions);
     place_lists(doc, &mut mentions);
     repeat_names(doc, lex, &mut mentions);
@@ -397,7 +400,15 @@ fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
 /// the tagger made of the unfamiliar words before it.
 fn org_heads(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
     let org = LexClass::OrgWord.bit();
+    let companies: Vec<&str> = crate::data::lines(include_str!("../../data/entities/company_heads.txt")).collect();
     for m in mentions.iter_mut() {
+        // "Scheldt Terminals" read as a person: a company word ends it.
+        if m.label != EntityLabel::Org && m.end - m.start >= 2 && companies.contains(&doc.token_text(m.end - 1)) {
+            m.label = EntityLabel::Org;
+            m.confidence = None;
+            m.reason = format!("ends in \"{}\"", doc.token_text(m.end - 1));
+            continue;
+        }
         if !matches!(m.label, EntityLabel::Misc) || m.end - m.start < 2 {
             continue;
         }
@@ -409,6 +420,75 @@ fn org_heads(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
             m.label = EntityLabel::Org;
             m.confidence = None;
             m.reason = format!("headed by \"{}\"", doc.token_text(head));
+        }
+    }
+}
+
+/// "Belgian" + "Transport Union": a nationality right before an organisation headed by an
+/// organisation word is part of its name ("Czech National Bank", "Palestinian Authority").
+fn demonym_orgs(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
+    let org = LexClass::OrgWord.bit();
+    mentions.sort_by_key(|m| m.start);
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let joined = a.label == EntityLabel::Misc
+            && a.end - a.start == 1
+            && lex[a.start].begin & LexClass::Demonym.bit() != 0
+            && b.label == EntityLabel::Org
+            && b.start == a.end
+            && b.end - b.start >= 2
+            && doc.tokens[b.start].newlines_before == 0
+            && lex[b.end - 1].begin & org != 0;
+        if joined {
+            let start = a.start;
+            let b = &mut mentions[k + 1];
+            b.start = start;
+            b.reason = format!("{}; with its nationality", b.reason);
+            mentions.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// "Federation of" + "Belgian Enterprises": a name never ends in "of"; the tagger cut it, and the
+/// mention right after is the rest of it. With nothing after, the "of" is dropped.
+fn dangling_of(doc: &Document, mentions: &mut Vec<Mention>) {
+    mentions.sort_by_key(|m| m.start);
+    let mut k = 0;
+    while k < mentions.len() {
+        let (start, end) = (mentions[k].start, mentions[k].end);
+        let joint = doc.token_text(end - 1);
+        if end - start < 2 || !matches!(joint, "of" | "for" | "and" | "&") {
+            k += 1;
+            continue;
+        }
+        if k + 1 < mentions.len() && mentions[k + 1].start == end && doc.tokens[end].newlines_before == 0 {
+            mentions[k].end = mentions[k + 1].end;
+            mentions[k].reason = format!("{}; the name runs on after \"{joint}\"", mentions[k].reason);
+            mentions.remove(k + 1);
+        } else {
+            mentions[k].end -= 1;
+        }
+        k += 1;
+    }
+}
+
+/// "the Commission" after "European Commission": an organisation word alone, once the article
+/// has named the organisation it heads, is that organisation.
+fn org_short_forms(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+    let org = LexClass::OrgWord.bit();
+    mentions.sort_by_key(|m| m.start);
+    let mut heads: Vec<&str> = Vec::new();
+    for m in mentions.iter_mut() {
+        let head = doc.token_text(m.end - 1);
+        if m.label == EntityLabel::Org && m.end - m.start >= 2 && lex[m.end - 1].begin & org != 0 {
+            heads.push(head);
+        } else if m.end - m.start == 1 && m.label != EntityLabel::Org && heads.contains(&head) {
+            m.label = EntityLabel::Org;
+            m.confidence = None;
+            m.reason = "short for an organisation named earlier".to_string();
         }
     }
 }
