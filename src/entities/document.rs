@@ -522,14 +522,32 @@ fn countries(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
     }
 }
 
-/// "Downing Street", "Elland Road": capitalised words before a street word are one place, however
-/// the tagger split them ("Downing" a person, "Street" a place). "Lane" is left out: it is a
-/// surname as often ("Barry Lane").
+/// "Downing Street", "Stamford Bridge", "Thames River": capitalised words before a street or
+/// landmark word are one place, however the tagger split them ("Downing" a person, "Street" a
+/// place). "Lane" and "Park" are left out: they are surnames as often ("Barry Lane"); "River" only
+/// ends a name ("River Plate" is a football club).
 fn streets(doc: &Document, mentions: &mut Vec<Mention>) {
     let n = doc.tokens.len();
     for i in 1..n {
-        if !matches!(doc.token_text(i), "Street" | "Road" | "Avenue" | "Square" | "Boulevard")
-            || doc.tokens[i].newlines_before > 0
+        if !matches!(
+            doc.token_text(i),
+            "Street"
+                | "Road"
+                | "Avenue"
+                | "Square"
+                | "Boulevard"
+                | "Bridge"
+                | "Island"
+                | "Islands"
+                | "Mountains"
+                | "Ocean"
+                | "Sea"
+                | "Strait"
+                | "Valley"
+                | "Bay"
+                | "Canal"
+                | "River"
+        ) || doc.tokens[i].newlines_before > 0
             || !is_cap(doc, i - 1)
         {
             continue;
@@ -552,7 +570,7 @@ fn streets(doc: &Document, mentions: &mut Vec<Mention>) {
                 end: i + 1,
                 label: EntityLabel::Loc,
                 confidence: None,
-                reason: "street name".to_string(),
+                reason: format!("street or landmark name (\"{}\")", doc.token_text(i)),
             },
         );
     }
