@@ -877,6 +877,8 @@ fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     let mut by_key: HashMap<(EntityLabel, u64), usize> = HashMap::new();
     // A person's last word -> their entity, so "Pence" finds "Mike Pence" in constant time.
     let mut surname: HashMap<u64, usize, PassThroughBuild> = HashMap::default();
+    // An organisation's last word -> its entity, so "the Commission" finds "European Commission".
+    let mut org_head: HashMap<u64, usize, PassThroughBuild> = HashMap::default();
     for m in mentions {
         let span = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end);
         let text = span.slice(doc.text);
@@ -886,6 +888,9 @@ fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         if gid.is_none() && m.label == EntityLabel::Person {
             // "Pence" joins the latest person called "... Pence"; "Mike Pence" joins an earlier "Pence".
             gid = surname.get(&last).copied();
+        }
+        if gid.is_none() && m.label == EntityLabel::Org && m.end - m.start == 1 && is_cap(doc, m.start) {
+            gid = org_head.get(&last).copied();
         }
         let g = match gid {
             Some(g) => g,
@@ -900,6 +905,9 @@ fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         by_key.insert((m.label, k), g);
         if m.label == EntityLabel::Person {
             surname.insert(last, g);
+        }
+        if m.label == EntityLabel::Org && m.end - m.start >= 2 {
+            org_head.insert(last, g);
         }
         let rank = (m.end - m.start, !is_all_caps(text));
         if (rank.0, rank.1) > (grp.canonical.0, grp.canonical.1) {
