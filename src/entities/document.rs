@@ -63,8 +63,8 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     company_names(doc, lex, &mut mentions);
     given_names(doc, lex, &mut mentions);
     streets(doc, &mut mentions);
-    countries(doc, lex, &mut mentions);
-    org_heads(doc, lex, &mut mentions);
+    countries(doc, lexicons, lex, &mut mentions);
+    org_heads(doc, lexicons, lex, &mut mentions);
     demonym_orgs(doc, lex, &mut mentions);
     dangling_of(doc, &mut mentions);
     org_short_forms(doc, lex, &mut mentions);
@@ -398,12 +398,14 @@ fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
 /// "World Anti-Doping Agency", "Council of Mortgage Lenders": a name of several words headed by
 /// an organisation word (Agency, Committee, Council, Association…) is an organisation, whatever
 /// the tagger made of the unfamiliar words before it.
-fn org_heads(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+fn org_heads(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut [Mention]) {
     let org = LexClass::OrgWord.bit();
-    let companies: Vec<&str> = crate::data::lines(include_str!("../../data/entities/company_heads.txt")).collect();
     for m in mentions.iter_mut() {
         // "Scheldt Terminals" read as a person: a company word ends it.
-        if m.label != EntityLabel::Org && m.end - m.start >= 2 && companies.contains(&doc.token_text(m.end - 1)) {
+        if m.label != EntityLabel::Org
+            && m.end - m.start >= 2
+            && lexicons.company_heads.contains(doc.token_text(m.end - 1))
+        {
             m.label = EntityLabel::Org;
             m.confidence = None;
             m.reason = format!("ends in \"{}\"", doc.token_text(m.end - 1));
@@ -429,50 +431,60 @@ fn org_heads(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
 fn demonym_orgs(doc: &Document, lex: &[TokenLex], mentions: &mut Vec<Mention>) {
     let org = LexClass::OrgWord.bit();
     mentions.sort_by_key(|m| m.start);
-    let mut k = 0;
-    while k + 1 < mentions.len() {
-        let (a, b) = (&mentions[k], &mentions[k + 1]);
-        let joined = a.label == EntityLabel::Misc
-            && a.end - a.start == 1
-            && lex[a.start].begin & LexClass::Demonym.bit() != 0
-            && b.label == EntityLabel::Org
-            && b.start == a.end
-            && b.end - b.start >= 2
-            && doc.tokens[b.start].newlines_before == 0
-            && lex[b.end - 1].begin & org != 0;
-        if joined {
-            let start = a.start;
-            let b = &mut mentions[k + 1];
-            b.start = start;
-            b.reason = format!("{}; with its nationality", b.reason);
-            mentions.remove(k);
-        } else {
-            k += 1;
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for b in mentions.drain(..) {
+        let joins = out.last().is_some_and(|a| {
+            a.label == EntityLabel::Misc
+                && a.end - a.start == 1
+                && lex[a.start].begin & LexClass::Demonym.bit() != 0
+                && b.label == EntityLabel::Org
+                && b.start == a.end
+                && b.end - b.start >= 2
+                && doc.tokens[b.start].newlines_before == 0
+                && lex[b.end - 1].begin & org != 0
+        });
+        match out.last_mut() {
+            Some(a) if joins => {
+                *a = Mention {
+                    start: a.start,
+                    reason: format!("{}; with its nationality", b.reason),
+                    ..b
+                };
+            }
+            _ => out.push(b),
         }
     }
+    *mentions = out;
 }
 
 /// "Federation of" + "Belgian Enterprises": a name never ends in "of"; the tagger cut it, and the
 /// mention right after is the rest of it. With nothing after, the "of" is dropped.
 fn dangling_of(doc: &Document, mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.start);
-    let mut k = 0;
-    while k < mentions.len() {
-        let (start, end) = (mentions[k].start, mentions[k].end);
-        let joint = doc.token_text(end - 1);
-        if end - start < 2 || !matches!(joint, "of" | "for" | "and" | "&") {
-            k += 1;
-            continue;
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for b in mentions.drain(..) {
+        match out.last_mut() {
+            Some(a) if dangles(doc, a) && b.start == a.end && doc.tokens[b.start].newlines_before == 0 => {
+                a.reason = format!("{}; the name runs on after \"{}\"", a.reason, doc.token_text(a.end - 1));
+                a.end = b.end;
+            }
+            _ => {
+                if let Some(a) = out.last_mut().filter(|a| dangles(doc, a)) {
+                    a.end -= 1;
+                }
+                out.push(b);
+            }
         }
-        if k + 1 < mentions.len() && mentions[k + 1].start == end && doc.tokens[end].newlines_before == 0 {
-            mentions[k].end = mentions[k + 1].end;
-            mentions[k].reason = format!("{}; the name runs on after \"{joint}\"", mentions[k].reason);
-            mentions.remove(k + 1);
-        } else {
-            mentions[k].end -= 1;
-        }
-        k += 1;
     }
+    if let Some(a) = out.last_mut().filter(|a| dangles(doc, a)) {
+        a.end -= 1;
+    }
+    *mentions = out;
+}
+
+/// True when a mention of several words ends in a joining word ("Federation of").
+fn dangles(doc: &Document, m: &Mention) -> bool {
+    m.end - m.start >= 2 && matches!(doc.token_text(m.end - 1), "of" | "for" | "and" | "&")
 }
 
 /// "the Commission" after "European Commission": an organisation word alone, once the article
@@ -480,12 +492,12 @@ fn dangling_of(doc: &Document, mentions: &mut Vec<Mention>) {
 fn org_short_forms(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
     let org = LexClass::OrgWord.bit();
     mentions.sort_by_key(|m| m.start);
-    let mut heads: Vec<&str> = Vec::new();
+    let mut heads: crate::fasthash::HashSet<&str> = crate::fasthash::HashSet::default();
     for m in mentions.iter_mut() {
         let head = doc.token_text(m.end - 1);
         if m.label == EntityLabel::Org && m.end - m.start >= 2 && lex[m.end - 1].begin & org != 0 {
-            heads.push(head);
-        } else if m.end - m.start == 1 && m.label != EntityLabel::Org && heads.contains(&head) {
+            heads.insert(head);
+        } else if m.end - m.start == 1 && m.label != EntityLabel::Org && heads.contains(head) {
             m.label = EntityLabel::Org;
             m.confidence = None;
             m.reason = "short for an organisation named earlier".to_string();
@@ -496,15 +508,13 @@ fn org_short_forms(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
 /// An "organisation" that is exactly a country's name ("US", "Germany") is the place: CoNLL calls
 /// national teams places too. People keep their tag ("Jordan" may be a player): trying that cost
 /// PER recall on CoNLL dev.
-fn countries(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
+fn countries(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut [Mention]) {
     let country = LexClass::Country.bit();
-    let abbreviations: Vec<&str> =
-        crate::data::lines(include_str!("../../data/entities/country_abbreviations.txt")).collect();
     for m in mentions.iter_mut() {
         if m.label != EntityLabel::Org {
             continue;
         }
-        if abbreviations.contains(&exact(doc, m.start, m.end)) {
+        if lexicons.country_abbreviations.contains(exact(doc, m.start, m.end)) {
             m.label = EntityLabel::Loc;
             m.confidence = None;
             m.reason = "lexicon: country abbreviations".to_string();
@@ -528,6 +538,12 @@ fn countries(doc: &Document, lex: &[TokenLex], mentions: &mut [Mention]) {
 /// ends a name ("River Plate" is a football club).
 fn streets(doc: &Document, mentions: &mut Vec<Mention>) {
     let n = doc.tokens.len();
+    // The mention covering each token, found once, so the rule stays linear on long texts.
+    let mut owner = vec![usize::MAX; n];
+    for (k, m) in mentions.iter().enumerate() {
+        owner[m.start..m.end].iter_mut().for_each(|o| *o = k);
+    }
+    let mut places: Vec<Mention> = Vec::new();
     for i in 1..n {
         if !matches!(
             doc.token_text(i),
@@ -552,28 +568,41 @@ fn streets(doc: &Document, mentions: &mut Vec<Mention>) {
         {
             continue;
         }
+        // "Brooklyn Bridge Road": the place found just before runs on.
+        let reason = format!("street or landmark name (\"{}\")", doc.token_text(i));
+        if let Some(p) = places.last_mut().filter(|p| p.end == i) {
+            p.end = i + 1;
+            p.reason = reason;
+            continue;
+        }
         // Only where the tagger saw a name ("The Road" opening a sentence stays untouched), and from
         // where its name starts ("For Wall Street" is "Wall Street").
-        let Some(s) = mentions
-            .iter()
-            .filter(|m| m.start < i + 1 && m.end > i - 1)
-            .map(|m| m.start.max(i.saturating_sub(3)))
+        let Some(s) = [owner[i - 1], owner[i]]
+            .into_iter()
+            .filter(|&k| k != usize::MAX)
+            .map(|k| mentions[k].start.max(i.saturating_sub(3)))
             .min()
         else {
             continue;
         };
-        let s = s.min(i - 1);
-        put(
-            mentions,
-            Mention {
-                start: s,
-                end: i + 1,
-                label: EntityLabel::Loc,
-                confidence: None,
-                reason: format!("street or landmark name (\"{}\")", doc.token_text(i)),
-            },
-        );
+        places.push(Mention {
+            start: s.min(i - 1),
+            end: i + 1,
+            label: EntityLabel::Loc,
+            confidence: None,
+            reason,
+        });
     }
+    if places.is_empty() {
+        return;
+    }
+    // The places replace whatever they overlap, in one pass.
+    let mut covered = vec![false; n];
+    for p in &places {
+        covered[p.start..p.end].iter_mut().for_each(|c| *c = true);
+    }
+    mentions.retain(|m| !covered[m.start..m.end].iter().any(|&c| c));
+    mentions.extend(places);
 }
 
 /// "Manchester, Liverpool, Leicester, Dorset and Torbay": the items of one list are the same kind
