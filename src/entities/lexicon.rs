@@ -5,7 +5,7 @@
 
 use super::hash::{fnv64_lower, fnv64_start, phrase_step, PassThroughBuild};
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The longest phrase (in tokens) looked up.
 pub const MAX_PHRASE: usize = 4;
@@ -127,10 +127,15 @@ pub struct TokenLex {
     pub inside: u16,
 }
 
-/// All word lists, as phrase-hash -> class mask.
+/// All word lists, as phrase-hash -> class mask, and the two lists only document-level rules read.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     phrases: HashMap<u64, u16, PassThroughBuild>,
+    /// Country abbreviations ("US", "UK"): kept out of the tagger's features, which were trained
+    /// without them.
+    pub country_abbreviations: HashSet<&'static str>,
+    /// Last words that make a name a company ("Terminals", "Industries"), for a rule only.
+    pub company_heads: HashSet<&'static str>,
 }
 
 /// The phrase hash of a sequence of words.
@@ -154,7 +159,7 @@ impl Lexicons {
                     }
                     phrase_hash(entry.split_whitespace())
                 } else {
-                    let toks = crate::text::tokens::tokenize(entry);
+                    let toks = crate::text::tokens::tokenize(entry, false);
                     if toks.is_empty() || toks.len() > MAX_PHRASE {
                         continue;
                     }
@@ -163,7 +168,12 @@ impl Lexicons {
                 *phrases.entry(h).or_insert(0) |= class.bit();
             }
         }
-        Lexicons { phrases }
+        Lexicons {
+            phrases,
+            country_abbreviations: crate::data::lines(include_str!("../../data/entities/country_abbreviations.txt"))
+                .collect(),
+            company_heads: crate::data::lines(include_str!("../../data/entities/company_heads.txt")).collect(),
+        }
     }
 
     /// The classes of the single word `w` (case-insensitive).

@@ -310,10 +310,13 @@ impl<'a, 'd> Context<'a, 'd> {
             // `"…," one of the prosecutors said the two cases were different`: a cue with a clause of its
             // own reports other words; a speaker earlier in the sentence owns the quote.
             let reports_other = adjacent.is_some_and(|a| a.first < a.cue && self.takes_complement(a.cue));
+            // Looked at by two steps below, computed at most once.
+            let before_cell = std::cell::OnceCell::new();
+            let before = || *before_cell.get_or_init(|| self.before(first));
             let tight = adjacent.filter(|a| {
                 a.cue < end + 10
                     && inner_end(inner).ends_with([',', '!', '?', '\u{2014}'])
-                    && !(reports_other && self.before(first).is_some())
+                    && !(reports_other && before().is_some())
             });
             // Every producer gives a non-empty phrase; the check keeps a slip from ever slicing backwards.
             let ok = |a: Option<Attribution>| {
@@ -321,7 +324,7 @@ impl<'a, 'd> Context<'a, 'd> {
             };
             let found = ok(tight)
                 .or_else(|| ok(self.signature_below(first, end)))
-                .or_else(|| ok(self.before(first)))
+                .or_else(|| ok(before()))
                 .or_else(|| ok(adjacent))
                 .or_else(|| ok(self.after_later(inner, end)))
                 .or_else(|| ok(self.previous_sentence(first, inner)))

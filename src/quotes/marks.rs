@@ -108,7 +108,8 @@ impl MarkPairer {
     }
 
     /// Every top-level quote of `text`, sorted by position (nested quotes are part of their outer quote).
-    pub fn find(&self, text: &str) -> Vec<Marked> {
+    /// In `hard_wrapped` text ([`crate::text::Document::hard_wrapped`]) only a blank line ends a paragraph.
+    pub fn find(&self, text: &str, hard_wrapped: bool) -> Vec<Marked> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let n = chars.len();
         let at = |i: usize| if i < n { Some(chars[i].1) } else { None };
@@ -120,19 +121,18 @@ impl MarkPairer {
         // Indices into `stack` of the double opens, innermost last.
         let mut doubles: Vec<usize> = Vec::new();
         let mut para_start_byte = 0usize;
-        // In hard-wrapped text a single line break is a space; only a blank line ends a paragraph.
-        let wrapped = crate::text::wrap::is_hard_wrapped(text);
+        // True when the line break at `i` is followed by a blank line (spaces allowed on it).
+        let blank_line_follows = |i: usize| {
+            let mut j = i + 1;
+            while j < n && chars[j].1 != '\n' && chars[j].1.is_whitespace() {
+                j += 1;
+            }
+            j < n && chars[j].1 == '\n'
+        };
         let mut i = 0usize;
         while i < n {
             let c = chars[i].1;
-            let blank_line_follows = || {
-                let mut j = i + 1;
-                while j < n && chars[j].1 != '\n' && chars[j].1.is_whitespace() {
-                    j += 1;
-                }
-                j < n && chars[j].1 == '\n'
-            };
-            if c == '\n' && (!wrapped || blank_line_follows()) {
+            if c == '\n' && (!hard_wrapped || blank_line_follows(i)) {
                 // Paragraph end: skip the blank run and decide whether an open quote continues.
                 let para_end = byte(i);
                 let mut j = i;
@@ -333,7 +333,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<&str> {
         MarkPairer::new(["n", "em", "til", "cause"])
-            .find(text)
+            .find(text, false)
             .into_iter()
             .map(|m| &text[m.span.range()])
             .collect()
@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn an_unclosed_paragraph_quote_is_cut_at_the_paragraph_end() {
         let text = "“We will win this.\n\nThe campaign went on.";
-        let m = MarkPairer::new([]).find(text);
+        let m = MarkPairer::new([]).find(text, false);
         assert_eq!(m.len(), 1);
         assert_eq!(&text[m[0].span.range()], "“We will win this.");
         assert!(!m[0].closed);
@@ -403,12 +403,12 @@ mod tests {
     #[test]
     fn a_megabyte_of_marks_finishes_and_stays_sane() {
         let text: String = "“‘\"'”’".repeat(1 << 17);
-        let m = MarkPairer::new([]).find(&text);
+        let m = MarkPairer::new([]).find(&text, false);
         assert!(m
             .iter()
             .all(|q| q.span.end <= text.len() && text.is_char_boundary(q.span.start)));
         let text: String = "'a ".repeat(1 << 18) + &"”".repeat(1 << 18);
-        let m = MarkPairer::new([]).find(&text);
+        let m = MarkPairer::new([]).find(&text, false);
         assert!(m.len() <= 1);
     }
 }

@@ -38,7 +38,7 @@ impl QuoteRecognizer {
     /// Like [`QuoteRecognizer::find`], but keeps scare quotes and titles, marked
     /// [`QuoteKind::Scare`] with no speaker.
     pub fn find_all(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
-        let marked = self.pairer.find(doc.text);
+        let marked = self.pairer.find(doc.text, doc.hard_wrapped);
         let mut ctx = attribution::Context::new(doc, &self.lexicon, &marked);
         ctx.mark_people(entities);
         let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon);

@@ -23,17 +23,22 @@ pub struct Document<'t> {
     pub tokens: Vec<Token>,
     /// Sentences as ranges of indices into `tokens`, in order, covering every token once.
     pub sentences: Vec<Range<usize>>,
+    /// True when the text is hard-wrapped ([`wrap::is_hard_wrapped`]): a single line break inside a
+    /// paragraph is then a space, for the tokens and for quotation-mark pairing alike.
+    pub hard_wrapped: bool,
 }
 
 impl<'t> Document<'t> {
     /// Tokenises and sentence-splits `text`.
     pub fn new(text: &'t str) -> Self {
-        let tokens = tokens::tokenize(text);
+        let hard_wrapped = wrap::is_hard_wrapped(text);
+        let tokens = tokens::tokenize(text, hard_wrapped);
         let sentences = sentences::split(text, &tokens);
         Document {
             text,
             tokens,
             sentences,
+            hard_wrapped,
         }
     }
 

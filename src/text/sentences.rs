@@ -74,7 +74,7 @@ mod tests {
     use crate::text::tokens::tokenize;
 
     fn sents(text: &str) -> Vec<String> {
-        let toks = tokenize(text);
+        let toks = tokenize(text, false);
         split(text, &toks)
             .into_iter()
             .map(|r| text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string())

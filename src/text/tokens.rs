@@ -57,8 +57,9 @@ fn is_mark(c: char) -> bool {
     super::graphemes::extends_previous(c) && !is_emoji_modifier(c)
 }
 
-/// Splits `text` into tokens. Linear in the length of the text.
-pub fn tokenize(text: &str) -> Vec<Token> {
+/// Splits `text` into tokens. Linear in the length of the text. In `hard_wrapped` text a single line
+/// break is a space; only a blank line ends a paragraph.
+pub fn tokenize(text: &str, hard_wrapped: bool) -> Vec<Token> {
     // Sized up front: growing it by doubling copied the whole array several times per text.
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
     chars.extend(text.char_indices());
@@ -67,8 +68,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let ch = |i: usize| if i < n { Some(chars[i].1) } else { None };
     let abbr = abbreviations();
     let mut tokens = Vec::with_capacity(n / 4 + 1);
-    // In hard-wrapped text a single line break is a space; only a blank line ends a paragraph.
-    let wrapped = super::wrap::is_hard_wrapped(text);
     let mut i = 0;
     let mut newlines = 0u8;
     let mut space = false;
@@ -142,7 +141,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token {
             span: Span::new(byte(start), byte(i)),
             kind,
-            newlines_before: if wrapped && newlines == 1 { 0 } else { newlines },
+            newlines_before: if hard_wrapped && newlines == 1 { 0 } else { newlines },
             space_before: space,
         });
         newlines = 0;
@@ -170,7 +169,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.span.slice(text)).collect()
+        tokenize(text, false).iter().map(|t| t.span.slice(text)).collect()
     }
 
     #[test]
@@ -209,7 +208,7 @@ mod tests {
     #[test]
     fn emoji_sequences_are_one_token_and_newlines_are_counted() {
         let text = "Hi 👨🏻‍🚒 there\n\nNext";
-        let toks = tokenize(text);
+        let toks = tokenize(text, false);
         assert_eq!(toks[1].span.slice(text), "👨🏻‍🚒");
         assert_eq!(toks[3].newlines_before, 2);
     }
