@@ -221,21 +221,12 @@ impl Names {
         }
     }
 
-    /// The most recent mention before byte `pos` that a pronoun can refer to: a person of compatible
-    /// gender for he/she, an organisation or person for they. Looks back a bounded number of mentions.
-    pub fn antecedent(&self, pos: usize, pronoun: &str) -> Option<usize> {
-        let upto = self.mentions.partition_point(|m| m.span.start < pos);
-        (upto.saturating_sub(60)..upto).rev().find(|&k| self.agrees(k, pronoun))
-    }
-
-    /// Like [`Names::antecedent`], but a pronoun that opens an attribution ("he said") names someone
-    /// already quoted when the nearest candidate has not spoken: in "Blair … President Bush's
-    /// re-election … America needed to listen, he said", "he" is Blair, the article's speaker.
-    /// Only candidates among the last few mentions are weighed, so a speaker from long ago does
-    /// not win over the person just named.
-    /// A candidate in the pronoun's own sentence (from byte `sentence_start`) is taken as it is.
-    /// A candidate that is the subject of its clause (`is_subject`: "…, Jones repeated her innocence.
-    /// "…," she said") is taken as it is too.
+    /// The mention before byte `pos` that a pronoun opening an attribution ("he said") refers to.
+    /// Candidates agree with the pronoun ([`Names::agrees`]) among the last 60 mentions; the nearest
+    /// wins when it stands in the pronoun's own sentence (from byte `sentence_start`), has spoken
+    /// already, or heads its clause (`is_subject`: "…, Jones repeated her innocence. "…," she
+    /// said"). Otherwise someone already quoted among the last few mentions wins over a non-speaker
+    /// just named: in "Blair … President Bush's re-election … he said", "he" is Blair.
     pub fn speaker_antecedent(
         &self,
         pos: usize,
@@ -406,7 +397,8 @@ mod tests {
     fn pronouns_find_the_latest_compatible_person() {
         let (doc, n) = names("Mrs. Jane Smith met Mr. Tom Brown in Paris.");
         let end = doc.text.len();
-        assert_eq!(n.mentions[n.antecedent(end, "she").unwrap()].canonical, "Jane Smith");
-        assert_eq!(n.mentions[n.antecedent(end, "he").unwrap()].canonical, "Tom Brown");
+        let find = |pronoun| n.speaker_antecedent(end, 0, pronoun, |_| false).unwrap();
+        assert_eq!(n.mentions[find("she")].canonical, "Jane Smith");
+        assert_eq!(n.mentions[find("he")].canonical, "Tom Brown");
     }
 }

@@ -80,45 +80,10 @@ pub fn annotate_checked_with(text: &str, options: &Options, checks: Checks) -> E
     export
 }
 
-/// Chars that extend the grapheme cluster before them, or join it to the next (approximated
-/// without a grapheme crate): combining marks of the common scripts, ZWJ, variation selectors,
-/// emoji skin-tone modifiers and tag characters. A span boundary must never sit right before one.
-pub fn extends_previous(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F        // combining diacritical marks
-        | 0x0483..=0x0489      // Cyrillic combining marks
-        | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7 // Hebrew points
-        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 // Arabic marks
-        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
-        | 0x200D               // zero-width joiner
-        | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF // variation selectors
-        | 0x1F3FB..=0x1F3FF    // skin tones
-        | 0xE0020..=0xE007F    // tags (flag sequences)
-    )
-}
-
-/// Pictographs a ZWJ glues to the emoji before it (approximation of Extended_Pictographic).
-fn is_pictograph(c: char) -> bool {
-    matches!(c as u32, 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
-}
-
-/// True when byte offset `b` of `text` is a boundary between two grapheme clusters (or an end).
-pub fn is_grapheme_boundary(text: &str, b: usize) -> bool {
-    if b == 0 || b >= text.len() {
-        return true;
-    }
-    let Some(next) = text[b..].chars().next() else {
-        return true;
-    };
-    let mut before = text[..b].chars().rev();
-    let prev = before.next().unwrap_or(' ');
-    if extends_previous(next) || (prev == '\r' && next == '\n') {
-        return false;
-    }
-    // A ZWJ glues a pictograph only to an emoji sequence (UAX #29 GB11): "👨‍🚒" is one grapheme,
-    // "Y‍🚒" is two.
-    prev != '\u{200D}' || !is_pictograph(next) || !before.find(|&c| !extends_previous(c)).is_some_and(is_pictograph)
-}
+/// Grapheme boundaries as the crate defines them (an approximation without a Unicode segmentation
+/// crate): a span boundary must never sit right before a combining mark, a ZWJ, a variation
+/// selector, a skin tone or a tag character. The crate snaps every span with the same rule.
+pub use newsmark::text::graphemes::is_boundary as is_grapheme_boundary;
 
 /// A byte span is in bounds, ordered, on char boundaries and on grapheme boundaries.
 pub fn check_byte_span(text: &str, span: Span, what: &str) {

@@ -1,12 +1,12 @@
 // The page against the full newsmark/1 contract, independent of how good the recognisers are today:
 // a stand-in worker answers with hand-written exports that have speakers, relative dates, a quote over
 // two paragraphs and crossing spans. What is checked is what the page makes of them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv/dist/2020.js';
-import { ROOT, SCREENSHOTS, serveWww, launch, openPage, idle, paste, exportDownload } from './helpers.mjs';
+import { ROOT, SCREENSHOTS, sharedBrowser, openPage, idle, paste, exportDownload } from './helpers.mjs';
 
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
   JSON.parse(readFileSync(path.join(ROOT, 'docs', 'schema.json'), 'utf8')),
@@ -76,23 +76,14 @@ function at(text, sub, nth = 0) {
 }
 `;
 
-let server;
-let browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 test('speakers, relative dates, a two-paragraph quote and crossing spans are shown as the contract says', async () => {
   assert.ok(validate(newsExport(NEWS)), JSON.stringify(validate.errors));
-  const session = await openPage(browser, server.url);
+  const session = await openPage(env.browser, env.server.url);
   const { page } = session;
   await page.route('**/worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_WORKER }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await idle(page);
   await paste(page, NEWS);
   const exp = newsExport(NEWS);

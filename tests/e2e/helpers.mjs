@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -72,6 +73,23 @@ export function launch() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * One static server and one browser for a whole test file: registers the `before` and `after`
+ * hooks and returns `{server, browser}`, filled in once `before` has run.
+ */
+export function sharedBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serveWww();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /**

@@ -1,8 +1,8 @@
 // Whatever a CMS pastes is shown as text and never runs: markup, script, event handlers,
 // javascript: URLs, control characters and very long lines.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWww, launch, openPage, idle, paste, exportDownload } from './helpers.mjs';
+import { sharedBrowser, openPage, idle, paste, exportDownload } from './helpers.mjs';
 
 const HOSTILE = [
   'Hostile paste test',
@@ -17,16 +17,7 @@ const HOSTILE = [
   'https://evil.invalid/track.gif javascript:alert(14) data:text/html,<script>alert(15)</script>',
 ].join('\n');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 async function assertInert(session, text) {
   const { page } = session;
@@ -53,15 +44,15 @@ async function assertInert(session, text) {
   assert.deepEqual(facts.elements, [], 'no element came from the text');
   assert.equal(facts.handlers, 0, 'no attribute came from the text');
   assert.ok(facts.bodyVisible, 'pasted <style> had no effect');
-  assert.equal(facts.location, server.url, 'no navigation');
+  assert.equal(facts.location, env.server.url, 'no navigation');
   assert.equal(facts.viewText, text, 'the text shows literally');
-  assert.ok(!server.requests.some((r) => r === '/x' || r.includes('evil')), 'no request made by pasted markup');
+  assert.ok(!env.server.requests.some((r) => r === '/x' || r.includes('evil')), 'no request made by pasted markup');
   assert.deepEqual(session.problems(), [], 'no dialog, console error or foreign request');
 }
 
 test('hostile text pasted into the box is shown literally and nothing executes', async () => {
-  const session = await openPage(browser, server.url);
-  await session.page.goto(server.url);
+  const session = await openPage(env.browser, env.server.url);
+  await session.page.goto(env.server.url);
   await idle(session.page);
   await paste(session.page, HOSTILE);
   // The text box itself keeps every character (NUL included) except CR, which it normalises.
@@ -75,8 +66,8 @@ test('hostile text pasted into the box is shown literally and nothing executes',
 });
 
 test('hostile text opened from a file (CR and all) is shown literally and nothing executes', async () => {
-  const session = await openPage(browser, server.url);
-  await session.page.goto(server.url);
+  const session = await openPage(env.browser, env.server.url);
+  await session.page.goto(env.server.url);
   await idle(session.page);
   const text = HOSTILE.replaceAll('\n', '\r\n') + '\r\u000b\u000c lone CR and form feed';
   await session.page.locator('#file').setInputFiles({ name: 'hostile.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });

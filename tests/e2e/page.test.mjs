@@ -1,14 +1,14 @@
 // The page as a newsroom user meets it: paste, see nested highlights, read the card, change the
 // article date, export, reload. Every test fails on console errors or warnings and on any request
 // that leaves the page's own server.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Ajv from 'ajv/dist/2020.js';
-import { ROOT, SCREENSHOTS, serveWww, launch, openPage, idle, paste, exportDownload } from './helpers.mjs';
+import { ROOT, SCREENSHOTS, sharedBrowser, openPage, idle, paste, exportDownload } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'schema.json'), 'utf8'));
@@ -25,22 +25,15 @@ const ARTICLE = [
   'Roussel said talks would resume next week.',
 ].join('\n');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
+const env = sharedBrowser();
+before(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Opens the page fresh (empty storage) and waits for the annotator. */
 async function fresh(options) {
-  const session = await openPage(browser, server.url, options);
-  await session.page.goto(server.url);
+  const session = await openPage(env.browser, env.server.url, options);
+  await session.page.goto(env.server.url);
   await idle(session.page);
   return session;
 }
@@ -419,10 +412,10 @@ test('screenshots in light and dark (tests/e2e/screenshots, docs/screenshot.png)
 });
 
 test('a clear message, not a blank page, when the wasm cannot load or the text is too large', async () => {
-  const session = await openPage(browser, server.url);
+  const session = await openPage(env.browser, env.server.url);
   const { page } = session;
   await page.route('**/newsmark_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => document.documentElement.dataset.state === 'error');
   const alert = page.locator('#alert');
   assert.ok(await alert.isVisible());
@@ -432,9 +425,9 @@ test('a clear message, not a blank page, when the wasm cannot load or the text i
   await session.context.close();
 
   // The same when the JavaScript glue itself is missing (the worker cannot even start).
-  const noGlue = await openPage(browser, server.url);
+  const noGlue = await openPage(env.browser, env.server.url);
   await noGlue.page.route('**/pkg/newsmark.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await noGlue.page.goto(server.url);
+  await noGlue.page.goto(env.server.url);
   await noGlue.page.waitForFunction(() => document.documentElement.dataset.state === 'error');
   assert.match(await noGlue.page.locator('#alert').textContent(), /cannot annotate/);
   await noGlue.context.close();
@@ -447,13 +440,13 @@ test('a clear message, not a blank page, when the wasm cannot load or the text i
   await big.context.close();
 
   // A browser that refuses to store the draft (quota, privacy mode) says so instead of failing.
-  const full = await openPage(browser, server.url);
+  const full = await openPage(env.browser, env.server.url);
   await full.page.addInitScript(() => {
     Storage.prototype.setItem = () => {
       throw new DOMException('quota', 'QuotaExceededError');
     };
   });
-  await full.page.goto(server.url);
+  await full.page.goto(env.server.url);
   await idle(full.page);
   await paste(full.page, ARTICLE);
   assert.match(await full.page.locator('#draft-note').textContent(), /too large to keep/);

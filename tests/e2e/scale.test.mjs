@@ -1,10 +1,10 @@
 // A 50,000-word article: annotation runs in the worker, marks are drawn in slices, and the page keeps
 // answering the keyboard meanwhile. Prints the times; asserts responsiveness, not speed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { WWW, serveWww, launch, openPage, idle, exportDownload } from './helpers.mjs';
+import { WWW, sharedBrowser, openPage, idle, exportDownload } from './helpers.mjs';
 
 /**
  * Longest acceptable round trip of one key press (sent, handled, acknowledged) while the page works.
@@ -12,16 +12,7 @@ import { WWW, serveWww, launch, openPage, idle, exportDownload } from './helpers
  */
 const KEY_BUDGET_MS = 750;
 
-let server;
-let browser;
-before(async () => {
-  server = await serveWww();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 /** The sample article repeated, with numbered sections, to `words` words. */
 function longArticle(words) {
@@ -55,9 +46,9 @@ async function timedPress(page, key, type = false) {
 const probes = (page) => page.evaluate(() => window.__perf);
 
 test('a 50,000-word article is annotated and drawn without freezing the page', async (t) => {
-  const session = await openPage(browser, server.url);
+  const session = await openPage(env.browser, env.server.url);
   const { page } = session;
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await idle(page);
   await installProbes(page);
   const text = longArticle(50_000);
