@@ -83,7 +83,7 @@ impl Default for Layers {
 }
 
 impl Layers {
-    /// The layers named in `names` ("entities", "dates", "quotes"); at least one.
+    /// The layers named in `names` ("entities", "dates", "quotes", in any case); at least one.
     pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, Error> {
         let mut layers = Layers {
             entities: false,
@@ -91,13 +91,16 @@ impl Layers {
             quotes: false,
         };
         for name in names {
-            match name.trim() {
+            match name.trim().to_ascii_lowercase().as_str() {
                 "entities" => layers.entities = true,
                 "dates" => layers.dates = true,
                 "quotes" => layers.quotes = true,
-                other => {
+                _ => {
                     return Err(Error::BadOptions {
-                        detail: format!("unknown layer {other:?}: the layers are entities, dates and quotes"),
+                        detail: format!(
+                            "unknown layer {:?}: the layers are entities, dates and quotes",
+                            name.trim()
+                        ),
                     })
                 }
             }

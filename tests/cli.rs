@@ -164,3 +164,113 @@ fn usage_errors_exit_non_zero_and_help_does_not() {
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("newsmark annotate"));
 }
+
+#[test]
+fn an_endless_jsonl_input_stops_with_a_message_instead_of_running_out_of_memory() {
+    let o = Command::new(env!("CARGO_BIN_EXE_newsmark"))
+        .args(["annotate", "--jsonl", "/dev/zero"])
+        .output()
+        .expect("the newsmark binary starts");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a clean failure, not an abort: {:?}",
+        o.status
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("line 1 is longer than") && err.contains("split"),
+        "stderr: {err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "one line, no usage text: {err}");
+}
+
+#[test]
+fn runtime_errors_are_one_line_without_the_usage_text() {
+    let missing = run(&["annotate", "/nonexistent/article.txt"], b"");
+    let bad_date = run(&["annotate", "--date", "2018-02-30"], b"text");
+    let not_text = run(&["annotate"], b"\xff\xfe");
+    for o in [missing, bad_date, not_text] {
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(!err.contains("Usage"), "no usage text for a runtime error: {err}");
+    }
+    let usage = run(&["annotate", "--frobnicate"], b"");
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(stderr(&usage).contains("Usage"), "a usage mistake shows the usage");
+}
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    let line = "{\"text\": \"Mike Pence said on Tuesday that he would go.\"}\n";
+    let input = line.repeat(3000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmark"))
+        .args(["annotate", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the newsmark binary starts");
+    // Like `| head -c 100`: read a little, then close the pipe.
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut first = [0u8; 100];
+    std::io::Read::read_exact(&mut stdout, &mut first).expect("some output arrives");
+    drop(stdout);
+    let o = child.wait_with_output().expect("newsmark ends");
+    writer.join().expect("stdin writer finishes");
+    assert!(o.status.success(), "status {:?}", o.status);
+    assert_eq!(stderr(&o), "", "nothing on stderr for a closed pipe");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_text_and_jsonl() {
+    let o = run(
+        &["annotate", "--jsonl"],
+        "\u{feff}{\"id\": \"a\", \"text\": \"Theresa May spoke.\"}\n".as_bytes(),
+    );
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
+    assert_eq!(json_lines(&o)[0]["id"], "a");
+    let o = run(&["annotate"], "\u{feff}Theresa May spoke.".as_bytes());
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
+    assert_eq!(json_lines(&o)[0]["text"], "Theresa May spoke.");
+}
+
+#[test]
+fn jsonl_lines_of_the_wrong_shape_are_named_in_plain_words() {
+    let input = "[\"array\"]\n{\"id\": \"b\"}\n{\"text\": 5}\n{\"text\": \"ok\", \"dct\": 20180221}\n";
+    let o = run(&["annotate", "--jsonl"], input.as_bytes());
+    let err = stderr(&o);
+    assert!(
+        err.contains("line 1: expected a JSON object") && err.contains("found an array"),
+        "{err}"
+    );
+    assert!(err.contains("line 2: the object has no \"text\" field"), "{err}");
+    assert!(err.contains("line 3: \"text\" must be a string"), "{err}");
+    assert!(err.contains("line 4: \"dct\" must be a YYYY-MM-DD string"), "{err}");
+    assert!(!err.contains("struct"), "no internal type names: {err}");
+}
+
+#[test]
+fn layer_names_in_any_case_and_every_flag_combination_is_explicit() {
+    let o = run(
+        &["annotate", "--layers", "Quotes,DATES"],
+        b"\"Yes,\" she said on Monday.",
+    );
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
+    let o = run(&["annotate", "--layers=dates"], b"on Monday");
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
+    for args in [
+        &["annotate", "--jsonl", "--pretty"][..],
+        &["annotate", "--date", "2018-02-21", "--date=2018-02-22"][..],
+        &["annotate", "--layers", "dates", "--layers", "quotes"][..],
+    ] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?} is a usage mistake");
+        assert!(o.stdout.is_empty());
+    }
+}
