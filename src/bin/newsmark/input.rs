@@ -26,7 +26,7 @@ pub fn read_bounded(r: impl Read, limit: usize) -> io::Result<Bounded> {
 }
 
 /// One line from a JSONL stream.
-pub enum Line {
+pub enum NextLine {
     /// A line (without its `\n`).
     Line(Vec<u8>),
     /// A line longer than the limit: the stream cannot be read on safely.
@@ -36,7 +36,7 @@ pub enum Line {
 }
 
 /// Reads the next line into a fresh buffer, never holding more than `limit` bytes of it.
-pub fn next_line(r: &mut impl BufRead, limit: usize) -> io::Result<Line> {
+pub fn next_line(r: &mut impl BufRead, limit: usize) -> io::Result<NextLine> {
     let mut line = Vec::new();
     loop {
         let chunk = match r.fill_buf() {
@@ -45,19 +45,23 @@ pub fn next_line(r: &mut impl BufRead, limit: usize) -> io::Result<Line> {
             Err(e) => return Err(e),
         };
         if chunk.is_empty() {
-            return Ok(if line.is_empty() { Line::End } else { Line::Line(line) });
+            return Ok(if line.is_empty() {
+                NextLine::End
+            } else {
+                NextLine::Line(line)
+            });
         }
         let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
             Some(k) => (k, true),
             None => (chunk.len(), false),
         };
         if line.len() + take > limit {
-            return Ok(Line::TooLong);
+            return Ok(NextLine::TooLong);
         }
         line.extend_from_slice(&chunk[..take]);
         r.consume(if done { take + 1 } else { take });
         if done {
-            return Ok(Line::Line(line));
+            return Ok(NextLine::Line(line));
         }
     }
 }
@@ -74,14 +78,14 @@ mod tests {
     #[test]
     fn a_line_over_the_limit_is_refused_without_reading_on() {
         let mut r = io::BufReader::with_capacity(4, io::repeat(b'x'));
-        assert!(matches!(next_line(&mut r, 100), Ok(Line::TooLong)));
+        assert!(matches!(next_line(&mut r, 100), Ok(NextLine::TooLong)));
     }
 
     #[test]
     fn lines_come_back_without_their_newline_and_the_last_one_may_lack_it() {
         let mut r = io::Cursor::new(b"ab\n\ncd".to_vec());
         let mut got = Vec::new();
-        while let Line::Line(l) = next_line(&mut r, 10).unwrap() {
+        while let NextLine::Line(l) = next_line(&mut r, 10).unwrap() {
             got.push(String::from_utf8(l).unwrap());
         }
         assert_eq!(got, ["ab", "", "cd"]);

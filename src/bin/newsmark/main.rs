@@ -2,7 +2,7 @@
 
 mod input;
 
-use input::{Bounded, Line, MAX_LINE_BYTES};
+use input::{Bounded, NextLine, MAX_LINE_BYTES};
 use newsmark::{annotate_to_export, Layers, Options, MAX_TEXT_BYTES};
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
@@ -179,14 +179,14 @@ fn run_jsonl(args: &Args, options: &Options, out: &mut impl Write) -> Result<boo
         let line = match input::next_line(&mut reader, MAX_LINE_BYTES)
             .map_err(|e| Failure::Run(format!("cannot read the input: {e}")))?
         {
-            Line::End => break,
-            Line::TooLong => {
+            NextLine::End => break,
+            NextLine::TooLong => {
                 return Err(Failure::Run(format!(
                     "line {n} is longer than {} MB, the most one document may take: split it; stopped reading here",
                     MAX_LINE_BYTES / 1_000_000
                 )))
             }
-            Line::Line(l) => l,
+            NextLine::Line(l) => l,
         };
         let result = as_text(&line).and_then(|l| {
             if l.trim().is_empty() {
