@@ -151,6 +151,16 @@ impl Annotator {
 
     /// Annotates any text. Never panics; an empty text gives empty annotations.
     pub fn annotate(&self, text: &str, options: &Options) -> Annotations {
+        let view = text::normalise::Normalised::new(text);
+        let mut found = self.annotate_view(view.text(text), options);
+        if view.changed() {
+            map_spans(&mut found, |s| view.to_original(text, s));
+        }
+        on_graphemes(text, found)
+    }
+
+    /// Annotates the recognition view of a text (see [`text::normalise`]).
+    fn annotate_view(&self, text: &str, options: &Options) -> Annotations {
         let doc = text::Document::new(text);
         let layers = options.layers;
         let mut entities = if layers.entities || layers.quotes {
@@ -180,13 +190,12 @@ impl Annotator {
             entities.clear();
             quotes.iter_mut().for_each(|q| q.speaker_entity = None);
         }
-        let found = Annotations {
+        Annotations {
             document_date,
             entities,
             dates,
             quotes,
-        };
-        on_graphemes(text, found)
+        }
     }
 }
 
@@ -195,28 +204,32 @@ impl Annotator {
 /// space). Done once here rather than in each recogniser; an entity left with no letter or
 /// digit is dropped.
 fn on_graphemes(text: &str, mut found: Annotations) -> Annotations {
-    use text::graphemes::snap;
-    for e in &mut found.entities {
-        e.span = snap(text, e.span);
-    }
+    map_spans(&mut found, |s| text::graphemes::snap(text, s));
     found
         .entities
         .retain(|e| e.span.slice(text).chars().any(char::is_alphanumeric));
+    found
+}
+
+/// Applies `f` to every span in `found`.
+fn map_spans(found: &mut Annotations, f: impl Fn(text::Span) -> text::Span) {
+    for e in &mut found.entities {
+        e.span = f(e.span);
+    }
     for d in &mut found.dates {
-        d.span = snap(text, d.span);
+        d.span = f(d.span);
     }
     for q in &mut found.quotes {
-        q.span = snap(text, q.span);
-        q.speaker_span = q.speaker_span.map(|s| snap(text, s));
+        q.span = f(q.span);
+        q.speaker_span = q.speaker_span.map(&f);
     }
     if let Some(DocumentDate {
         source: DateSource::Text(s),
         ..
     }) = &mut found.document_date
     {
-        *s = snap(text, *s);
+        *s = f(*s);
     }
-    found
 }
 
 /// Checks that a text can be annotated (size limit), so callers can report it before work starts.

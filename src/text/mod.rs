@@ -2,6 +2,7 @@
 //! dates or quotes; every recogniser reads the same [`Document`] instead of re-splitting.
 
 pub mod graphemes;
+pub mod normalise;
 pub mod offsets;
 pub mod sentences;
 pub mod span;
