@@ -1,23 +1,17 @@
-// newsmark page: wires the text box, the annotation worker, the reading view, the card and the panel.
-// All user text reaches the DOM through text nodes (render.js, card.js, panel.js).
+// newsmark page: wires the text box, the annotator (worker-client.js), the reading view, the card
+// and the panel. All user text reaches the DOM through text nodes (dom.js).
 import { render, spansOf, layoutSignature } from './render.js';
 import { fillCard, placeCard, accessibleName } from './card.js';
-import {
-  buildLegend,
-  countCategories,
-  speakersOf,
-  renderSpeakers,
-  entityGroups,
-  renderEntities,
-} from './panel.js';
+import { buildLegend, renderSpeakers, renderEntities } from './panel.js';
+import { aggregate } from './aggregates.js';
+import { createAnnotator } from './worker-client.js';
+import { el } from './dom.js';
 import { categoryOf, countWords, exportFileName, shorten } from './words.js';
 import * as store from './store.js';
 
 /** Above this (UTF-16 units, about 800,000 words) the browser would struggle to show the marks. */
 const MAX_CHARS = 5_000_000;
 const DEBOUNCE_MS = 250;
-/** A worker silent for this long (plus 1 s per 10,000 characters) is restarted: the page never hangs. */
-const WATCHDOG_MS = 20_000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -45,37 +39,52 @@ const ui = {
   entities: $('entity-groups'),
 };
 
+/** Everything the page remembers between events. Nothing else holds mutable page state. */
 const state = {
+  /** The text in the box: what is shown, annotated, kept across reloads and exported. */
   text: '',
-  override: null, // "YYYY-MM-DD" set by the user, or null: detected from the text
+  /** "YYYY-MM-DD" set by the user, or null: the document date is detected from the text. */
+  override: null,
+  /** "edit" (the text box) or "read" (the annotated view). */
   mode: 'edit',
-  worker: null,
-  ready: false,
+  /** The annotator cannot run (no wasm, no worker): the page says so and stops asking. */
   fatal: false,
-  crashedOn: null, // text that crashed the annotator: not re-sent automatically
-  seq: 0,
-  sent: null, // the request in flight: {seq, text, date}
+  /** Timer of a send() waiting for typing to pause, or 0. */
   debounce: 0,
-  result: null, // {seq, text, date, exp, json, ms}
-  doc: null, // what the card needs: {text, exp, byId, mentions, quotesBySpeaker}
+  /** The result shown: {seq, text, date, exp, json, ms, words}, or null (empty text). */
+  result: null,
+  /** What the card and panel read: {text, exp, ...aggregate(annotations)} of `result`, or null. */
+  doc: null,
+  /** layoutSignature() of what is drawn: an equal one means no redraw (e.g. only values changed). */
   signature: '',
-  job: null, // the render in progress
-  index: null, // id -> [mark elements]; quote id -> [speaker elements]
+  /** The render in progress ({done, cancel}), or null. */
+  job: null,
+  /** Drawn elements: byId (annotation id → its mark parts), speakers (quote id → speaker mentions). */
+  index: null,
+  /** Legend categories switched off. */
   hidden: new Set(),
+  /** The open card stays put until Esc or a click elsewhere. */
   pinned: false,
-  current: null, // the mark whose card is open
-  lit: [], // elements highlighted with the current card
-  pick: null, // {key, i}: the speaker or entity whose mentions are being stepped through
+  /** The mark whose card is open, or null. */
+  current: null,
+  /** [element, class] pairs highlighted along with the open card. */
+  lit: [],
+  /** {key, i}: the speaker or entity whose mentions are being stepped through, and where. */
+  pick: null,
+  /** Export was asked for: download once the result for the current text and date is in. */
   wantExport: false,
+  /** Timer closing the card shortly after the pointer left its mark, or 0. */
   closeTimer: 0,
-  reading: 0, // files or the sample being read
-  watchdog: 0,
+  /** Files or the sample being read: the page counts as busy meanwhile. */
+  reading: 0,
+  /** The last paste replaced the whole box: the input event it causes opens the reading view. */
+  pasted: false,
 };
 
 // ---------------------------------------------------------------- messages and state
 
 function showAlert(message, kind = 'error') {
-  ui.alert.replaceChildren(document.createTextNode(message));
+  ui.alert.replaceChildren(message);
   ui.alert.dataset.kind = kind;
   ui.alert.hidden = false;
 }
@@ -92,42 +101,26 @@ function setStatus(text) {
 function updateState() {
   let s = 'idle';
   if (state.fatal) s = 'error';
-  else if (!state.ready) s = 'loading';
-  else if (state.debounce || state.sent || state.job || state.reading) s = 'busy';
+  else if (!annotator.ready) s = 'loading';
+  else if (state.debounce || annotator.busy || state.job || state.reading) s = 'busy';
   ui.root.dataset.state = s;
-  ui.root.dataset.phase = state.sent ? 'annotating' : state.job ? 'drawing' : state.debounce ? 'waiting' : '';
-  ui.exportButton.disabled = state.fatal || !state.ready || state.text === '' || state.text.length > MAX_CHARS;
+  ui.root.dataset.phase = annotator.busy ? 'annotating' : state.job ? 'drawing' : state.debounce ? 'waiting' : '';
+  ui.exportButton.disabled = state.fatal || !annotator.ready || state.text === '' || state.text.length > MAX_CHARS;
 }
 
-// ---------------------------------------------------------------- the worker
+// ---------------------------------------------------------------- the annotator
 
-// The page requires Trusted Types (see the CSP in index.html): this one policy lets exactly the
-// worker's own URL through, and nothing else can reach a script or HTML sink.
-const WORKER_URL = new URL('./worker.js', import.meta.url).href;
-const policy = globalThis.trustedTypes
-  ? globalThis.trustedTypes.createPolicy('newsmark-worker', {
-      createScriptURL: (url) => {
-        if (url !== WORKER_URL) throw new TypeError(`refused script URL ${url}`);
-        return url;
-      },
-    })
-  : { createScriptURL: (url) => url };
-
-function startWorker() {
-  state.ready = false;
-  const worker = new Worker(policy.createScriptURL(WORKER_URL), { type: 'module' });
-  worker.onmessage = (event) => onWorkerMessage(worker, event.data);
-  worker.onerror = (event) => {
-    event.preventDefault();
-    fail(`the annotator could not be started${event.message ? ` (${event.message})` : ''}`);
-  };
-  state.worker = worker;
-  updateState();
-}
+const annotator = createAnnotator({
+  onReady(ms) {
+    ui.root.dataset.loadMs = String(Math.round(ms));
+    setStatus(annotator.busy ? 'Annotating…' : 'Ready');
+  },
+  onUnavailable: fail,
+  onChange: updateState,
+});
 
 function fail(reason) {
   state.fatal = true;
-  state.sent = null;
   showAlert(
     `newsmark cannot annotate right now: ${reason}. Your text is safe: it is kept in this browser. ` +
       'Reload the page to try again. If you host newsmark yourself, build it first (scripts/build-web.sh writes www/pkg/).',
@@ -137,40 +130,7 @@ function fail(reason) {
   updateState();
 }
 
-function onWorkerMessage(worker, msg) {
-  if (worker !== state.worker) return;
-  if (msg.type === 'ready') {
-    state.ready = true;
-    ui.root.dataset.loadMs = String(Math.round(msg.ms));
-    setStatus('Ready');
-    if (state.text !== '' && state.text !== state.crashedOn) send();
-    updateState();
-  } else if (msg.type === 'fatal') {
-    fail(`the WebAssembly module did not load (${msg.message})`);
-  } else if (msg.type === 'result' || msg.type === 'error') {
-    clearTimeout(state.watchdog);
-    const req = state.sent;
-    state.sent = null;
-    if (!req || req.seq !== msg.seq) return updateState();
-    const current = req.text === state.text && req.date === state.override;
-    if (msg.type === 'error') {
-      if (msg.fatal) {
-        state.crashedOn = req.text;
-        state.worker.terminate();
-        startWorker();
-      }
-      showAlert(`This text could not be annotated: ${msg.message}`, 'annotate');
-      setStatus('Not annotated');
-    } else if (current) {
-      clearAlert('annotate');
-      apply({ ...req, exp: msg.exp, json: msg.json, ms: msg.ms, words: msg.words });
-    }
-    if (!current && !state.debounce) send();
-    updateState();
-  }
-}
-
-/** Sends the current text to the worker (or marks it for sending when the worker is busy). */
+/** Annotates the current text and date (or says why not); the newest call wins. */
 function send() {
   clearTimeout(state.debounce);
   state.debounce = 0;
@@ -188,25 +148,32 @@ function send() {
     return updateState();
   }
   if (state.text === '') {
-    state.result = null;
     apply(null);
     return updateState();
   }
-  if (!state.ready || state.sent) return updateState(); // sent when the worker is ready or free
-  state.sent = { seq: ++state.seq, text: state.text, date: state.override };
-  state.worker.postMessage(state.sent);
-  const seq = state.seq;
-  clearTimeout(state.watchdog);
-  state.watchdog = setTimeout(() => {
-    if (!state.sent || state.sent.seq !== seq) return;
-    state.crashedOn = state.sent.text;
-    state.sent = null;
-    state.worker.terminate();
-    startWorker();
-    showAlert('Annotating this text took too long, so it was stopped. Please report it with the text.', 'annotate');
-    setStatus('Not annotated');
-  }, WATCHDOG_MS + state.text.length / 10);
-  setStatus('Annotating…');
+  annotator.annotate(state.text, state.override).then(received, refused);
+  if (annotator.ready) setStatus('Annotating…');
+  updateState();
+}
+
+function received(result) {
+  // Typed on meanwhile: the newer text has its own request coming (now or after the debounce).
+  if (result.text !== state.text || result.date !== state.override) return;
+  clearAlert('annotate');
+  apply(result);
+  updateState();
+}
+
+function refused(error) {
+  // "stale": a newer request replaced it; "unavailable": fail() has said so already.
+  if (error.kind === 'stale' || error.kind === 'unavailable') return;
+  showAlert(
+    error.kind === 'timeout'
+      ? 'Annotating this text took too long, so it was stopped. Please report it with the text.'
+      : `This text could not be annotated: ${error.message}`,
+    'annotate',
+  );
+  setStatus('Not annotated');
   updateState();
 }
 
@@ -218,27 +185,16 @@ function schedule() {
 
 // ---------------------------------------------------------------- applying a result
 
-function buildDoc(result) {
-  const byId = new Map();
-  const mentions = new Map();
-  const quotesBySpeaker = new Map();
-  for (const a of result.exp.annotations) {
-    byId.set(a.id, a);
-    if (a.type === 'entity') mentions.set(a.entity_id, (mentions.get(a.entity_id) || 0) + 1);
-    if (a.type === 'quote' && a.kind !== 'scare' && a.speaker_id)
-      quotesBySpeaker.set(a.speaker_id, (quotesBySpeaker.get(a.speaker_id) || 0) + 1);
-  }
-  return { text: result.text, exp: result.exp, byId, mentions, quotesBySpeaker };
-}
-
 function apply(result) {
   state.result = result;
   const anns = result ? result.exp.annotations : [];
-  state.doc = result ? buildDoc(result) : null;
+  // Counted once here; the card, the panel and the status line all read these.
+  const totals = aggregate(anns);
+  state.doc = result ? { text: result.text, exp: result.exp, ...totals } : null;
   showDocumentDate(result);
-  updateLegend(countCategories(anns));
-  renderSpeakers(ui.speakers, ui.speakersNote, speakersOf(anns), pickSpeaker);
-  renderEntities(ui.entities, entityGroups(anns), pickEntity);
+  updateLegend(totals.categories);
+  renderSpeakers(ui.speakers, ui.speakersNote, totals.speakers, pickSpeaker);
+  renderEntities(ui.entities, totals.entityGroups, pickEntity);
   if (state.current && !state.current.isConnected) closeCard();
   else if (state.current) openCard(state.current, state.pinned); // refresh values after a date change
 
@@ -247,7 +203,7 @@ function apply(result) {
     if (typeof result.words !== 'number') result.words = countWords(result.text);
     const { words } = result;
     setStatus(`${words.toLocaleString('en')} words · ${anns.length.toLocaleString('en')} marks · ${Math.round(result.ms)} ms`);
-  } else setStatus(state.ready ? 'Ready' : 'Loading the annotator…');
+  } else setStatus(annotator.ready ? 'Ready' : 'Loading the annotator…');
 
   const text = result ? result.text : '';
   const signature = layoutSignature(text, anns);
@@ -265,23 +221,20 @@ async function drawView(text, anns) {
   state.job?.cancel();
   closeCard();
   const index = { byId: new Map(), speakers: new Map() };
-  index.add = (id, el) => {
-    const list = index.byId.get(id);
-    if (list) list.push(el);
-    else index.byId.set(id, [el]);
+  const push = (map, key, node) => {
+    const list = map.get(key);
+    if (list) list.push(node);
+    else map.set(key, [node]);
   };
-  index.addSpeaker = (quotes, el) => {
-    for (const q of quotes) {
-      const list = index.speakers.get(q);
-      if (list) list.push(el);
-      else index.speakers.set(q, [el]);
-    }
+  index.add = (id, node) => push(index.byId, id, node);
+  index.addSpeaker = (quotes, node) => {
+    for (const q of quotes) push(index.speakers, q, node);
   };
   state.index = index;
   const t0 = performance.now();
   const job = render(ui.view, text, spansOf(text, anns), {
     index,
-    decorate: (el, a) => el.setAttribute('aria-roledescription', accessibleName(a)),
+    decorate: (mark, a) => mark.setAttribute('aria-roledescription', accessibleName(a, state.doc)),
     onProgress: (f) => {
       if (f < 1) {
         ui.progress.hidden = false;
@@ -348,9 +301,7 @@ function download() {
   // The CLI prints the JSON plus a newline: the download is byte for byte the same.
   const blob = new Blob([`${r.json}\n`], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = exportFileName(r.text);
+  const a = el('a', { href: url, download: exportFileName(r.text) });
   document.body.append(a);
   a.click();
   a.remove();
@@ -413,15 +364,15 @@ function markAt(node) {
   return m && ui.view.contains(m) ? m : null;
 }
 
-function light(els, cls) {
-  for (const el of els || []) {
-    el.classList.add(cls);
-    state.lit.push([el, cls]);
+function light(nodes, cls) {
+  for (const node of nodes || []) {
+    node.classList.add(cls);
+    state.lit.push([node, cls]);
   }
 }
 
 function unlight() {
-  for (const [el, cls] of state.lit) el.classList.remove(cls);
+  for (const [node, cls] of state.lit) node.classList.remove(cls);
   state.lit = [];
 }
 
@@ -549,10 +500,10 @@ const updateLegend = buildLegend(ui.legend, state.hidden, (key, visible) => {
 async function stepThrough(key, ids, what) {
   setMode('read');
   if (state.job) await state.job.done; // the marks may still be drawing
-  for (const el of ui.view.querySelectorAll('.is-selected')) el.classList.remove('is-selected');
+  for (const node of ui.view.querySelectorAll('.is-selected')) node.classList.remove('is-selected');
   const i = state.pick && state.pick.key === key ? (state.pick.i + 1) % ids.length : 0;
   state.pick = { key, i };
-  for (const id of ids) for (const el of state.index.byId.get(id) || []) el.classList.add('is-selected');
+  for (const id of ids) for (const node of state.index.byId.get(id) || []) node.classList.add('is-selected');
   const first = (state.index.byId.get(ids[i]) || [])[0];
   if (!first) return;
   first.scrollIntoView({ block: 'center' });
@@ -664,12 +615,7 @@ function start() {
   ui.input.value = state.text;
   setMode(store.loadMode() || (draft ? 'read' : 'edit'));
   showDocumentDate(null);
-  if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') {
-    fail('this browser does not support Web Workers or WebAssembly');
-    return;
-  }
-  startWorker();
-  send();
+  send(); // waits in the annotator until it has loaded
 }
 
 start();

@@ -1,28 +1,20 @@
 // The details card shown on hover and on keyboard focus (role="tooltip"). Built with text nodes.
+// Counts come from the result's aggregates (aggregates.js), never recounted here.
+import { el } from './dom.js';
 import { LABEL_WORDS, countWords, dayInWords, shorten } from './words.js';
-
-function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text != null) e.textContent = text;
-  return e;
-}
 
 function row(dl, term, ...values) {
   const shown = values.filter((v) => v != null && v !== '');
   if (!shown.length) return;
-  dl.append(el('dt', null, term));
-  const dd = el('dd');
-  for (const v of shown) dd.append(typeof v === 'string' ? document.createTextNode(v) : v);
-  dl.append(dd);
+  dl.append(el('dt', null, term), el('dd', null, ...shown));
 }
 
-function code(text) {
-  return el('code', null, text);
-}
+const code = (text) => el('code', null, text);
+const SEP = ' · ';
 
-function sep() {
-  return document.createTextNode(' · ');
+/** Words in quote `a`: counted once per result in the aggregates. */
+function wordsOf(a, doc) {
+  return doc?.words?.get(a.id) ?? countWords(a.text);
 }
 
 function documentDateWords(doc) {
@@ -48,15 +40,16 @@ function typeWords(a) {
   return LABEL_WORDS[a.label] || a.label || a.type;
 }
 
-/** Fills `card` with what is known about annotation `a`. */
+/** Fills `card` with what is known about annotation `a`; `doc` is {text, exp, ...aggregates}. */
 export function fillCard(card, a, doc) {
-  const head = el('p', 'card-head');
-  head.append(el('span', `chip chip-${a.type}`, typeWords(a)));
-  if (a.label && a.type === 'date') head.append(el('span', 'card-label', a.label));
-  if (a.label && a.type === 'entity') head.append(el('span', 'card-label', a.label));
+  const head = el(
+    'p',
+    { class: 'card-head' },
+    el('span', { class: `chip chip-${a.type}` }, typeWords(a)),
+    a.label && (a.type === 'date' || a.type === 'entity') && el('span', { class: 'card-label' }, a.label),
+  );
   // A quote's text carries its own marks; names and dates get them here.
   const shown = a.type === 'quote' ? shorten(a.text, 160) : `“${shorten(a.text, 80)}”`;
-  const quoteText = el('p', 'card-text', shown);
   const dl = el('dl');
   if (a.type === 'entity') {
     const mentions = doc.mentions.get(a.entity_id) || 1;
@@ -68,7 +61,7 @@ export function fillCard(card, a, doc) {
     row(dl, 'Why', a.reason ? `${shorten(a.reason, 160)}${confidence}` : null);
   } else if (a.type === 'date') {
     if (a.value == null) row(dl, 'Value', 'could not be resolved');
-    else row(dl, 'Value', a.gloss || dayInWords(a.value), sep(), code(a.value));
+    else row(dl, 'Value', a.gloss || dayInWords(a.value), SEP, code(a.value));
     row(dl, 'Resolved against', anchorWords(doc, a.anchor));
     row(dl, 'Why', a.reason && shorten(a.reason, 160));
   } else if (a.type === 'quote') {
@@ -78,16 +71,19 @@ export function fillCard(card, a, doc) {
       row(dl, 'Speaker', shorten(a.speaker, 80), mention && mention !== a.speaker ? ` (as “${shorten(mention, 40)}”)` : null);
     } else row(dl, 'Speaker', a.kind === 'scare' ? null : 'not attributed');
     row(dl, 'Cue', a.cue && shorten(a.cue, 60));
-    row(dl, 'Words', String(countWords(a.text)));
+    row(dl, 'Words', String(wordsOf(a, doc)));
   }
-  card.replaceChildren(head, quoteText, dl);
+  card.replaceChildren(head, el('p', { class: 'card-text' }, shown), dl);
+  // Which recogniser rule made the mark, for whoever wants to report or change it. Older exports
+  // have no rule id: then there is no line at all rather than an empty one.
+  if (typeof a.rule === 'string' && a.rule !== '') card.append(el('p', { class: 'card-rule' }, `rule: ${shorten(a.rule, 60)}`));
 }
 
 /** An accessible name for a mark: "Quote by Nick Ayers, 24 words", "Person: Mike Pence". */
-export function accessibleName(a) {
+export function accessibleName(a, doc) {
   if (a.type === 'quote') {
     const by = a.speaker ? ` by ${shorten(a.speaker, 60)}` : '';
-    return `${a.kind === 'scare' ? 'Scare quote' : 'Quote'}${by}, ${countWords(a.text)} words`;
+    return `${a.kind === 'scare' ? 'Scare quote' : 'Quote'}${by}, ${wordsOf(a, doc)} words`;
   }
   if (a.type === 'date') return `${LABEL_WORDS[a.label] || 'Date'}: ${shorten(a.text, 60)}${a.value ? `, ${a.value}` : ''}`;
   return `${LABEL_WORDS[a.label] || 'Name'}: ${shorten(a.canonical || a.text, 60)}`;

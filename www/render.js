@@ -1,6 +1,7 @@
 // Builds the annotated reading view: one block per line of the text, marks nested as real DOM
-// elements (a quote contains its names and dates). Only text nodes and createElement are used, so
-// pasted HTML is shown as text. Long articles are built in time slices so the page stays responsive.
+// elements (a quote contains its names and dates). Only text nodes and el() are used, so pasted
+// HTML is shown as text. Long articles are built in time slices so the page stays responsive.
+import { el } from './dom.js';
 
 const RANK = { quote: 0, speaker: 1, entity: 2, date: 3 };
 const SLICE_MS = 10;
@@ -55,30 +56,15 @@ export function layoutSignature(text, annotations) {
 }
 
 function makeElement(item, continued) {
-  if (item.kind === 'speaker') {
-    const el = document.createElement('span');
-    el.className = 'speaker';
-    el.dataset.quotes = item.quotes.join(' ');
-    return el;
-  }
+  if (item.kind === 'speaker') return el('span', { class: 'speaker', dataset: { quotes: item.quotes.join(' ') } });
   const a = item.ann;
-  const el = document.createElement('mark');
-  el.className = 'nm';
-  el.dataset.type = item.kind;
-  el.dataset.id = a.id;
-  if (a.type === 'entity') {
-    el.dataset.label = a.label;
-    el.dataset.short = SHORT[a.label] || a.label;
-    el.dataset.entity = a.entity_id;
-  } else if (a.type === 'date') {
-    el.dataset.label = a.label;
-  } else if (a.type === 'quote') {
-    el.dataset.kind = a.kind;
-    if (a.speaker_id) el.dataset.speaker = a.speaker_id;
-  }
-  if (continued) el.dataset.cont = '1';
-  else el.tabIndex = 0;
-  return el;
+  const data = { type: item.kind, id: a.id };
+  if (a.type === 'entity') Object.assign(data, { label: a.label, short: SHORT[a.label] || a.label, entity: a.entity_id });
+  else if (a.type === 'date') data.label = a.label;
+  else if (a.type === 'quote') Object.assign(data, { kind: a.kind, speaker: a.speaker_id || null });
+  // One tab stop per annotation: the continuation parts of a mark split over lines are skipped.
+  if (continued) data.cont = '1';
+  return el('mark', { class: 'nm', dataset: data, tabIndex: continued ? null : 0 });
 }
 
 /** A binary min-heap ordered like the spans, for the rare remainders of crossing spans. */
@@ -140,15 +126,15 @@ const yieldToBrowser =
 export function render(target, text, items, { onProgress, index, decorate } = {}) {
   let cancelled = false;
   const make = (item, continued) => {
-    const el = makeElement(item, continued);
-    if (!continued && item.kind !== 'speaker') decorate?.(el, item.ann);
-    return el;
+    const node = makeElement(item, continued);
+    if (!continued && item.kind !== 'speaker') decorate?.(node, item.ann);
+    return node;
   };
   const t0 = performance.now();
   const done = (async () => {
     const root = document.createDocumentFragment();
     let block = null;
-    // stack of open elements: {el, e, item}; the block is the implicit bottom.
+    // stack of open elements: {node, e, item}; the block is the implicit bottom.
     let stack = [];
     let cursor = 0;
     let swapped = false;
@@ -168,8 +154,7 @@ export function render(target, text, items, { onProgress, index, decorate } = {}
       pendingBlocks = 0;
     };
     const newBlock = () => {
-      block = document.createElement('div');
-      block.className = 'line';
+      block = el('div', { class: 'line' });
       if (swapped) {
         pending.appendChild(block);
         pendingBlocks++;
@@ -180,12 +165,12 @@ export function render(target, text, items, { onProgress, index, decorate } = {}
       // Marks still open continue in the new block as continuation parts.
       let parent = block;
       stack = stack.map((open) => {
-        const el = make(open.item, true);
-        parent.appendChild(el);
-        parent = el;
-        if (open.item.kind === 'speaker') index?.addSpeaker(open.item.quotes, el);
-        else index?.add(open.item.ann.id, el);
-        return { el, e: open.e, item: open.item };
+        const node = make(open.item, true);
+        parent.appendChild(node);
+        parent = node;
+        if (open.item.kind === 'speaker') index?.addSpeaker(open.item.quotes, node);
+        else index?.add(open.item.ann.id, node);
+        return { node, e: open.e, item: open.item };
       });
     };
     // Blocks start lazily, so a mark closing right after a newline leaves no empty continuation.
@@ -195,7 +180,7 @@ export function render(target, text, items, { onProgress, index, decorate } = {}
         needBlock = false;
         newBlock();
       }
-      return stack.length ? stack[stack.length - 1].el : block;
+      return stack.length ? stack[stack.length - 1].node : block;
     };
     // Appends text[cursor, to) to the innermost open element; a newline ends the block.
     // The next newline is cached: re-searching from every mark would be quadratic on one long line.
@@ -264,11 +249,11 @@ export function render(target, text, items, { onProgress, index, decorate } = {}
         heap.push({ ...item, s: outer, cont: true });
         e = outer;
       }
-      const el = make(item, item.cont);
-      top().appendChild(el);
-      stack.push({ el, e, item });
-      if (item.kind === 'speaker') index?.addSpeaker(item.quotes, el);
-      else index?.add(item.ann.id, el);
+      const node = make(item, item.cont);
+      top().appendChild(node);
+      stack.push({ node, e, item });
+      if (item.kind === 'speaker') index?.addSpeaker(item.quotes, node);
+      else index?.add(item.ann.id, node);
       if (++count % 64 === 0 && due() && (await pause())) return null;
     }
     if (await closeUntil(Infinity)) return null;

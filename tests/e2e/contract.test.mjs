@@ -64,6 +64,8 @@ postMessage({ type: 'ready', ms: 1 });
 onmessage = (event) => {
   const { seq, text, date } = event.data;
   const exp = (${newsExport.toString()})(text, date);
+  // A rule id (issue 13) on one quote only: the card shows it when present, nothing when absent.
+  for (const a of exp.annotations) if (a.id === 'q2') a.rule = 'quote/after-adjacent';
   const json = JSON.stringify(exp);
   postMessage({ type: 'result', seq, json, exp: JSON.parse(json), ms: 1 });
 };
@@ -125,6 +127,7 @@ test('speakers, relative dates, a two-paragraph quote and crossing spans are sho
   const q2Card = await card.textContent();
   assert.match(q2Card, /Pieter Claes \(as “he”\)/);
   assert.match(q2Card, /Cuesaid/);
+  assert.equal(await card.locator('.card-rule').textContent(), 'rule: quote/after-adjacent', 'the rule id, when the export has one');
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#view .speaker.is-linked')].map((s) => s.textContent)), ['he']);
   // Hovering the speaker mention highlights the quote.
   await page.mouse.move(1, 1);
@@ -138,6 +141,7 @@ test('speakers, relative dates, a two-paragraph quote and crossing spans are sho
   const d2Card = await card.textContent();
   assert.match(d2Card, /Friday 15 March 2024 · 2024-03-15/);
   assert.match(d2Card, /article date, Thursday 14 March 2024 \(from the text: “March 14, 2024”\)/);
+  assert.equal(await card.locator('.card-rule').count(), 0, 'no rule line when the export has no rule id');
   // A name's card: label in words, canonical name, mentions, how often quoted.
   await page.locator('#view mark[data-id="e2"]').hover();
   await page.waitForFunction(() => document.getElementById('card').textContent.includes('Mentions'));
