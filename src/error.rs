@@ -11,6 +11,11 @@ pub enum Error {
         /// What was given.
         given: String,
     },
+    /// The document date is a real day but outside [`crate::DOCUMENT_DATE_RANGE`].
+    DocumentDateOutOfRange {
+        /// What was given, as `YYYY-MM-DD`.
+        given: String,
+    },
     /// The text is larger than [`crate::MAX_TEXT_BYTES`].
     TextTooLarge {
         /// Size of the text in bytes.
@@ -34,6 +39,12 @@ impl fmt::Display for Error {
             Error::BadDocumentDate { given } => write!(
                 f,
                 "document date {given:?} is not a calendar day: write it as YYYY-MM-DD, e.g. 2018-02-21"
+            ),
+            Error::DocumentDateOutOfRange { given } => write!(
+                f,
+                "document date {given} is outside the dates newsmark resolves against: give one from {} to {}",
+                crate::DOCUMENT_DATE_RANGE.0,
+                crate::DOCUMENT_DATE_RANGE.1
             ),
             Error::TextTooLarge { bytes } => write!(
                 f,

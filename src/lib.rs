@@ -38,6 +38,15 @@ pub use error::Error;
 /// rendering the marks long before the annotator struggles, so the caller is asked to split.
 pub const MAX_TEXT_BYTES: usize = 32_000_000;
 
+/// The document dates accepted everywhere (CLI, JS API, page), as `YYYY-MM-DD`: four-digit years
+/// with a year of room at the top, so "next year" and "last year" stay ISO 8601 values.
+pub const DOCUMENT_DATE_RANGE: (&str, &str) = ("1000-01-01", "9998-12-31");
+
+/// True when `date` is within [`DOCUMENT_DATE_RANGE`].
+fn in_document_date_range(date: CalendarDate) -> bool {
+    (DOCUMENT_DATE_RANGE.0..=DOCUMENT_DATE_RANGE.1).contains(&date.to_string().as_str())
+}
+
 /// Per-call options.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
@@ -53,6 +62,11 @@ impl Options {
         let date = CalendarDate::parse_iso(date.trim()).ok_or_else(|| Error::BadDocumentDate {
             given: date.to_string(),
         })?;
+        if !in_document_date_range(date) {
+            return Err(Error::DocumentDateOutOfRange {
+                given: date.to_string(),
+            });
+        }
         Ok(Options {
             document_date: Some(date),
             ..Options::default()
@@ -173,7 +187,11 @@ impl Annotator {
                 date,
                 source: DateSource::Given,
             }),
-            None => self.dates.detect_document_date(&doc),
+            // A date line outside the range is no document date either, as a typed one would not be.
+            None => self
+                .dates
+                .detect_document_date(&doc)
+                .filter(|d| in_document_date_range(d.date)),
         };
         let dates = if layers.dates {
             self.dates.find(&doc, document_date.map(|d| d.date), &entities)

@@ -197,8 +197,21 @@ fn a_given_date_at_the_ends_of_the_calendar_resolves_without_overflow() {
         "Yesterday, last month, next year, in three years, on Tuesday, 10 days ago, next decade. ",
         64 * 1024,
     );
-    for d in ["0000-01-01", "0000-02-29", "9999-12-31", "1970-01-01"] {
-        let options = Options::with_document_date(d).expect("valid date");
+    for d in ["1000-01-01", "9998-12-31", "1970-01-01"] {
+        let options = Options::with_document_date(d).expect("a date in the accepted range");
+        common::annotate_checked(&text, &options);
+    }
+    // The range is enforced where dates come in; a library caller setting the field directly
+    // past it still gets no panic.
+    for d in ["0000-01-01", "0000-02-29", "9999-12-31"] {
+        assert!(
+            Options::with_document_date(d).is_err(),
+            "{d} is outside the accepted range"
+        );
+        let options = Options {
+            document_date: newsmark::CalendarDate::parse_iso(d),
+            ..Options::default()
+        };
         common::annotate_checked(&text, &options);
     }
 }

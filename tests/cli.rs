@@ -274,3 +274,39 @@ fn layer_names_in_any_case_and_every_flag_combination_is_explicit() {
         assert!(o.stdout.is_empty());
     }
 }
+
+#[test]
+fn document_dates_outside_the_range_are_refused_and_values_stay_iso() {
+    for bad in ["0500-01-01", "9999-12-31"] {
+        let o = run(&["annotate", "--date", bad], b"It happened last year.");
+        assert_eq!(o.status.code(), Some(1), "--date {bad}");
+        assert!(stderr(&o).contains("from 1000-01-01 to 9998-12-31"), "{}", stderr(&o));
+    }
+    for edge in ["1000-01-01", "9998-12-31"] {
+        let o = run(
+            &["annotate", "--date", edge],
+            b"It happened last year, and will again next year.",
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        for a in json_lines(&o)[0]["annotations"].as_array().unwrap() {
+            let v = a["value"].as_str().unwrap_or("0000");
+            assert!(
+                v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()),
+                "{edge}: {a}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_json_is_safe_to_embed_in_html_and_still_the_same_text() {
+    let text = "He wrote \"</script><script>alert(1)</script>\" and\u{2028}then\u{2029}this.";
+    for args in [&["annotate"][..], &["annotate", "--pretty"][..]] {
+        let o = run(args, text.as_bytes());
+        let out = String::from_utf8(o.stdout.clone()).unwrap();
+        assert!(!out.contains("</"), "no </ in {out}");
+        assert!(!out.contains(['\u{2028}', '\u{2029}']), "no raw line separators");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["text"], text);
+    }
+}

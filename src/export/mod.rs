@@ -238,11 +238,23 @@ impl Export {
 
     /// The export as one line of compact JSON (what the CLI prints and the page downloads).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        embeddable(serde_json::to_string(self).unwrap_or_default())
     }
 
     /// The export as indented JSON.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        embeddable(serde_json::to_string_pretty(self).unwrap_or_default())
     }
+}
+
+/// The JSON made safe to paste into an HTML `<script>` block or a JavaScript source: `</` and
+/// the line separators U+2028/U+2029 can only stand inside JSON strings, where `<\/`, `\u2028`
+/// and `\u2029` mean the same characters, so the JSON value is unchanged.
+fn embeddable(json: String) -> String {
+    if !json.contains("</") && !json.contains(['\u{2028}', '\u{2029}']) {
+        return json;
+    }
+    json.replace("</", "<\\/")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }

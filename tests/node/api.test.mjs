@@ -59,3 +59,24 @@ test('the Annotator class gives the same result as the free function', () => {
   const a = new newsmark.Annotator();
   assert.deepEqual(a.annotate(TEXT, undefined), newsmark.annotate(TEXT, undefined));
 });
+
+test('document dates outside one range are refused with the same message as the CLI', () => {
+  for (const d of ['0500-01-01', '0999-12-31', '9999-12-31']) {
+    assert.throws(() => newsmark.annotate(TEXT, { document_date: d }),
+      (e) => e instanceof Error && /from 1000-01-01 to 9998-12-31/.test(e.message), d);
+  }
+  for (const d of ['1000-01-01', '9998-12-31']) {
+    const out = newsmark.annotate('It happened last year.', { document_date: d });
+    for (const a of out.annotations.filter((x) => x.type === 'date')) {
+      assert.match(a.value, /^\d{4}/, `${d}: ${a.text} → ${a.value} stays ISO 8601`);
+    }
+  }
+});
+
+test('the JSON text is safe to embed in HTML and parses back to the same text', () => {
+  const text = 'He wrote "</script><script>alert(1)</script>" and\u2028then\u2029this.';
+  const json = newsmark.annotateJson(text, undefined);
+  assert.ok(!json.includes('</'), 'no </ in the JSON text');
+  assert.ok(!json.includes('\u2028') && !json.includes('\u2029'), 'no raw line separators');
+  assert.equal(JSON.parse(json).text, text);
+});
