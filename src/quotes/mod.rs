@@ -8,6 +8,8 @@ pub mod attribution;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
+#[cfg(test)]
+mod tests;
 
 use crate::annotation::{Entity, Quote, QuoteKind};
 use crate::text::Document;
