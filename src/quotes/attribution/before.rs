@@ -68,7 +68,9 @@ impl Context<'_, '_> {
                 if j > floor && is_capitalised(self.doc, j - 1) {
                     if let Some((f, e)) = self.phrase_before(j, floor) {
                         // Also `… – Ryan saying he was "…"`, an absolute clause after a dash.
-                        if f > floor && matches!(self.lower(f - 1).as_str(), "with" | "and" | "\u{2013}" | "\u{2014}") {
+                        let opener =
+                            |w: &str| self.lex.absolute_openers.contains(w) || matches!(w, "\u{2013}" | "\u{2014}");
+                        if f > floor && opener(self.lower(f - 1).as_str()) {
                             return Some(Attribution {
                                 first: f,
                                 end: e,
@@ -121,7 +123,7 @@ impl Context<'_, '_> {
                 }
             }
             // "X thanked them and called it "…"": the subject heads the clause.
-            if j > floor && matches!(self.lower(j - 1).as_str(), "and" | "but" | "then") {
+            if j > floor && self.lex.clause_joiners.contains(self.lower(j - 1).as_str()) {
                 // "Suu Kyi, 70, said it was too early but added, "…"": the subject of the first verb.
                 let earlier = (floor..j - 1).rev().find_map(|o| {
                     if self.is_cue(o) && !self.is_participle(o) && self.quote_of[o].is_none() {
@@ -145,7 +147,8 @@ impl Context<'_, '_> {
             let label_like = |j: usize| {
                 is_capitalised(self.doc, j)
                     || is_possessive(self.text(j))
-                    || matches!(self.text(j), "," | "(" | ")" | "of" | "the" | "&" | "and")
+                    || matches!(self.text(j), "," | "(" | ")" | "&")
+                    || self.lex.label_words.contains(self.text(j))
             };
             // `Voters care more about inspiration - Frank Newport and Jim Harter: "…"`: a digest's
             // finding, a dash, then the source.

@@ -16,12 +16,7 @@ impl Context<'_, '_> {
             return None;
         }
         let floor = self.clause_floor(first);
-        if floor == first
-            || matches!(
-                self.lower(first - 1).as_str(),
-                "so-called" | "called" | "dubbed" | "named" | "titled" | "entitled"
-            )
-        {
+        if floor == first || self.lex.naming_words.contains(self.lower(first - 1).as_str()) {
             return None;
         }
         // "Calling Ross "exactly the partner I need," Mrs. Clinton upbraided…": a sentence-initial

@@ -10,34 +10,18 @@ impl Context<'_, '_> {
         if self.quote_of[i].is_some() {
             return false;
         }
-        if t == "pointed" {
-            // "as Byler pointed out"
-            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "out";
+        let next = self.doc.tokens.get(i + 1).map(|_| self.text(i + 1));
+        if let Some(&particle) = self.lex.phrasal_cues.get(t) {
+            // "as Byler pointed out", "Romney fired back", "as Weiner put it", "Trump went on"
+            return next == Some(particle);
         }
-        if t == "went" {
-            // "Trump went on, as if…"
-            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "on";
-        }
-        if matches!(t, "continues" | "continued")
-            && self.doc.tokens.get(i + 1).is_some_and(|_| self.text(i + 1) == "to")
-        {
+        if self.lex.cues_not_before_to.contains(t) && next == Some("to") {
             // "Sandra Dee continues to live…"
             return false;
         }
-        if matches!(t, "shot" | "fired" | "hit" | "lashed" | "struck") {
-            // "Bennett shot back", "Romney fired back"
-            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "back";
-        }
-        if t == "put" || t == "puts" {
-            // "as Weiner put it"
-            return self.doc.tokens.get(i + 1).is_some() && self.text(i + 1) == "it";
-        }
         // "The document states that …": a word more often a noun is a verb before "that" (not
         // "went on to … note that", an infinitive whose subject is further back).
-        let verb_before_that = t.ends_with('s')
-            && self.lex.after_quote_cues.contains(t)
-            && self.doc.tokens.get(i + 1).is_some()
-            && self.text(i + 1) == "that";
+        let verb_before_that = t.ends_with('s') && self.lex.after_quote_cues.contains(t) && next == Some("that");
         if !self.lex.is_cue(t) && !verb_before_that {
             // A Title Case headline: `Hillary Clinton Said "…"`.
             let headline = i > 0 && is_capitalised(self.doc, i) && is_capitalised(self.doc, i - 1);
@@ -50,46 +34,34 @@ impl Context<'_, '_> {
         // Passives ("was told"), adjectives ("the said") and nouns ("Rubio's claims") are no speech acts.
         // "secretary of state", "calls for comment": after "of"/"for" the word is a noun; so it is
         // after a number or an adjective of that kind ("Labour's six new pledges").
-        !(matches!(
-            prev.to_lowercase().as_str(),
-            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "of" | "for"
-        ) || matches!(
-            prev,
-            "new"
-                | "latest"
-                | "recent"
-                | "own"
-                | "previous"
-                | "fresh"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-        ) || self.doc.tokens[i - 1].kind == TokenKind::Number
+        !(self.lex.not_cue_after.contains(prev.to_lowercase().as_str())
+            || self.lex.noun_modifiers.contains(prev)
+            || self.doc.tokens[i - 1].kind == TokenKind::Number
             || is_determiner(prev)
             || is_possessive(prev))
     }
 
-    /// A cue only after a quote (`"…," the report notes`), unless it is used as a noun ("secretary of
+    /// A cue only after a quote (`"…," Henry reports`), unless it is used as a noun ("secretary of
     /// state", "the notes").
     pub(super) fn after_quote_cue(&self, i: usize) -> bool {
         // "Hannity started." speaks; "The Lyric began 50 years ago" does not.
         let next = self.doc.tokens.get(i + 1);
-        let bare = match self.text(i) {
-            "started" | "began" => next.is_none_or(|t| t.kind == TokenKind::Punct),
-            "continues" => next.is_none() || self.text(i + 1) != "to",
-            _ => true,
+        let t = self.text(i);
+        let bare = if self.lex.bare_cues.contains(t) {
+            next.is_none_or(|t| t.kind == TokenKind::Punct)
+        } else if self.lex.cues_not_before_to.contains(t) {
+            next.is_none() || self.text(i + 1) != "to"
+        } else {
+            true
         };
         bare && self.lex.after_quote_cues.contains(self.text(i))
             && (i == 0 || {
                 let prev = self.text(i - 1);
                 // "a failed state": a determiner two words back makes it a noun too.
                 let det2 = i >= 2
-                    && matches!(self.lower(i - 2).as_str(), "a" | "an" | "the")
+                    && self.lex.articles.contains(self.lower(i - 2).as_str())
                     && !is_capitalised(self.doc, i - 1);
-                !(matches!(prev, "of" | "for") || is_determiner(prev) || is_possessive(prev) || det2)
+                !(self.lex.phrase_links.contains(prev) || is_determiner(prev) || is_possessive(prev) || det2)
             })
     }
 
@@ -98,34 +70,9 @@ impl Context<'_, '_> {
         self.text(i).ends_with("ing")
     }
 
+    /// True for a preposition ("in", "during").
     pub(super) fn is_preposition(&self, i: usize) -> bool {
-        matches!(
-            self.lower(i).as_str(),
-            "in" | "on"
-                | "at"
-                | "during"
-                | "over"
-                | "after"
-                | "before"
-                | "since"
-                | "from"
-                | "with"
-                | "through"
-                | "across"
-                | "under"
-                | "against"
-                | "among"
-                | "around"
-                | "near"
-                | "behind"
-                | "within"
-                | "into"
-                | "toward"
-                | "towards"
-                | "amid"
-                | "by"
-                | "about"
-        )
+        self.lex.prepositions.contains(self.lower(i).as_str())
     }
 
     /// True when the cue at `i` is followed by a clause of its own ("said the two cases were…", "said
@@ -139,7 +86,7 @@ impl Context<'_, '_> {
             return false;
         }
         let t = self.lower(i + 1);
-        t == "that" || is_determiner(&t) || matches!(t.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "there")
+        t == "that" || is_determiner(&t) || self.lex.pronoun(&t).is_some()
     }
 
     /// `according to X` starting at token `k`.

@@ -2,6 +2,7 @@
 //! phrases before and after a cue.
 
 use super::{Attribution, Context, BEFORE_WINDOW, MAX_PHRASE};
+use crate::quotes::lexicon::Pronoun;
 use crate::quotes::names::{is_calendar_word, is_capitalised, is_determiner, is_possessive};
 use crate::text::TokenKind;
 
@@ -68,7 +69,8 @@ impl Context<'_, '_> {
                 j += 1;
                 continue;
             }
-            if matches!(self.lower(j).as_str(), "he" | "she" | "they") && self.verb_like(j + 1) {
+            let third_person = matches!(self.lex.pronoun(&self.lower(j)), Some(Pronoun::Person | Pronoun::Group));
+            if third_person && self.verb_like(j + 1) {
                 return Some(Attribution {
                     first: j,
                     end: j + 1,
@@ -89,15 +91,8 @@ impl Context<'_, '_> {
                 let mut v = j;
                 // "Donald Trump on Thursday ratcheted up…": a time phrase sits between them.
                 if v + 1 < cue
-                    && matches!(
-                        self.lower(v).as_str(),
-                        "on" | "in" | "last" | "this" | "earlier" | "later"
-                    )
-                    && (is_calendar_word(self.text(v + 1))
-                        || matches!(
-                            self.lower(v + 1).as_str(),
-                            "week" | "month" | "year" | "night" | "weekend"
-                        ))
+                    && self.lex.time_openers.contains(self.lower(v).as_str())
+                    && (is_calendar_word(self.text(v + 1)) || self.lex.time_units.contains(self.lower(v + 1).as_str()))
                 {
                     v += 2;
                 }
@@ -240,9 +235,10 @@ impl Context<'_, '_> {
                             // "For now, Pantucci, at the institute, said": a person's surname is a subject too.
                             let full_name = (e >= f + 2 && (f..e).all(|w| is_capitalised(self.doc, w)))
                                 || ((f..e).all(|w| self.person[w])
-                                    && !(f > floor && matches!(self.text(f - 1), "of" | "from" | "in")));
-                            (f > floor && matches!(self.text(f - 1), "of" | "," | "from" | "in") && !full_name)
-                                || self.doc.tokens[f].kind == TokenKind::Number
+                                    && !(f > floor && self.lex.origin_words.contains(self.text(f - 1))));
+                            let origin = f > floor
+                                && (self.text(f - 1) == "," || self.lex.origin_words.contains(self.text(f - 1)));
+                            (origin && !full_name) || self.doc.tokens[f].kind == TokenKind::Number
                         }
                     };
                     if !weak {
@@ -258,7 +254,10 @@ impl Context<'_, '_> {
             // ("after", "since" are more often conjunctions: "after the front-runner had said").
             if first > floor
                 && self.is_preposition(first - 1)
-                && !matches!(self.lower(first - 1).as_str(), "after" | "before" | "since")
+                && !self
+                    .lex
+                    .conjunction_prepositions
+                    .contains(self.lower(first - 1).as_str())
                 && first - 1 > floor
                 && !is_capitalised(self.doc, end - 1)
             {
@@ -277,10 +276,10 @@ impl Context<'_, '_> {
                         && j > floor
                         && self.doc.tokens[j - 1].kind == TokenKind::Word
                         && !self.lex.np_stops.contains(self.text(j - 1))
-                        && !matches!(self.text(j - 1), "of" | "for")
+                        && !self.lex.phrase_links.contains(self.text(j - 1))
                         && (first == floor
                             || !self.lex.np_stops.contains(self.text(first - 1))
-                            || matches!(self.text(first - 1), "to" | "with" | "who"))
+                            || self.lex.stops_before_clause_subject.contains(self.text(first - 1)))
                 });
             if let Some(c) = clause {
                 if let Some(p) = self.phrase_before(c, floor) {
@@ -315,10 +314,7 @@ impl Context<'_, '_> {
                 k -= 2;
             } else if is_calendar_word(t) {
                 k -= 1;
-            } else if matches!(
-                t,
-                "could" | "would" | "can" | "will" | "should" | "might" | "may" | "must" | "did" | "does" | "only"
-            ) {
+            } else if self.lex.verb_helpers.contains(t) {
                 // "a spokesman for Bernie Sanders could only quip:"
                 k -= 1;
             } else if lower == "ago" {
@@ -334,14 +330,8 @@ impl Context<'_, '_> {
                 }
                 k = j;
             } else if k >= floor + 2
-                && matches!(
-                    lower.as_str(),
-                    "week" | "month" | "year" | "night" | "weekend" | "morning" | "afternoon" | "evening"
-                )
-                && matches!(
-                    self.lower(k - 2).as_str(),
-                    "last" | "this" | "next" | "that" | "earlier" | "same"
-                )
+                && (self.lex.time_units.contains(lower.as_str()) || self.lex.parts_of_day.contains(lower.as_str()))
+                && self.lex.time_shifts.contains(self.lower(k - 2).as_str())
             {
                 k -= 2;
             } else if t == ")" {
@@ -377,29 +367,28 @@ impl Context<'_, '_> {
                 break;
             }
             let word = self.doc.tokens[j].kind != TokenKind::Punct;
-            if is_possessive(t) || (word && matches!(t, "of" | "for")) || matches!(t, "-" | "&") {
+            if is_possessive(t) || (word && self.lex.phrase_links.contains(t)) || matches!(t, "-" | "&") {
                 first = j;
                 continue;
             }
             if !word || self.lex.np_stops.contains(t) || self.lex.is_cue(t) {
                 break;
             }
-            if j + 1 < end && matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we") {
+            let personal = self.lex.pronoun(&t.to_lowercase()).is_some_and(Pronoun::is_personal);
+            if j + 1 < end && personal {
                 // "provisions he said": the pronoun is the whole subject.
                 break;
             }
             first = j;
             // "a spokesman for the campaign": a determiner after "of"/"for" is inside the phrase.
             let inner_determiner =
-                j > floor + 1 && matches!(self.text(j - 1), "of" | "for") && self.quote_of[j - 1].is_none();
-            if (is_determiner(t) && !inner_determiner)
-                || self.doc.tokens[j].newlines_before > 0
-                || matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we")
-            {
+                j > floor + 1 && self.lex.phrase_links.contains(self.text(j - 1)) && self.quote_of[j - 1].is_none();
+            if (is_determiner(t) && !inner_determiner) || self.doc.tokens[j].newlines_before > 0 || personal {
                 break;
             }
         }
-        while first < end && (matches!(self.text(first), "of" | "for" | "-" | "&") || is_possessive(self.text(first))) {
+        let link = |j: usize| self.lex.phrase_links.contains(self.text(j)) || matches!(self.text(j), "-" | "&");
+        while first < end && (link(first) || is_possessive(self.text(first))) {
             first += 1;
         }
         if first < end && self.has_content(first, end) {
@@ -430,7 +419,7 @@ impl Context<'_, '_> {
             j += 1;
         }
         // A description ends before a prepositional tail it picked up ("a spokesman for" → keep "for X").
-        while j > from && matches!(self.text(j - 1), "of" | "for" | "-" | "&") {
+        while j > from && (self.lex.phrase_links.contains(self.text(j - 1)) || matches!(self.text(j - 1), "-" | "&")) {
             j -= 1;
         }
         if j > from && self.has_content(from, j) {
@@ -452,24 +441,11 @@ impl Context<'_, '_> {
             return false;
         }
         let t = self.text(i);
-        let aux = matches!(
-            t,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "has"
-                | "had"
-                | "have"
-                | "will"
-                | "would"
-                | "could"
-                | "should"
-                | "can"
-                | "may"
-                | "might"
-                | "must"
-        );
-        aux || !(is_determiner(t) || is_possessive(t) || self.lex.np_stops.contains(t) || t == "of" || t == "for")
+        let aux = self.lex.auxiliaries.contains(t);
+        aux || !(is_determiner(t)
+            || is_possessive(t)
+            || self.lex.np_stops.contains(t)
+            || self.lex.phrase_links.contains(t))
     }
 
     /// True for a word that looks like a finite verb: a cue, an -ed or -s form, an irregular form,
@@ -494,6 +470,6 @@ impl Context<'_, '_> {
         let capitalised = (a.first..a.end).any(|j| is_capitalised(self.doc, j));
         let verb_head = !is_capitalised(self.doc, a.first)
             && (first.ends_with("ing") || first.ends_with("ed") || self.lex.adverbs.contains(first.as_str()));
-        !((matches!(last.as_str(), "of" | "for" | "to") || verb_head) && !capitalised)
+        !((self.lex.phrase_links.contains(last.as_str()) || last == "to" || verb_head) && !capitalised)
     }
 }

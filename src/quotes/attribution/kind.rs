@@ -34,37 +34,7 @@ impl Context<'_, '_> {
         }
         let prev = self.lower(first - 1);
         is_possessive(self.text(first - 1))
-            || matches!(
-                prev.as_str(),
-                "on" | "show"
-                    | "program"
-                    | "programme"
-                    | "book"
-                    | "film"
-                    | "movie"
-                    | "titled"
-                    | "entitled"
-                    | "called"
-                    | "named"
-                    | "song"
-                    | "series"
-                    | "magazine"
-                    | "newspaper"
-                    | "column"
-                    | "album"
-                    | "documentary"
-                    | "memoir"
-                    | "play"
-                    | "musical"
-                    | "episode"
-                    | "essay"
-                    | "article"
-                    | "headline"
-                    | "hashtag"
-                    | "slogan"
-                    | "dubbed"
-                    | "so-called"
-                    | "the"
-            )
+            || self.lex.title_words.contains(prev.as_str())
+            || self.lex.naming_words.contains(prev.as_str())
     }
 }

@@ -3,6 +3,7 @@
 //! inheritance).
 
 use super::{is_terminal, sentence_like, Attribution, Context, Site};
+use crate::quotes::lexicon::Pronoun;
 use crate::quotes::names::Names;
 
 /// `quote/previous-sentence`: a quote opening a sentence right after `X said in a statement.` or
@@ -83,7 +84,7 @@ impl Context<'_, '_> {
         for _ in 0..3 {
             let floor = self.clause_floor(stop);
             if let Some(a) = self.clause_subject(floor, stop) {
-                let pronoun = a.end == a.first + 1 && matches!(self.lower(a.first).as_str(), "he" | "she");
+                let pronoun = a.end == a.first + 1 && self.lex.pronoun(&self.lower(a.first)) == Some(Pronoun::Person);
                 let person = names
                     .in_range(self.doc, a.first, a.end)
                     .is_some_and(|k| names.mentions[k].person && !names.mentions[k].org);

@@ -2,6 +2,7 @@
 
 use super::{Attribution, Context};
 use crate::annotation::Quote;
+use crate::quotes::lexicon::Pronoun;
 use crate::quotes::names::{is_capitalised, is_possessive, Names};
 use crate::text::{Span, TokenKind};
 
@@ -12,7 +13,8 @@ impl Context<'_, '_> {
         q.cue = (doc.tokens[a.cue].kind == TokenKind::Word).then(|| self.text(a.cue).to_string());
         let phrase = Span::new(doc.tokens[a.first].span.start, doc.tokens[a.end - 1].span.end);
         let head = self.text(a.end - 1);
-        if a.end - a.first == 1 && matches!(head.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
+        let pronoun = self.lex.pronoun(&head.to_lowercase());
+        if a.end - a.first == 1 && pronoun.is_some_and(|p| p.is_personal() || p == Pronoun::Thing) {
             q.speaker_span = Some(phrase);
             // "Rubio said that he has begun…": the subject heading the pronoun's own sentence wins
             // over whoever was named last ("…of Trump, whom he called").
@@ -43,7 +45,7 @@ impl Context<'_, '_> {
         // speech verb.
         let head_end = (a.first..a.end)
             .find(|&j| {
-                matches!(self.text(j), "of" | "for")
+                self.lex.phrase_links.contains(self.text(j))
                     || (j > a.first && is_capitalised(doc, j) && self.lex.is_cue(&self.lower(j)))
             })
             .unwrap_or(a.end);
