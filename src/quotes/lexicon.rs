@@ -60,7 +60,8 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<&'static str>,
     /// Titles before names ("Mr.", "Sen.", "Spokeswoman"), with the gender they tell.
     pub titles: HashMap<&'static str, Option<Gender>>,
-    /// Given names with their usual gender.
+    /// Given names with their usual gender: the entity layer's list, with the overrides of
+    /// `data/quotes/given_name_overrides.tsv`.
     pub given_names: HashMap<&'static str, Option<Gender>>,
     /// Words that may stand between speaker and verb ("also", "has").
     pub adverbs: HashSet<&'static str>,
@@ -120,13 +121,13 @@ pub struct Lexicon {
     pub pronouns: HashMap<&'static str, Pronoun>,
 }
 
-/// The given names of the entity layer's list (with the gender each carries) under the
-/// hand-written English list, whose reading wins where the two differ.
-fn given_names(english: HashMap<&'static str, Option<Gender>>) -> HashMap<&'static str, Option<Gender>> {
+/// The given names of the entity layer's list (with the gender each carries) under the quotes
+/// layer's overrides: English news names it lacks ("Barack") or reads otherwise ("Bernie").
+fn given_names(overrides: HashMap<&'static str, Option<Gender>>) -> HashMap<&'static str, Option<Gender>> {
     let mut all: HashMap<&'static str, Option<Gender>> = crate::entities::lexicon::LexClass::given_names_with_gender()
         .map(|(n, g)| (n, gender(g)))
         .collect();
-    all.extend(english);
+    all.extend(overrides);
     all
 }
 
@@ -146,7 +147,7 @@ impl Lexicon {
         Lexicon {
             speech_verbs: data::lines(include_str!("../../data/quotes/speech_verbs.txt")).collect(),
             titles: pairs(include_str!("../../data/quotes/titles.tsv")),
-            given_names: given_names(pairs(include_str!("../../data/quotes/given_names.tsv"))),
+            given_names: given_names(pairs(include_str!("../../data/quotes/given_name_overrides.tsv"))),
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
             np_stops: data::lines(include_str!("../../data/quotes/np_stops.txt")).collect(),
             elisions: data::lines(include_str!("../../data/quotes/elisions.txt")).collect(),
@@ -213,6 +214,9 @@ mod tests {
         assert_eq!(l.given_names.get("Dick"), Some(&Some(Gender::Male)));
         assert_eq!(l.given_names.get("Aafke"), Some(&Some(Gender::Female)));
         assert_eq!(l.given_names.get("Nicola"), Some(&None));
+        // The overrides: a name the generated list lacks, and one it reads as female.
+        assert_eq!(l.given_names.get("Barack"), Some(&Some(Gender::Male)));
+        assert_eq!(l.given_names.get("Bernie"), Some(&Some(Gender::Male)));
     }
 
     #[test]
@@ -241,6 +245,7 @@ mod tests {
             include_str!("../../data/quotes/origin_words.txt"),
             include_str!("../../data/quotes/stops_before_clause_subject.txt"),
             include_str!("../../data/quotes/pronouns.tsv"),
+            include_str!("../../data/quotes/given_name_overrides.tsv"),
         ];
         for table in tables {
             let keys: Vec<&str> = data::rows(table).map(|r| r[0]).collect();
