@@ -57,7 +57,7 @@ const AFTER_WINDOW: usize = 30;
 const MAX_PHRASE: usize = 9;
 
 /// A strategy: the speaker phrase it finds for one quote, if any.
-type Strategy = fn(&Context<'_, '_>, &Site<'_>) -> Option<Attribution>;
+pub type Strategy = fn(&Context<'_, '_>, &Site<'_>) -> Option<Attribution>;
 
 /// The attribution strategies in the order they are tried; the first plausible phrase wins.
 pub const CHAIN: &[(QuoteRule, Strategy)] = &[

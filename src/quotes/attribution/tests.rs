@@ -133,3 +133,32 @@ fn a_title_case_headline_name_ends_at_the_capitalised_speech_verb() {
     assert_eq!(found[0].cue.as_deref(), Some("Says"));
     assert_eq!(found[0].rule, QuoteRule::Before);
 }
+
+#[test]
+fn the_chain_runs_in_the_documented_order_and_ids_are_unique_and_well_formed() {
+    // docs/format.md and QuoteRule::ALL list the chain's rules first, in its order.
+    let chain: Vec<QuoteRule> = super::CHAIN.iter().map(|&(rule, _)| rule).collect();
+    assert_eq!(chain, QuoteRule::ALL[..chain.len()]);
+    let format = include_str!("../../../docs/format.md");
+    let positions: Vec<usize> = chain
+        .iter()
+        .map(|r| format.find(&format!("| `{}` |", r.id())).expect("documented"))
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "docs/format.md lists the chain out of order"
+    );
+    for (i, rule) in QuoteRule::ALL.iter().enumerate() {
+        let id = rule.id();
+        let name = id.strip_prefix("quote/").expect("quote/ prefix");
+        assert!(
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        );
+        assert_eq!(QuoteRule::from_id(id), Some(*rule));
+        assert!(QuoteRule::ALL[..i].iter().all(|r| r.id() != id), "duplicate id {id}");
+        assert!(format.contains(&format!("`{id}`")), "{id} is not in docs/format.md");
+    }
+}
