@@ -123,6 +123,85 @@ impl QuoteKind {
     }
 }
 
+/// Which attribution rule decided a quote's speaker (or that it has none): the provenance shown
+/// in the export as `rule`. The ids are stable; rules may be added in future versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteRule {
+    /// `"…," said X` / `"…," X said` right after a quote that ends in a comma, `!`, `?` or dash.
+    Tight,
+    /// A quote alone in its paragraph, signed by the next one (`- Sanders.`).
+    SignatureBelow,
+    /// A cue before the opening mark in the same sentence (`X said: "…"`, `X told reporters "…"`).
+    Before,
+    /// `"…" X said`, `"…" according to X` right after the quote, when no earlier rule applied.
+    AfterAdjacent,
+    /// A cue later in the sentence after a mid-sentence quote (`X "drew well" in 2008, said Y`).
+    AfterLater,
+    /// A quote opening a sentence right after `X said in a statement.` or `X said:`.
+    PreviousSentence,
+    /// A partial quote with no speech verb: the words of the clause's subject (`X supports "…"`).
+    Cueless,
+    /// No cue of its own: a later quote in the same paragraph as an attributed one (`"A," he said. "B."`).
+    InheritedSplit,
+    /// No cue of its own: a paragraph opening with a quote continues the previous paragraph's quote.
+    InheritedFloating,
+    /// No cue of its own: a quote paragraph after a paragraph about someone (`X is upbeat.` / `"…"`).
+    PreviousParagraph,
+    /// No cue of its own: the attributed quote right after it gives the speaker (`"A." "B," he said.`).
+    InheritedNext,
+    /// A sentence-like quote with no speaker found.
+    Unattributed,
+    /// A title or name in quotes (`ABC's "This Week"`): no one's words, no speaker.
+    Title,
+    /// A short quoted phrase with no speech context (scare quotes, nicknames): no speaker.
+    Scare,
+}
+
+impl QuoteRule {
+    /// Every rule, in the order the attribution tries them.
+    pub const ALL: [QuoteRule; 14] = [
+        QuoteRule::Tight,
+        QuoteRule::SignatureBelow,
+        QuoteRule::Before,
+        QuoteRule::AfterAdjacent,
+        QuoteRule::AfterLater,
+        QuoteRule::PreviousSentence,
+        QuoteRule::Cueless,
+        QuoteRule::InheritedSplit,
+        QuoteRule::InheritedFloating,
+        QuoteRule::PreviousParagraph,
+        QuoteRule::InheritedNext,
+        QuoteRule::Unattributed,
+        QuoteRule::Title,
+        QuoteRule::Scare,
+    ];
+
+    /// The stable id written in the export (`quote/after-adjacent`).
+    pub fn id(self) -> &'static str {
+        match self {
+            QuoteRule::Tight => "quote/tight",
+            QuoteRule::SignatureBelow => "quote/signature-below",
+            QuoteRule::Before => "quote/before",
+            QuoteRule::AfterAdjacent => "quote/after-adjacent",
+            QuoteRule::AfterLater => "quote/after-later",
+            QuoteRule::PreviousSentence => "quote/previous-sentence",
+            QuoteRule::Cueless => "quote/cueless",
+            QuoteRule::InheritedSplit => "quote/inherited-split",
+            QuoteRule::InheritedFloating => "quote/inherited-floating",
+            QuoteRule::PreviousParagraph => "quote/previous-paragraph",
+            QuoteRule::InheritedNext => "quote/inherited-next",
+            QuoteRule::Unattributed => "quote/unattributed",
+            QuoteRule::Title => "quote/title",
+            QuoteRule::Scare => "quote/scare",
+        }
+    }
+
+    /// The rule with this id, if any.
+    pub fn from_id(id: &str) -> Option<QuoteRule> {
+        QuoteRule::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
 /// One quotation: the span includes its quotation marks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -138,6 +217,8 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The speech verb ("said").
     pub cue: Option<String>,
+    /// The rule that attributed it (or found no speaker).
+    pub rule: QuoteRule,
 }
 
 /// Where the document date came from.

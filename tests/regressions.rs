@@ -93,7 +93,7 @@ fn a_mark_on_an_abbreviation_period_stays_in_the_token() {
 }
 
 /// proptest (seed 3, 400 cases): PANIC in the quote layer. A second, empty quote after a dash and a
-/// line break gets an attribution with `first >= end`; `resolve` (src/quotes/attribution.rs) then
+/// line break gets an attribution with `first >= end`; `resolve` (src/quotes/attribution/resolve.rs) then
 /// builds a span with start > end and slicing it panicked ("begin > end (36 > 35)"). Fixed in the
 /// quotes layer.
 #[test]

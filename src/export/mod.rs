@@ -121,6 +121,8 @@ pub enum WireAnnotation {
         speaker_end_utf16: Option<usize>,
         /// The speech verb.
         cue: Option<String>,
+        /// The attribution rule (`quote/after-adjacent`); see `QuoteRule`.
+        rule: String,
     },
 }
 
@@ -203,6 +205,7 @@ impl Export {
                 speaker_start_utf16: q.speaker_span.map(|s| table.utf16(s.start)),
                 speaker_end_utf16: q.speaker_span.map(|s| table.utf16(s.end)),
                 cue: q.cue.clone(),
+                rule: q.rule.id().to_string(),
             });
         }
         out.sort_by(|a, b| {

@@ -12,6 +12,39 @@ pub enum Gender {
     Female,
 }
 
+/// What a pronoun can stand for (`data/quotes/pronouns.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// "he", "she": one person.
+    Person,
+    /// "they".
+    Group,
+    /// "I", "we": the speaker.
+    FirstPerson,
+    /// "it".
+    Thing,
+    /// "there": a subject that names no one.
+    Dummy,
+}
+
+impl Pronoun {
+    fn parse(kind: &str) -> Option<Pronoun> {
+        match kind {
+            "person" => Some(Pronoun::Person),
+            "group" => Some(Pronoun::Group),
+            "first-person" => Some(Pronoun::FirstPerson),
+            "thing" => Some(Pronoun::Thing),
+            "dummy" => Some(Pronoun::Dummy),
+            _ => None,
+        }
+    }
+
+    /// True for a pronoun that can be a speaker: a person, a group, or I/we.
+    pub fn is_personal(self) -> bool {
+        matches!(self, Pronoun::Person | Pronoun::Group | Pronoun::FirstPerson)
+    }
+}
+
 fn gender(code: &str) -> Option<Gender> {
     match code {
         "m" => Some(Gender::Male),
@@ -27,7 +60,8 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<&'static str>,
     /// Titles before names ("Mr.", "Sen.", "Spokeswoman"), with the gender they tell.
     pub titles: HashMap<&'static str, Option<Gender>>,
-    /// Given names with their usual gender.
+    /// Given names with their usual gender: the entity layer's list, with the overrides of
+    /// `data/quotes/given_name_overrides.tsv`.
     pub given_names: HashMap<&'static str, Option<Gender>>,
     /// Words that may stand between speaker and verb ("also", "has").
     pub adverbs: HashSet<&'static str>,
@@ -39,16 +73,67 @@ pub struct Lexicon {
     pub after_quote_cues: HashSet<&'static str>,
     /// Irregular verb forms that can follow a subject ("began", "took").
     pub irregular_verbs: HashSet<&'static str>,
+    /// Speech verbs that are cues only with their particle: "pointed" → "out".
+    pub phrasal_cues: HashMap<&'static str, &'static str>,
+    /// Verbs that are no cue right before "to" ("continues to live").
+    pub cues_not_before_to: HashSet<&'static str>,
+    /// Cues after a quote only when nothing but punctuation follows ("started").
+    pub bare_cues: HashSet<&'static str>,
+    /// Lower-case words after which a speech verb is a passive or a noun ("was", "of").
+    pub not_cue_after: HashSet<&'static str>,
+    /// Words after which a speech verb is a noun ("new", "six").
+    pub noun_modifiers: HashSet<&'static str>,
+    /// "a", "an", "the".
+    pub articles: HashSet<&'static str>,
+    /// Lower-case prepositions ("in", "during").
+    pub prepositions: HashSet<&'static str>,
+    /// Prepositions more often conjunctions ("after", "since").
+    pub conjunction_prepositions: HashSet<&'static str>,
+    /// Words before a quote that make it a title ("show", "the").
+    pub title_words: HashSet<&'static str>,
+    /// Words that introduce a name, not speech ("so-called", "dubbed").
+    pub naming_words: HashSet<&'static str>,
+    /// Auxiliaries that can follow a subject ("has", "would").
+    pub auxiliaries: HashSet<&'static str>,
+    /// Modals, do-support and "only", skipped between subject and cue.
+    pub verb_helpers: HashSet<&'static str>,
+    /// Calendar units in a time phrase ("week").
+    pub time_units: HashSet<&'static str>,
+    /// Parts of the day ("morning").
+    pub parts_of_day: HashSet<&'static str>,
+    /// Words before a time unit ("last", "this").
+    pub time_shifts: HashSet<&'static str>,
+    /// Words opening a time phrase after a name ("on", "last").
+    pub time_openers: HashSet<&'static str>,
+    /// Words joining a noun phrase to its complement ("of", "for").
+    pub phrase_links: HashSet<&'static str>,
+    /// Conjunctions joining a second verb to the subject ("and", "but").
+    pub clause_joiners: HashSet<&'static str>,
+    /// Words opening an absolute clause ("with").
+    pub absolute_openers: HashSet<&'static str>,
+    /// Lower-case words allowed in a speaker label ("of", "the").
+    pub label_words: HashSet<&'static str>,
+    /// Words that put a place after them ("of Flint").
+    pub origin_words: HashSet<&'static str>,
+    /// Stop words that may stand before a subject with a clause after it ("to", "who").
+    pub stops_before_clause_subject: HashSet<&'static str>,
+    /// Pronouns (lower case) and what they stand for.
+    pub pronouns: HashMap<&'static str, Pronoun>,
 }
 
-/// The given names of the entity layer's list (with the gender each carries) under the
-/// hand-written English list, whose reading wins where the two differ.
-fn given_names(english: HashMap<&'static str, Option<Gender>>) -> HashMap<&'static str, Option<Gender>> {
+/// The given names of the entity layer's list (with the gender each carries) under the quotes
+/// layer's overrides: English news names it lacks ("Barack") or reads otherwise ("Bernie").
+fn given_names(overrides: HashMap<&'static str, Option<Gender>>) -> HashMap<&'static str, Option<Gender>> {
     let mut all: HashMap<&'static str, Option<Gender>> = crate::entities::lexicon::LexClass::given_names_with_gender()
         .map(|(n, g)| (n, gender(g)))
         .collect();
-    all.extend(english);
+    all.extend(overrides);
     all
+}
+
+/// The entries of a one-word-a-line table.
+fn set(table: &'static str) -> HashSet<&'static str> {
+    data::lines(table).collect()
 }
 
 impl Lexicon {
@@ -62,13 +147,45 @@ impl Lexicon {
         Lexicon {
             speech_verbs: data::lines(include_str!("../../data/quotes/speech_verbs.txt")).collect(),
             titles: pairs(include_str!("../../data/quotes/titles.tsv")),
-            given_names: given_names(pairs(include_str!("../../data/quotes/given_names.tsv"))),
+            given_names: given_names(pairs(include_str!("../../data/quotes/given_name_overrides.tsv"))),
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
             np_stops: data::lines(include_str!("../../data/quotes/np_stops.txt")).collect(),
             elisions: data::lines(include_str!("../../data/quotes/elisions.txt")).collect(),
             after_quote_cues: data::lines(include_str!("../../data/quotes/cues_after_quote.txt")).collect(),
             irregular_verbs: data::lines(include_str!("../../data/quotes/irregular_verbs.txt")).collect(),
+            phrasal_cues: data::rows(include_str!("../../data/quotes/phrasal_cues.tsv"))
+                .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
+                .collect(),
+            cues_not_before_to: set(include_str!("../../data/quotes/cues_not_before_to.txt")),
+            bare_cues: set(include_str!("../../data/quotes/bare_cues.txt")),
+            not_cue_after: set(include_str!("../../data/quotes/not_cue_after.txt")),
+            noun_modifiers: set(include_str!("../../data/quotes/noun_modifiers.txt")),
+            articles: set(include_str!("../../data/quotes/articles.txt")),
+            prepositions: set(include_str!("../../data/quotes/prepositions.txt")),
+            conjunction_prepositions: set(include_str!("../../data/quotes/conjunction_prepositions.txt")),
+            title_words: set(include_str!("../../data/quotes/title_words.txt")),
+            naming_words: set(include_str!("../../data/quotes/naming_words.txt")),
+            auxiliaries: set(include_str!("../../data/quotes/auxiliaries.txt")),
+            verb_helpers: set(include_str!("../../data/quotes/verb_helpers.txt")),
+            time_units: set(include_str!("../../data/quotes/time_units.txt")),
+            parts_of_day: set(include_str!("../../data/quotes/parts_of_day.txt")),
+            time_shifts: set(include_str!("../../data/quotes/time_shifts.txt")),
+            time_openers: set(include_str!("../../data/quotes/time_openers.txt")),
+            phrase_links: set(include_str!("../../data/quotes/phrase_links.txt")),
+            clause_joiners: set(include_str!("../../data/quotes/clause_joiners.txt")),
+            absolute_openers: set(include_str!("../../data/quotes/absolute_openers.txt")),
+            label_words: set(include_str!("../../data/quotes/label_words.txt")),
+            origin_words: set(include_str!("../../data/quotes/origin_words.txt")),
+            stops_before_clause_subject: set(include_str!("../../data/quotes/stops_before_clause_subject.txt")),
+            pronouns: data::rows(include_str!("../../data/quotes/pronouns.tsv"))
+                .filter_map(|r| Some((*r.first()?, Pronoun::parse(r.get(1)?)?)))
+                .collect(),
         }
+    }
+
+    /// What the lower-case `word` stands for, if it is a pronoun.
+    pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
+        self.pronouns.get(word).copied()
     }
 
     /// True for a speech verb form ("said", "tells").
@@ -97,5 +214,52 @@ mod tests {
         assert_eq!(l.given_names.get("Dick"), Some(&Some(Gender::Male)));
         assert_eq!(l.given_names.get("Aafke"), Some(&Some(Gender::Female)));
         assert_eq!(l.given_names.get("Nicola"), Some(&None));
+        // The overrides: a name the generated list lacks, and one it reads as female.
+        assert_eq!(l.given_names.get("Barack"), Some(&Some(Gender::Male)));
+        assert_eq!(l.given_names.get("Bernie"), Some(&Some(Gender::Male)));
+    }
+
+    #[test]
+    fn the_grammar_lists_are_sorted_unique_and_parse() {
+        let tables = [
+            include_str!("../../data/quotes/phrasal_cues.tsv"),
+            include_str!("../../data/quotes/cues_not_before_to.txt"),
+            include_str!("../../data/quotes/bare_cues.txt"),
+            include_str!("../../data/quotes/not_cue_after.txt"),
+            include_str!("../../data/quotes/noun_modifiers.txt"),
+            include_str!("../../data/quotes/articles.txt"),
+            include_str!("../../data/quotes/prepositions.txt"),
+            include_str!("../../data/quotes/conjunction_prepositions.txt"),
+            include_str!("../../data/quotes/title_words.txt"),
+            include_str!("../../data/quotes/naming_words.txt"),
+            include_str!("../../data/quotes/auxiliaries.txt"),
+            include_str!("../../data/quotes/verb_helpers.txt"),
+            include_str!("../../data/quotes/time_units.txt"),
+            include_str!("../../data/quotes/parts_of_day.txt"),
+            include_str!("../../data/quotes/time_shifts.txt"),
+            include_str!("../../data/quotes/time_openers.txt"),
+            include_str!("../../data/quotes/phrase_links.txt"),
+            include_str!("../../data/quotes/clause_joiners.txt"),
+            include_str!("../../data/quotes/absolute_openers.txt"),
+            include_str!("../../data/quotes/label_words.txt"),
+            include_str!("../../data/quotes/origin_words.txt"),
+            include_str!("../../data/quotes/stops_before_clause_subject.txt"),
+            include_str!("../../data/quotes/pronouns.tsv"),
+            include_str!("../../data/quotes/given_name_overrides.tsv"),
+        ];
+        for table in tables {
+            let keys: Vec<&str> = data::rows(table).map(|r| r[0]).collect();
+            assert!(
+                keys.windows(2).all(|w| w[0] < w[1]),
+                "not sorted or duplicated: {keys:?}"
+            );
+        }
+        let l = Lexicon::load();
+        assert_eq!(
+            l.pronouns.len(),
+            data::rows(include_str!("../../data/quotes/pronouns.tsv")).count()
+        );
+        assert_eq!(l.pronoun("they"), Some(Pronoun::Group));
+        assert_eq!(l.phrasal_cues.get("pointed"), Some(&"out"));
     }
 }

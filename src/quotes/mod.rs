@@ -1,13 +1,16 @@
 //! Quotes and who said them.
 //!
 //! `marks` pairs the quotation marks (apostrophes, nesting, quotes over paragraphs), `names` finds
-//! who a speaker phrase names, `attribution` finds the speech verb and the speaker phrase, and
-//! `lexicon` holds the word lists from `data/quotes/`.
+//! who a speaker phrase names, `attribution` finds the speech verb and the speaker phrase (a named
+//! chain of strategies, each quote tagged with the [`QuoteRule`](crate::QuoteRule) that decided
+//! it), and `lexicon` holds the word lists from `data/quotes/`.
 
 pub mod attribution;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
+#[cfg(test)]
+mod tests;
 
 use crate::annotation::{Entity, Quote, QuoteKind};
 use crate::text::Document;

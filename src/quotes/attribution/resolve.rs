@@ -1,0 +1,66 @@
+//! From a speaker phrase to a speaker: a name, a pronoun's antecedent, or the description itself.
+
+use super::{Attribution, Context};
+use crate::annotation::Quote;
+use crate::quotes::lexicon::Pronoun;
+use crate::quotes::names::{is_capitalised, is_possessive, Names};
+use crate::text::{Span, TokenKind};
+
+impl Context<'_, '_> {
+    /// Fills the speaker of `q` from its attribution: a name, a pronoun's antecedent, or the description.
+    pub(super) fn resolve(&self, q: &mut Quote, a: Attribution, names: &mut Names) {
+        let doc = self.doc;
+        q.cue = (doc.tokens[a.cue].kind == TokenKind::Word).then(|| self.text(a.cue).to_string());
+        let phrase = Span::new(doc.tokens[a.first].span.start, doc.tokens[a.end - 1].span.end);
+        let head = self.text(a.end - 1);
+        let pronoun = self.lex.pronoun(&head.to_lowercase());
+        if a.end - a.first == 1 && pronoun.is_some_and(|p| p.is_personal() || p == Pronoun::Thing) {
+            q.speaker_span = Some(phrase);
+            // "Rubio said that he has begun…": the subject heading the pronoun's own sentence wins
+            // over whoever was named last ("…of Trump, whom he called").
+            let floor = self.clause_floor(a.first);
+            let subject = self
+                .clause_subject(floor, a.first)
+                .and_then(|s| names.in_range(doc, s.first, s.end))
+                .filter(|&k| names.agrees(k, head));
+            let sentence_start = doc.tokens[floor].span.start;
+            // "Jones repeated": a name right before its verb heads its clause.
+            let is_subject =
+                |m: &crate::quotes::names::NameMention| self.verb_ish(m.end) && !is_possessive(self.text(m.end));
+            match subject.or_else(|| names.speaker_antecedent(phrase.start, sentence_start, head, is_subject)) {
+                Some(k) => {
+                    let m = &names.mentions[k];
+                    q.speaker = Some(m.canonical.clone());
+                    q.speaker_entity = m.entity;
+                    names.spoken.insert(m.canonical.clone());
+                }
+                None => q.speaker = Some(head.to_string()),
+            }
+            return;
+        }
+        // A name heads the phrase when its last word is capitalised; otherwise it is a description
+        // ("the Clinton campaign", "a senior official").
+        // "Tom Cole of Oklahoma": the head comes before "of"; "a spokesman for Clinton" has no name head.
+        // In a Title Case headline ("Obama Says Museum Will Tell"), the name ends at a capitalised
+        // speech verb.
+        let head_end = (a.first..a.end)
+            .find(|&j| {
+                self.lex.phrase_links.contains(self.text(j))
+                    || (j > a.first && is_capitalised(doc, j) && self.lex.is_cue(&self.lower(j)))
+            })
+            .unwrap_or(a.end);
+        if head_end > a.first && is_capitalised(doc, head_end - 1) {
+            if let Some(k) = names.in_range(doc, a.first, head_end) {
+                names.mark_person(k);
+                let m = &names.mentions[k];
+                names.spoken.insert(m.canonical.clone());
+                q.speaker = Some(m.canonical.clone());
+                q.speaker_entity = m.entity;
+                q.speaker_span = Some(m.span);
+                return;
+            }
+        }
+        q.speaker = Some(phrase.slice(doc.text).to_string());
+        q.speaker_span = Some(phrase);
+    }
+}
