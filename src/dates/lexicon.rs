@@ -354,6 +354,16 @@ mod tests {
         assert_eq!(lx.month_names.first(), Some(&"january"));
         assert_eq!(lx.weekday_names.get(6), Some(&"sunday"));
         assert!(lx.season_names.contains(&(Season::Fall, "autumn")));
+        assert_eq!(lx.part_of_day_names.len(), 4);
+        // Every month and weekday has its full name, and the full name maps back to its number.
+        for (i, name) in lx.month_names.iter().enumerate() {
+            assert_eq!(lx.months.get(name), Some(&(i as u32 + 1)), "{name}");
+        }
+        for (i, name) in lx.weekday_names.iter().enumerate() {
+            assert_eq!(lx.weekdays.get(name), Some(&(i as u32 + 1)), "{name}");
+            assert!(name.ends_with("day"));
+        }
+        assert_eq!((lx.month_names.len(), lx.weekday_names.len()), (12, 7));
         assert_eq!(lx.tense_cues.get("will"), Some(&CueTense::Future));
     }
 }

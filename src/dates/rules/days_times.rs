@@ -66,6 +66,9 @@ impl Rules<'_> {
     /// `date/time`: "6:30 p.m.", "18:30", "1830 UTC", "10 a.m. EST Friday", "noon".
     pub(super) fn time(&self, v: &View, j: usize) -> Option<Hit> {
         let w = v.w(j);
+        if !v.is_number(j) && !matches!(w, "noon" | "midday" | "midnight") {
+            return None;
+        }
         let mut k = j + 1;
         let (mut h, m, need_more) = if let Some((a, b)) = w.split_once(':') {
             if a.is_empty() || a.len() > 2 || b.len() != 2 || !v.is_number(j) {
@@ -76,7 +79,7 @@ impl Rules<'_> {
             (12, 0, false)
         } else if w == "midnight" {
             (24, 0, false)
-        } else if let Some(n) = v.int(j).filter(|_| v.is_number(j)) {
+        } else if let Some(n) = v.int(j) {
             if w.len() == 4 {
                 (n / 100, n % 100, true)
             } else {

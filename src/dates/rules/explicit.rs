@@ -12,6 +12,10 @@ impl Rules<'_> {
     /// `date/explicit-date`: "February 21, 2018", "Feb. 21", "21 Feb 2018", "Tuesday, Feb. 20",
     /// "February 2018", "June last year", "in March".
     pub(super) fn explicit_date(&self, v: &View, j: usize) -> Option<Hit> {
+        // Every shape starts with a capital (month, weekday) or a number (day): skip other tokens at once.
+        if !v.is_number(j) && !v.cap(j) {
+            return None;
+        }
         let mut k = j;
         let mut weekday = false;
         if self.weekday_at(v, k).is_some() {

@@ -1,10 +1,10 @@
 //! Named rules over tokens: each recognises one shape of temporal expression and yields a [`DateExpr`].
 //!
-//! The rules live in one file per family and are tried in the order of the tables below; at each
-//! token the longest match wins, and on a tie the rule listed first. Each rule's id ([`DateRule`]) is
-//! exported with what it found.
+//! The rules live in one file per family; the rule table below (`rule_table!`) says which run where
+//! and in what order. At each token the longest match wins, and on a tie the rule listed first. Each
+//! rule's id ([`DateRule`]) is exported with what it found.
 //!
-//! | family | file | rules (in table order) |
+//! | family | file | rules |
 //! |---|---|---|
 //! | explicit dates | `explicit.rs` | `date/explicit-date`, `date/holiday`, `date/position-hyphenated` |
 //! | numeric | `numeric.rs` | `date/numeric-date`, `date/fiscal-year`, `date/spelled-year` |
@@ -13,8 +13,8 @@
 //! | periods | `periods.rs` | `date/quarter`, `date/season`, `date/decade-word`, `date/century`, `date/the-quarter` |
 //! | durations and sets | `durations_sets.rs` | `date/duration`, `date/set` |
 //!
-//! [`AT_TOKEN`] is tried at every token that can start an expression (except "the"); [`AT_THE`] at
-//! "the"; [`AFTER_THE`] right after "the", for expressions whose span takes the article in ("the
+//! `at_token` is tried at every token that can start an expression (except "the"); `at_the` at
+//! "the"; `after_the` right after "the", for expressions whose span takes the article in ("the
 //! third quarter"). Position and approximation words ("early", "the end of", "nearly") then widen a
 //! match to the left ([`Rules::match_at`]); the match keeps its rule.
 //!
@@ -34,137 +34,71 @@ use super::value::Value;
 use crate::annotation::{DateLabel, DateRule};
 use crate::text::{Document, Span, TokenKind};
 
-/// A rule of the table: its id and the function that tries it at a token.
-struct Rule {
-    id: DateRule,
-    find: fn(&Rules<'_>, &View<'_>, usize) -> Option<Hit>,
+/// Defines a function that tries the listed rules at token `j`, in order, and keeps the longest
+/// match (the earlier rule on a tie), named by its rule id. Direct calls, so the rules inline.
+macro_rules! rule_table {
+    ($(#[$doc:meta])* $name:ident: $($rule:ident => $find:ident,)*) => {
+        $(#[$doc])*
+        fn $name(&self, v: &View, j: usize) -> Option<Found> {
+            let mut best: Option<Found> = None;
+            $(
+                if let Some(h) = self.$find(v, j) {
+                    if best.as_ref().is_none_or(|b| h.end > b.end || (h.end == b.end && h.start < b.start)) {
+                        best = Some(h.named(DateRule::$rule));
+                    }
+                }
+            )*
+            best
+        }
+    };
 }
 
-/// Rules tried at a token other than "the", in order.
-const AT_TOKEN: &[Rule] = &[
-    Rule {
-        id: DateRule::ExplicitDate,
-        find: |r, v, j| r.explicit_date(v, j),
-    },
-    Rule {
-        id: DateRule::NumericDate,
-        find: |r, v, j| r.numeric(v, j),
-    },
-    Rule {
-        id: DateRule::Weekday,
-        find: |r, v, j| r.weekday(v, j),
-    },
-    Rule {
-        id: DateRule::Holiday,
-        find: |r, v, j| r.holiday(v, j),
-    },
-    Rule {
-        id: DateRule::RelativeDay,
-        find: |r, v, j| r.relative_day(v, j),
-    },
-    Rule {
-        id: DateRule::Reference,
-        find: |r, v, j| r.reference(v, j),
-    },
-    Rule {
-        id: DateRule::Shift,
-        find: |r, v, j| r.shift(v, j),
-    },
-    Rule {
-        id: DateRule::Quarter,
-        find: |r, v, j| r.quarter(v, j),
-    },
-    Rule {
-        id: DateRule::Duration,
-        find: |r, v, j| r.duration(v, j),
-    },
-    Rule {
-        id: DateRule::Set,
-        find: |r, v, j| r.set(v, j),
-    },
-    Rule {
-        id: DateRule::Time,
-        find: |r, v, j| r.time(v, j),
-    },
-    Rule {
-        id: DateRule::YearAgo,
-        find: |r, v, j| r.year_ago(v, j),
-    },
-    Rule {
-        id: DateRule::Duration,
-        find: |r, v, j| r.long_duration(v, j),
-    },
-    Rule {
-        id: DateRule::PositionHyphenated,
-        find: |r, v, j| r.position_hyphenated(v, j),
-    },
-    Rule {
-        id: DateRule::YearEnd,
-        find: |r, v, j| r.year_end(v, j),
-    },
-    Rule {
-        id: DateRule::Season,
-        find: |r, v, j| r.season_word(v, j),
-    },
-    Rule {
-        id: DateRule::DecadeWord,
-        find: |r, v, j| r.decade_word(v, j),
-    },
-    Rule {
-        id: DateRule::FiscalYear,
-        find: |r, v, j| r.fiscal_year(v, j),
-    },
-    Rule {
-        id: DateRule::SpelledYear,
-        find: |r, v, j| r.spelled_year_date(v, j),
-    },
-];
+// The rule table: which rules run where, and in what order.
+impl Rules<'_> {
+    rule_table! {
+        /// Rules tried at a token other than "the".
+        at_token:
+        ExplicitDate => explicit_date,
+        NumericDate => numeric,
+        Weekday => weekday,
+        Holiday => holiday,
+        RelativeDay => relative_day,
+        Reference => reference,
+        Shift => shift,
+        Quarter => quarter,
+        Duration => duration,
+        Set => set,
+        Time => time,
+        YearAgo => year_ago,
+        Duration => long_duration,
+        PositionHyphenated => position_hyphenated,
+        YearEnd => year_end,
+        Season => season_word,
+        DecadeWord => decade_word,
+        FiscalYear => fiscal_year,
+        SpelledYear => spelled_year_date,
+    }
 
-/// Rules tried at "the": only phrases listed with their article ("the future").
-const AT_THE: &[Rule] = &[Rule {
-    id: DateRule::Reference,
-    find: |r, v, j| r.reference(v, j),
-}];
+    rule_table! {
+        /// Rules tried at "the": only phrases listed with their article ("the future").
+        at_the:
+        Reference => reference,
+    }
 
-/// Rules tried right after "the", in order; the match then takes the article into its span.
-const AFTER_THE: &[Rule] = &[
-    Rule {
-        id: DateRule::Shift,
-        find: |r, v, j| r.shift(v, j),
-    },
-    Rule {
-        id: DateRule::Quarter,
-        find: |r, v, j| r.quarter(v, j),
-    },
-    Rule {
-        id: DateRule::Duration,
-        find: |r, v, j| r.duration_after_the(v, j),
-    },
-    Rule {
-        id: DateRule::Season,
-        find: |r, v, j| r.season_after_the(v, j),
-    },
-    Rule {
-        id: DateRule::Century,
-        find: |r, v, j| r.century(v, j),
-    },
-    Rule {
-        id: DateRule::DecadeWord,
-        find: |r, v, j| r.decade_word(v, j),
-    },
-    Rule {
-        id: DateRule::TheYear,
-        find: |r, v, j| r.the_year(v, j),
-    },
-    Rule {
-        id: DateRule::TheUnit,
-        find: |r, v, j| r.the_unit(v, j),
-    },
-    Rule {
-        id: DateRule::TheQuarter,
-        find: |r, v, j| r.the_quarter(v, j),
-    },
-];
+    rule_table! {
+        /// Rules tried right after "the"; the match then takes the article into its span.
+        after_the:
+        Shift => shift,
+        Quarter => quarter,
+        Duration => duration_after_the,
+        Season => season_after_the,
+        Century => century,
+        DecadeWord => decade_word,
+        TheYear => the_year,
+        TheUnit => the_unit,
+        TheQuarter => the_quarter,
+    }
+}
 
 /// Words before a bare month name that make it a date ("in March", "since May").
 const MONTH_CONTEXT: &[&str] = &[
@@ -284,21 +218,25 @@ impl<'a> View<'a> {
         self.idx.is_empty()
     }
 
+    #[inline]
     fn w(&self, k: usize) -> &str {
         self.word(k).unwrap_or("")
     }
 
     /// The word before token `k`, or "" at the start.
+    #[inline]
     fn prev(&self, k: usize) -> &str {
         k.checked_sub(1).map_or("", |p| self.w(p))
     }
 
     /// Lower-case text without a trailing period ("sept." -> "sept").
+    #[inline]
     fn wt(&self, k: usize) -> &str {
         let w = self.w(k);
         w.strip_suffix('.').unwrap_or(w)
     }
 
+    #[inline]
     fn raw(&self, k: usize) -> &'a str {
         if k < self.idx.len() {
             self.doc.token_text(k)
@@ -307,6 +245,7 @@ impl<'a> View<'a> {
         }
     }
 
+    #[inline]
     fn cap(&self, k: usize) -> bool {
         self.raw(k).chars().next().is_some_and(char::is_uppercase)
     }
@@ -316,6 +255,7 @@ impl<'a> View<'a> {
         self.raw(k).chars().all(|c| c.is_uppercase())
     }
 
+    #[inline]
     fn is_number(&self, k: usize) -> bool {
         k < self.idx.len() && self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
     }
@@ -445,15 +385,6 @@ impl<'l> Rules<'l> {
         }
     }
 
-    /// The longest match of `rules` at token `j`; the earlier rule wins a tie.
-    fn longest(&self, rules: &[Rule], v: &View, j: usize) -> Option<Found> {
-        let mut best = None;
-        for rule in rules {
-            best = longer(best, (rule.find)(self, v, j).map(|h| h.named(rule.id)));
-        }
-        best
-    }
-
     /// The longest expression starting at token `i`, with its modifiers and position words.
     ///
     /// Prefixes ("the", "early", "nearly") recurse; `depth` bounds the recursion so a run of
@@ -463,11 +394,11 @@ impl<'l> Rules<'l> {
             return None;
         }
         let is_the = v.w(i) == "the";
-        let mut best = self.longest(if is_the { AT_THE } else { AT_TOKEN }, v, i);
+        let mut best = if is_the { self.at_the(v, i) } else { self.at_token(v, i) };
         if is_the {
             // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out.
             let hyphenated = |f: &Found| v.w(f.start).contains('-') || v.w(f.start + 1) == "-";
-            let after = self.longest(AFTER_THE, v, i + 1).filter(|f| !hyphenated(f));
+            let after = self.after_the(v, i + 1).filter(|f| !hyphenated(f));
             best = longer(best, after.map(|f| f.widened(v, i)));
             if let Some(((), k)) = self.lx.positions.longest(v, i + 1) {
                 let inner = self.match_at(v, k, depth + 1).filter(|f| f.label == DateLabel::Date);
