@@ -167,7 +167,7 @@ impl Duration {
             Unit::Second => (1, DurationUnit::Second),
         };
         Duration {
-            amount: count.map(|n| n * k),
+            amount: count.map(|n| n.saturating_mul(k)),
             unit,
         }
     }
