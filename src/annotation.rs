@@ -102,6 +102,114 @@ pub struct DateMention {
     pub gloss: Option<String>,
     /// Why it resolved this way ("past tense: said"), for relative expressions.
     pub reason: Option<String>,
+    /// The rule that recognised it.
+    pub rule: DateRule,
+}
+
+/// The rule that recognised a temporal expression; its id (`date/...`) is stable across versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateRule {
+    /// A month with its day or year, or a month in date context: "February 21, 2018", "21 Feb", "in March".
+    ExplicitDate,
+    /// A holiday: "Christmas", "Thanksgiving Day 2018".
+    Holiday,
+    /// A position glued to a month or year: "mid-November", "late-2017", "mid-1990s".
+    PositionHyphenated,
+    /// Digits: "2018-02-21", "2/21/2018", "1998", "1990s", "'90s", "2010-2012", "20th century".
+    NumericDate,
+    /// "fiscal 1998".
+    FiscalYear,
+    /// A year in words: "nineteen ninety-six".
+    SpelledYear,
+    /// A weekday: "Tuesday", "Friday evening", "Mondays".
+    Weekday,
+    /// A day word: "yesterday", "today", "tonight", "tomorrow morning".
+    RelativeDay,
+    /// A clock time: "6:30 p.m.", "1830 UTC", "noon Friday".
+    Time,
+    /// A vague reference: "now", "recently", "the future", "for months".
+    Reference,
+    /// "last", "next", "this" and "the past" with a unit or a name: "last week", "next April", "the past three months".
+    Shift,
+    /// The year before: "year-ago", "year-earlier".
+    YearAgo,
+    /// The end of the year: "year-end", "year's end".
+    YearEnd,
+    /// "the year", "the full year", "the year 1998".
+    TheYear,
+    /// "the month", "the week", "the weekend".
+    TheUnit,
+    /// A quarter or half year: "the third quarter", "Q3 2018", "the first half of 1990".
+    Quarter,
+    /// "the quarter", "the latest quarter": the one named before or the last one completed.
+    TheQuarter,
+    /// A season: "summer", "last fall", "the spring of 2016".
+    Season,
+    /// A decade word: "the nineties".
+    DecadeWord,
+    /// A century in words: "the twentieth century".
+    Century,
+    /// A length of time, or a date that far back or ahead: "three years", "10-year", "three years ago".
+    Duration,
+    /// A recurring time: "every Monday", "weekly", "each month".
+    Set,
+}
+
+impl DateRule {
+    /// Every rule, in the order of this enum.
+    pub const ALL: [DateRule; 22] = [
+        DateRule::ExplicitDate,
+        DateRule::Holiday,
+        DateRule::PositionHyphenated,
+        DateRule::NumericDate,
+        DateRule::FiscalYear,
+        DateRule::SpelledYear,
+        DateRule::Weekday,
+        DateRule::RelativeDay,
+        DateRule::Time,
+        DateRule::Reference,
+        DateRule::Shift,
+        DateRule::YearAgo,
+        DateRule::YearEnd,
+        DateRule::TheYear,
+        DateRule::TheUnit,
+        DateRule::Quarter,
+        DateRule::TheQuarter,
+        DateRule::Season,
+        DateRule::DecadeWord,
+        DateRule::Century,
+        DateRule::Duration,
+        DateRule::Set,
+    ];
+
+    /// The stable id written in the export ("date/explicit-date").
+    pub fn id(self) -> &'static str {
+        match self {
+            DateRule::ExplicitDate => "date/explicit-date",
+            DateRule::Holiday => "date/holiday",
+            DateRule::PositionHyphenated => "date/position-hyphenated",
+            DateRule::NumericDate => "date/numeric-date",
+            DateRule::FiscalYear => "date/fiscal-year",
+            DateRule::SpelledYear => "date/spelled-year",
+            DateRule::Weekday => "date/weekday",
+            DateRule::RelativeDay => "date/relative-day",
+            DateRule::Time => "date/time",
+            DateRule::Reference => "date/reference",
+            DateRule::Shift => "date/shift",
+            DateRule::YearAgo => "date/year-ago",
+            DateRule::YearEnd => "date/year-end",
+            DateRule::TheYear => "date/the-year",
+            DateRule::TheUnit => "date/the-unit",
+            DateRule::Quarter => "date/quarter",
+            DateRule::TheQuarter => "date/the-quarter",
+            DateRule::Season => "date/season",
+            DateRule::DecadeWord => "date/decade-word",
+            DateRule::Century => "date/century",
+            DateRule::Duration => "date/duration",
+            DateRule::Set => "date/set",
+        }
+    }
 }
 
 /// Whether a quote is a speaker's words or a scare/title quote.

@@ -1,8 +1,30 @@
-//! Table-driven date cases (tests/cases/dates.json): every expected expression is found by slicing the
-//! text at its span, with its TIMEX3 type, value, gloss, anchor and reason.
+//! Table-driven date cases (tests/cases/dates/<family>.json, one file per rule family, against a
+//! fixed document date): every expected expression is found by slicing the text at its span, with
+//! its TIMEX3 type, value, rule id, gloss, anchor and reason.
 
-use newsmark::{Annotator, DateAnchor, DateSource, Options};
+use newsmark::{Annotator, DateAnchor, DateRule, DateSource, Options};
 use serde_json::Value;
+
+/// The case files, by rule family (as in `src/dates/rules/`), and the document-date cases.
+const CASE_FILES: &[(&str, &str)] = &[
+    ("explicit", include_str!("cases/dates/explicit.json")),
+    ("numeric", include_str!("cases/dates/numeric.json")),
+    ("days_times", include_str!("cases/dates/days_times.json")),
+    ("relative", include_str!("cases/dates/relative.json")),
+    ("periods", include_str!("cases/dates/periods.json")),
+    ("durations_sets", include_str!("cases/dates/durations_sets.json")),
+    ("document_date", include_str!("cases/dates/document_date.json")),
+];
+
+fn all_cases() -> Vec<(&'static str, Value)> {
+    CASE_FILES
+        .iter()
+        .flat_map(|(family, json)| {
+            let cases: Vec<Value> = serde_json::from_str(json).expect("valid JSON");
+            cases.into_iter().map(move |c| (*family, c))
+        })
+        .collect()
+}
 
 fn options(case: &Value) -> Options {
     match case["document_date"].as_str() {
@@ -13,11 +35,10 @@ fn options(case: &Value) -> Options {
 
 #[test]
 fn date_cases() {
-    let cases: Vec<Value> = serde_json::from_str(include_str!("cases/dates.json")).expect("valid JSON");
     let annotator = Annotator::new();
     let mut failures = Vec::new();
-    for case in &cases {
-        let name = case["name"].as_str().unwrap_or("?");
+    for (family, case) in &all_cases() {
+        let name = format!("{family}: {}", case["name"].as_str().unwrap_or("?"));
         let text = case["text"].as_str().expect("text");
         let found = annotator.annotate(text, &options(case));
         let slices: Vec<&str> = found.dates.iter().map(|d| &text[d.span.range()]).collect();
@@ -34,6 +55,9 @@ fn date_cases() {
             }
             if exp.get("value").is_some() && exp["value"].as_str() != d.value.as_deref() {
                 failures.push(format!("{name}: {want:?} value {:?}, want {}", d.value, exp["value"]));
+            }
+            if exp["rule"].as_str() != Some(d.rule.id()) {
+                failures.push(format!("{name}: {want:?} rule {}, want {}", d.rule.id(), exp["rule"]));
             }
             if let Some(g) = exp["gloss"].as_str() {
                 if d.gloss.as_deref() != Some(g) {
@@ -84,6 +108,38 @@ fn date_cases() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn every_rule_has_a_case_and_every_case_names_a_rule() {
+    let named: Vec<String> = all_cases()
+        .iter()
+        .flat_map(|(_, c)| c["expect"].as_array().cloned().unwrap_or_default())
+        .map(|e| {
+            e["rule"]
+                .as_str()
+                .expect("every expectation names its rule")
+                .to_string()
+        })
+        .collect();
+    for rule in DateRule::ALL {
+        assert!(named.iter().any(|n| n == rule.id()), "no case for {}", rule.id());
+    }
+}
+
+#[test]
+fn rule_ids_are_distinct_and_well_formed() {
+    let ids: Vec<&str> = DateRule::ALL.iter().map(|r| r.id()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let name = id.strip_prefix("date/").expect("date/ prefix");
+        assert!(
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        );
+        assert!(!ids[..i].contains(id), "{id} twice");
+    }
 }
 
 #[test]

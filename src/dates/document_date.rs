@@ -6,6 +6,7 @@ use super::calendar::CalendarDate;
 use super::expr::DateExpr;
 use super::lexicon::Words;
 use super::rules::{Found, Rules, View};
+use super::value::Value;
 use crate::annotation::{DateSource, DocumentDate};
 use crate::text::{Document, Span};
 
@@ -28,7 +29,7 @@ const CUES: &[&str] = &[
 
 fn day_of(expr: &DateExpr) -> Option<CalendarDate> {
     match expr {
-        DateExpr::Fixed(v) => CalendarDate::parse_iso(v.get(..10)?),
+        DateExpr::Known(Value::Day(d)) => Some(*d),
         DateExpr::WithTime { base, .. } => day_of(base),
         _ => None,
     }

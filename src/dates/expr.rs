@@ -1,6 +1,7 @@
 //! What a rule recognised, before it is resolved against a reference date.
 
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
+use super::value::{Season, TimeOfDay, Value};
 
 /// A named calendar item that "last"/"next"/"this" can shift.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,17 +10,22 @@ pub enum Named {
     Weekday(u32),
     /// A month (1–12).
     Month(u32),
-    /// A season (TIMEX3 code: SP, SU, FA, WI).
-    Season(&'static str),
+    /// A season.
+    Season(Season),
 }
 
 /// A recognised temporal expression, not yet anchored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateExpr {
-    /// A value that needs no reference date ("2018-02-21", "1998", "P3Y", "XXXX-WXX-1").
-    Fixed(String),
-    /// A vague reference to now, the past or the future; needs no reference date either.
-    Reference(&'static str),
+    /// A value that needs no reference date ("2018-02-21", "1998", "P3Y", "every Monday", "now").
+    Known(Value),
+    /// Two years written as one token ("2010-2012"); split into two dates before resolving.
+    YearRange {
+        /// The first year.
+        from: i32,
+        /// The last year.
+        to: i32,
+    },
     /// A month and day without a year ("Feb. 21").
     MonthDay {
         /// Month, 1–12.
@@ -39,9 +45,9 @@ pub enum DateExpr {
     /// A weekday on its own ("Tuesday").
     Weekday(u32),
     /// A season without a year ("the summer").
-    Season(&'static str),
-    /// A holiday without a year: "MM-DD" or a rule name ("thanksgiving").
-    Holiday(&'static str),
+    Season(Season),
+    /// A holiday without a year ("Christmas", "Thanksgiving").
+    Holiday(Holiday),
     /// A quarter (or half, when `half`) of the reference year shifted by `year_shift`; `part` is
     /// `None` for "the quarter", which takes the last quarter mentioned or the last one completed.
     Quarter {
@@ -71,12 +77,12 @@ pub enum DateExpr {
     /// "a year ago", "year-earlier": the previous year, or in an earnings report (a quarter was named
     /// before) that quarter a year earlier.
     YearAgo,
-    /// A date with a time of day appended ("T18:30", "TMO").
+    /// A date with a time of day ("6:30 p.m. Tuesday", "this morning").
     WithTime {
         /// The day.
         base: Box<DateExpr>,
-        /// The TIMEX3 time part, starting with "T".
-        time: String,
+        /// The time.
+        time: TimeOfDay,
     },
 }
 
@@ -97,7 +103,7 @@ impl DateExpr {
     /// True when the value does not depend on a reference date.
     pub fn is_absolute(&self) -> bool {
         match self {
-            DateExpr::Fixed(_) | DateExpr::Reference(_) => true,
+            DateExpr::Known(_) | DateExpr::YearRange { .. } => true,
             DateExpr::WithTime { base, .. } => base.is_absolute(),
             _ => false,
         }

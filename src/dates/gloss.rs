@@ -1,31 +1,11 @@
 //! A TIMEX3 value in words, for the hover card ("Tuesday 20 February 2018", "week 7 of 2018").
+//! Month, weekday, season and part-of-day names come from the tables in `data/dates/`.
 
 use super::calendar::CalendarDate;
+use super::lexicon::Lexicon;
+use super::value::{Duration, DurationUnit, PartOfDay, Recurrence, Reference, Season, TimeOfDay, Value};
 use crate::annotation::DateLabel;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 const SMALL: [&str; 21] = [
     "zero",
     "one",
@@ -51,137 +31,120 @@ const SMALL: [&str; 21] = [
 ];
 const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
-fn month_name(m: u32) -> Option<&'static str> {
-    MONTHS.get((m as usize).checked_sub(1)?).copied()
+/// "january" -> "January".
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
-fn count(n: &str) -> String {
-    match n.parse::<usize>() {
-        Ok(k) if k < SMALL.len() => SMALL[k].to_string(),
-        Ok(_) => n.to_string(),
-        Err(_) => "some".to_string(),
+fn month_name(lx: &Lexicon, m: u32) -> Option<String> {
+    let name = lx.month_names.get((m as usize).checked_sub(1)?)?;
+    Some(capitalised(name))
+}
+
+fn weekday_name(lx: &Lexicon, d: u32) -> Option<String> {
+    let name = lx.weekday_names.get((d as usize).checked_sub(1)?)?;
+    Some(capitalised(name))
+}
+
+fn season_name(lx: &Lexicon, s: Season) -> &'static str {
+    lx.season_names.iter().find(|(k, _)| *k == s).map_or("", |(_, n)| n)
+}
+
+fn part_name(lx: &Lexicon, p: PartOfDay) -> &'static str {
+    lx.part_of_day_names
+        .iter()
+        .find(|(k, _)| *k == p)
+        .map_or("", |(_, n)| n)
+}
+
+fn count(n: u32) -> String {
+    match SMALL.get(n as usize) {
+        Some(w) => w.to_string(),
+        None => n.to_string(),
     }
 }
 
-fn part_of_day(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "MO" => "morning",
-        "AF" => "afternoon",
-        "EV" => "evening",
-        "NI" => "night",
-        "DT" => "daytime",
-        _ => return None,
-    })
+/// A year as the value writes it, if that is four digits ("0998", "2018"); other years are not glossed.
+fn four_digit(year: i64) -> Option<String> {
+    (0..=9999).contains(&year).then(|| format!("{year:04}"))
 }
 
-fn season(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "SP" => "spring",
-        "SU" => "summer",
-        "FA" => "autumn",
-        "WI" => "winter",
-        _ => return None,
-    })
+fn day_words(lx: &Lexicon, d: CalendarDate) -> String {
+    let wd = weekday_name(lx, d.weekday()).unwrap_or_default();
+    let month = month_name(lx, d.month).unwrap_or_default();
+    format!("{wd} {} {month} {}", d.day, d.year)
 }
 
-fn day_words(d: CalendarDate) -> String {
-    let wd = WEEKDAYS[(d.weekday() as usize).saturating_sub(1) % 7];
-    format!("{wd} {} {} {}", d.day, month_name(d.month).unwrap_or(""), d.year)
-}
-
-/// A duration value ("P3Y", "PT5H", "PXM") in words.
-fn duration(v: &str) -> Option<String> {
-    let body = v.strip_prefix('P')?;
-    let (time, body) = match body.strip_prefix('T') {
-        Some(b) => (true, b),
-        None => (false, body),
+/// A duration in words ("three years", "some months").
+fn duration(d: Duration) -> String {
+    let unit = match d.unit {
+        DurationUnit::Year => "year",
+        DurationUnit::Month => "month",
+        DurationUnit::Week => "week",
+        DurationUnit::Day => "day",
+        DurationUnit::Quarter => "quarter",
+        DurationUnit::Hour => "hour",
+        DurationUnit::Minute => "minute",
+        DurationUnit::Second => "second",
     };
-    let split = body.find(|c: char| !c.is_ascii_digit() && c != 'X')?;
-    let (n, unit) = body.split_at(split);
-    let unit = match (time, unit) {
-        (false, "Y") => "year",
-        (false, "M") => "month",
-        (false, "W") => "week",
-        (false, "D") => "day",
-        (false, "Q") => "quarter",
-        (false, "DE") => "decade",
-        (false, "CE") => "century",
-        (true, "H") => "hour",
-        (true, "M") => "minute",
-        (true, "S") => "second",
+    match d.amount {
+        Some(1) => format!("one {unit}"),
+        None => format!("some {unit}s"),
+        Some(n) => format!("{} {unit}s", count(n)),
+    }
+}
+
+/// A date (no time part) in words.
+fn date_words(lx: &Lexicon, value: &Value) -> Option<String> {
+    Some(match value {
+        Value::Day(d) => day_words(lx, *d),
+        Value::Year(y) => four_digit(*y)?,
+        Value::Decade(d) => (0..=999).contains(d).then(|| format!("the {d:03}0s"))?,
+        Value::Century(c) => (0..=99).contains(c).then(|| format!("the {c:02}00s"))?,
+        Value::Quarter { year, quarter } => {
+            let nth = ORDINALS.get((*quarter as usize).checked_sub(1)?)?;
+            format!("{nth} quarter of {}", four_digit(*year)?)
+        }
+        Value::Half { year, half } => {
+            let nth = ["first", "second"].get((*half as usize).checked_sub(1)?)?;
+            format!("{nth} half of {}", four_digit(*year)?)
+        }
+        Value::Week { year, week } => format!("week {week} of {}", four_digit((*year).into())?),
+        Value::Weekend { year, week } => format!("the weekend of week {week} of {}", four_digit((*year).into())?),
+        Value::Season { year, season } => format!("{} {}", season_name(lx, *season), four_digit(*year)?),
+        Value::Month { year, month } => format!("{} {}", month_name(lx, *month)?, four_digit(*year)?),
         _ => return None,
-    };
-    Some(match n {
-        "1" => format!("one {unit}"),
-        "X" => format!("some {unit}s"),
-        _ => format!("{} {unit}s", count(n)),
     })
 }
 
 /// The value in words, or `None` for shapes this does not describe.
-pub fn gloss(value: &str, label: DateLabel) -> Option<String> {
+pub fn gloss(lx: &Lexicon, value: &Value, label: DateLabel) -> Option<String> {
     match value {
-        "PRESENT_REF" => return Some("the present".into()),
-        "PAST_REF" => return Some("the past".into()),
-        "FUTURE_REF" => return Some("the future".into()),
-        _ => {}
-    }
-    if let Some(rest) = value.strip_prefix("XXXX-WXX-") {
-        let wd = WEEKDAYS.get(rest.get(..1)?.parse::<usize>().ok()?.checked_sub(1)?)?;
-        return Some(format!("every {wd}"));
-    }
-    if let Some(m) = value.strip_prefix("XXXX-") {
-        return Some(format!("every {}", month_name(m.parse().ok()?)?));
-    }
-    if value.starts_with('P') {
-        let d = duration(value)?;
-        return Some(if label == DateLabel::Set {
-            format!("every {}", d.trim_start_matches("one "))
-        } else {
-            d
-        });
-    }
-    let (date, time) = match value.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (value, None),
-    };
-    let words = if let Some(d) = CalendarDate::parse_iso(date) {
-        day_words(d)
-    } else {
-        let parts: Vec<&str> = date.split('-').collect();
-        let year = parts.first()?;
-        match (year.len(), parts.get(1)) {
-            (4, None) => year.to_string(),
-            (3, None) => format!("the {year}0s"),
-            (2, None) => format!("the {year}00s"),
-            (4, Some(p)) => match p.as_bytes() {
-                [b'Q', q] => format!("{} quarter of {year}", ORDINALS.get(q.checked_sub(b'1')? as usize)?),
-                [b'H', h] => format!(
-                    "{} half of {year}",
-                    ["first", "second"].get(h.checked_sub(b'1')? as usize)?
-                ),
-                [b'W', rest @ ..] if rest.first().is_some_and(u8::is_ascii_digit) => {
-                    let w: u32 = p.get(1..)?.parse().ok()?;
-                    if parts.get(2) == Some(&"WE") {
-                        format!("the weekend of week {w} of {year}")
-                    } else {
-                        format!("week {w} of {year}")
-                    }
-                }
-                _ => match season(p) {
-                    Some(s) => format!("{s} {year}"),
-                    None => format!("{} {year}", month_name(p.parse().ok()?)?),
-                },
-            },
-            _ => return None,
+        Value::Reference(Reference::Present) => Some("the present".into()),
+        Value::Reference(Reference::Past) => Some("the past".into()),
+        Value::Reference(Reference::Future) => Some("the future".into()),
+        Value::Set(Recurrence::Weekday { weekday, .. }) => Some(format!("every {}", weekday_name(lx, *weekday)?)),
+        Value::Set(Recurrence::Month(m)) => Some(format!("every {}", month_name(lx, *m)?)),
+        Value::Set(Recurrence::PartOfDay(_)) => None,
+        Value::Duration(d) | Value::Set(Recurrence::Every(d)) => {
+            let words = duration(*d);
+            Some(if label == DateLabel::Set {
+                format!("every {}", words.trim_start_matches("one "))
+            } else {
+                words
+            })
         }
-    };
-    match time {
-        None => Some(words),
-        Some(t) => match part_of_day(t) {
-            Some(p) => Some(format!("{words}, {p}")),
-            None => Some(format!("{t} on {words}")),
-        },
+        Value::WithTime { date, time } => {
+            let words = date_words(lx, date)?;
+            Some(match time {
+                TimeOfDay::Part(p) => format!("{words}, {}", part_name(lx, *p)),
+                clock => format!("{clock} on {words}"),
+            })
+        }
+        other => date_words(lx, other),
     }
 }
 
@@ -191,23 +154,46 @@ mod tests {
 
     #[test]
     fn values_read_as_words() {
-        let g = |v| gloss(v, DateLabel::Date);
-        assert_eq!(g("2018-02-20").as_deref(), Some("Tuesday 20 February 2018"));
-        assert_eq!(g("2018-W07").as_deref(), Some("week 7 of 2018"));
-        assert_eq!(g("2018-Q1").as_deref(), Some("first quarter of 2018"));
-        assert_eq!(g("2017-FA").as_deref(), Some("autumn 2017"));
-        assert_eq!(g("2018-WI").as_deref(), Some("winter 2018"));
-        assert_eq!(g("199").as_deref(), Some("the 1990s"));
-        assert_eq!(g("2018-03").as_deref(), Some("March 2018"));
+        let lx = Lexicon::load();
+        let g = |v: Value| gloss(&lx, &v, DateLabel::Date);
+        let day = |y, m, d| CalendarDate::new(y, m, d).map(Value::Day).expect("a real day");
+        assert_eq!(g(day(2018, 2, 20)).as_deref(), Some("Tuesday 20 February 2018"));
         assert_eq!(
-            g("2018-02-21TMO").as_deref(),
-            Some("Wednesday 21 February 2018, morning")
+            g(Value::Week { year: 2018, week: 7 }).as_deref(),
+            Some("week 7 of 2018")
         );
-        assert_eq!(gloss("P3Y", DateLabel::Duration).as_deref(), Some("three years"));
-        assert_eq!(gloss("XXXX-WXX-1", DateLabel::Set).as_deref(), Some("every Monday"));
-        assert_eq!(gloss("P1D", DateLabel::Set).as_deref(), Some("every day"));
-        assert_eq!(g("garbage"), None);
-        assert_eq!(g("2018-Q0"), None);
-        assert_eq!(g("2018-H/"), None);
+        assert_eq!(
+            g(Value::Quarter { year: 2018, quarter: 1 }).as_deref(),
+            Some("first quarter of 2018")
+        );
+        let autumn = Value::Season {
+            year: 2017,
+            season: Season::Fall,
+        };
+        assert_eq!(g(autumn).as_deref(), Some("autumn 2017"));
+        assert_eq!(g(Value::Decade(199)).as_deref(), Some("the 1990s"));
+        assert_eq!(g(Value::Month { year: 2018, month: 3 }).as_deref(), Some("March 2018"));
+        let morning = Value::WithTime {
+            date: Box::new(day(2018, 2, 21)),
+            time: TimeOfDay::Part(PartOfDay::Morning),
+        };
+        assert_eq!(g(morning).as_deref(), Some("Wednesday 21 February 2018, morning"));
+        let three_years = Value::Duration(Duration {
+            amount: Some(3),
+            unit: DurationUnit::Year,
+        });
+        assert_eq!(
+            gloss(&lx, &three_years, DateLabel::Duration).as_deref(),
+            Some("three years")
+        );
+        let mondays = Value::Set(Recurrence::Weekday { weekday: 1, part: None });
+        assert_eq!(gloss(&lx, &mondays, DateLabel::Set).as_deref(), Some("every Monday"));
+        let daily = Value::Set(Recurrence::Every(Duration {
+            amount: Some(1),
+            unit: DurationUnit::Day,
+        }));
+        assert_eq!(gloss(&lx, &daily, DateLabel::Set).as_deref(), Some("every day"));
+        assert_eq!(g(Value::Quarter { year: 2018, quarter: 0 }), None);
+        assert_eq!(g(Value::Year(-5)), None);
     }
 }

@@ -1,5 +1,6 @@
 //! The date vocabulary, loaded once from the tables in `data/dates/`.
 
+use super::value::{Duration, PartOfDay, Recurrence, Season, Value};
 use crate::data::{lines, rows};
 
 /// A hash map with the crate's fast hasher (the word tables are fixed; SipHash buys nothing).
@@ -114,6 +115,42 @@ impl Unit {
     }
 }
 
+/// A holiday: a fixed day of the year or one computed per year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same day every year ("Christmas": 12-25).
+    Fixed {
+        /// Month, 1–12.
+        month: u32,
+        /// Day of the month.
+        day: u32,
+    },
+    /// US Thanksgiving: the fourth Thursday of November.
+    Thanksgiving,
+    /// Western Easter Sunday.
+    Easter,
+    /// US Election Day: the Tuesday after the first Monday of November.
+    Election,
+}
+
+impl Holiday {
+    /// Reads a holiday as written in `data/dates/holidays.txt`: "MM-DD" or a rule name.
+    fn parse(code: &str) -> Option<Holiday> {
+        Some(match code {
+            "thanksgiving" => Holiday::Thanksgiving,
+            "easter" => Holiday::Easter,
+            "election" => Holiday::Election,
+            md => {
+                let (m, d) = md.split_once('-')?;
+                Holiday::Fixed {
+                    month: m.parse().ok()?,
+                    day: d.parse().ok()?,
+                }
+            }
+        })
+    }
+}
+
 /// Direction a tense cue points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueTense {
@@ -138,20 +175,28 @@ pub struct Lexicon {
     pub ordinals: FastMap<&'static str, u32>,
     /// Unit words (singular and plural).
     pub units: FastMap<&'static str, Unit>,
-    /// Season words -> TIMEX3 code.
-    pub seasons: FastMap<&'static str, &'static str>,
-    /// Part-of-day words -> TIMEX3 code.
-    pub parts_of_day: FastMap<&'static str, &'static str>,
+    /// Full month names, lower case, January first: the first name listed for each month.
+    pub month_names: Vec<&'static str>,
+    /// Full weekday names, lower case, Monday first: the first name listed for each weekday.
+    pub weekday_names: Vec<&'static str>,
+    /// Season words.
+    pub seasons: FastMap<&'static str, Season>,
+    /// The name of each season (the first word listed for it: "autumn", not "fall").
+    pub season_names: Vec<(Season, &'static str)>,
+    /// Part-of-day words.
+    pub parts_of_day: FastMap<&'static str, PartOfDay>,
+    /// The name of each part of the day (the first word listed for it).
+    pub part_of_day_names: Vec<(PartOfDay, &'static str)>,
     /// Shift words -> offset ("last" -> -1).
     pub shifts: FastMap<&'static str, i64>,
     /// Day words -> (offset in days, part of day).
-    pub relative_days: FastMap<&'static str, (i64, Option<&'static str>)>,
-    /// Vague references -> PRESENT_REF / PAST_REF / FUTURE_REF.
-    pub references: PhraseTable<&'static str>,
+    pub relative_days: FastMap<&'static str, (i64, Option<PartOfDay>)>,
+    /// Vague references (PRESENT_REF, PAST_REF, FUTURE_REF) and vague lengths ("for months": PXM).
+    pub references: PhraseTable<Value>,
     /// Frequency words -> SET value.
-    pub frequencies: FastMap<&'static str, &'static str>,
-    /// Holidays -> "MM-DD" or a rule name.
-    pub holidays: PhraseTable<&'static str>,
+    pub frequencies: FastMap<&'static str, Value>,
+    /// Holidays.
+    pub holidays: PhraseTable<Holiday>,
     /// Time zones -> offset suffix.
     pub zones: FastMap<&'static str, &'static str>,
     /// Approximation words kept in a duration's span.
@@ -172,6 +217,30 @@ fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static st
     rows(table).filter_map(|r| Some((*r.first()?, *r.get(1)?)))
 }
 
+/// The first word listed for each value, in the order values first appear: a table's canonical names.
+fn first_names<V: PartialEq>(table: impl Iterator<Item = (&'static str, V)>) -> Vec<(V, &'static str)> {
+    let mut out: Vec<(V, &'static str)> = Vec::new();
+    for (word, v) in table {
+        if !out.iter().any(|(seen, _)| *seen == v) {
+            out.push((v, word));
+        }
+    }
+    out
+}
+
+/// Names numbered 1..=`n` in a numbered table (months, weekdays), by their first listed word.
+fn numbered_names(table: &'static str, n: u32) -> Vec<&'static str> {
+    let named = first_names(pairs(table).filter_map(|(k, v)| Some((k, v.parse::<u32>().ok()?))));
+    (1..=n)
+        .map(|i| named.iter().find(|(v, _)| *v == i).map_or("", |(_, w)| *w))
+        .collect()
+}
+
+const MONTHS: &str = include_str!("../../data/dates/months.txt");
+const WEEKDAYS: &str = include_str!("../../data/dates/weekdays.txt");
+const SEASONS: &str = include_str!("../../data/dates/seasons.txt");
+const PARTS_OF_DAY: &str = include_str!("../../data/dates/parts_of_day.txt");
+
 impl Lexicon {
     /// Loads every table (embedded in the binary).
     pub fn load() -> Self {
@@ -182,12 +251,18 @@ impl Lexicon {
         };
         let mut references = PhraseTable::default();
         for (k, v) in pairs(include_str!("../../data/dates/references.txt")) {
-            references.insert(k, v);
+            if let Some(v) = Value::parse_vague(v) {
+                references.insert(k, v);
+            }
         }
         let mut holidays = PhraseTable::default();
         for (k, v) in pairs(include_str!("../../data/dates/holidays.txt")) {
-            holidays.insert(k, v);
+            if let Some(h) = Holiday::parse(v) {
+                holidays.insert(k, h);
+            }
         }
+        let seasons = || pairs(SEASONS).filter_map(|(k, v)| Some((k, Season::from_code(v)?)));
+        let parts = || pairs(PARTS_OF_DAY).filter_map(|(k, v)| Some((k, PartOfDay::from_code(v)?)));
         let mut modifiers = PhraseTable::default();
         for k in lines(include_str!("../../data/dates/modifiers.txt")) {
             modifiers.insert(k, ());
@@ -206,8 +281,10 @@ impl Lexicon {
             }
         }
         Lexicon {
-            months: num(include_str!("../../data/dates/months.txt")),
-            weekdays: num(include_str!("../../data/dates/weekdays.txt")),
+            months: num(MONTHS),
+            weekdays: num(WEEKDAYS),
+            month_names: numbered_names(MONTHS, 12),
+            weekday_names: numbered_names(WEEKDAYS, 7),
             numbers: pairs(include_str!("../../data/dates/numbers.txt"))
                 .map(|(k, v)| (k, v.parse::<u32>().ok()))
                 .collect(),
@@ -216,16 +293,26 @@ impl Lexicon {
             units: pairs(include_str!("../../data/dates/units.txt"))
                 .filter_map(|(k, v)| Some((k, Unit::from_code(v)?)))
                 .collect(),
-            seasons: pairs(include_str!("../../data/dates/seasons.txt")).collect(),
-            parts_of_day: pairs(include_str!("../../data/dates/parts_of_day.txt")).collect(),
+            seasons: seasons().collect(),
+            season_names: first_names(seasons()),
+            parts_of_day: parts().collect(),
+            part_of_day_names: first_names(parts()),
             shifts: pairs(include_str!("../../data/dates/shifts.txt"))
                 .filter_map(|(k, v)| Some((k, v.parse::<i64>().ok()?)))
                 .collect(),
             relative_days: rows(include_str!("../../data/dates/relative_days.txt"))
-                .filter_map(|r| Some((*r.first()?, (r.get(1)?.parse::<i64>().ok()?, r.get(2).copied()))))
+                .filter_map(|r| {
+                    let part = match r.get(2) {
+                        Some(code) => Some(PartOfDay::from_code(code)?),
+                        None => None,
+                    };
+                    Some((*r.first()?, (r.get(1)?.parse::<i64>().ok()?, part)))
+                })
                 .collect(),
             references,
-            frequencies: pairs(include_str!("../../data/dates/frequencies.txt")).collect(),
+            frequencies: pairs(include_str!("../../data/dates/frequencies.txt"))
+                .filter_map(|(k, v)| Some((k, Value::Set(Recurrence::Every(Duration::parse(v)?)))))
+                .collect(),
             holidays,
             zones: pairs(include_str!("../../data/dates/zones.txt")).collect(),
             modifiers,
@@ -259,7 +346,24 @@ mod tests {
         assert_eq!(lx.numbers.get("several"), Some(&None));
         assert_eq!(lx.units.get("weeks"), Some(&Unit::Week));
         let lower: Vec<String> = ["the", "near", "future"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(lx.references.longest(&lower, 0), Some(("FUTURE_REF", 3)));
+        let future = Value::parse_vague("FUTURE_REF");
+        assert_eq!(
+            lx.references.longest(&lower, 0).map(|(v, k)| (Some(v), k)),
+            Some((future, 3))
+        );
+        assert_eq!(lx.month_names.first(), Some(&"january"));
+        assert_eq!(lx.weekday_names.get(6), Some(&"sunday"));
+        assert!(lx.season_names.contains(&(Season::Fall, "autumn")));
+        assert_eq!(lx.part_of_day_names.len(), 4);
+        // Every month and weekday has its full name, and the full name maps back to its number.
+        for (i, name) in lx.month_names.iter().enumerate() {
+            assert_eq!(lx.months.get(name), Some(&(i as u32 + 1)), "{name}");
+        }
+        for (i, name) in lx.weekday_names.iter().enumerate() {
+            assert_eq!(lx.weekdays.get(name), Some(&(i as u32 + 1)), "{name}");
+            assert!(name.ends_with("day"));
+        }
+        assert_eq!((lx.month_names.len(), lx.weekday_names.len()), (12, 7));
         assert_eq!(lx.tense_cues.get("will"), Some(&CueTense::Future));
     }
 }

@@ -1,9 +1,10 @@
 //! Dates and times: temporal expressions with TIMEX3 values, and the document date.
 //!
-//! `rules` recognises expressions over tokens and yields a [`expr::DateExpr`]; `tense` reads the clause
-//! to decide whether a bare weekday or month points back or forward; `resolve` turns the expression
-//! into a TIMEX3 value against the document date; `gloss` says the value in words for the hover card.
-//! Vocabulary lives in `data/dates/` ([`lexicon`]).
+//! `rules` recognises expressions over tokens with named rules ([`crate::annotation::DateRule`]) and
+//! yields a [`expr::DateExpr`]; `tense` reads the clause to decide whether a bare weekday or month
+//! points back or forward; `resolve` turns the expression into a typed TIMEX3 [`value::Value`]
+//! against the document date, written as a TIMEX3 string in one place (`value`); `gloss` says the
+//! value in words for the hover card. Vocabulary lives in `data/dates/` ([`lexicon`]).
 
 pub mod calendar;
 pub mod document_date;
@@ -13,6 +14,7 @@ pub mod lexicon;
 pub mod resolve;
 pub mod rules;
 pub mod tense;
+pub mod value;
 
 use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
 use crate::text::Document;
@@ -21,6 +23,7 @@ use expr::DateExpr;
 use lexicon::{CueTense, FastSet, Lexicon, Words};
 use resolve::{Direction, QuarterContext};
 use rules::{Rules, View};
+use value::Value;
 
 /// Finds temporal expressions; built once, holds the vocabulary.
 pub struct DateRecognizer {
@@ -102,22 +105,22 @@ impl DateRecognizer {
                 });
             }
             if let (
-                Some(v),
+                Some(Value::Quarter { year, quarter: q }),
                 DateExpr::Quarter {
                     part: Some(_),
                     year_shift: 0,
                     half: false,
                 }
-                | DateExpr::Fixed(_),
+                | DateExpr::Known(_),
             ) = (&value, &f.expr)
             {
-                if let Some(q) = parse_quarter(v) {
-                    quarter = Some((q, out.len()));
+                if let (Ok(year), 1..=4) = (i32::try_from(*year), q) {
+                    quarter = Some((QuarterContext { year, quarter: *q }, out.len()));
                 }
             }
             let gloss = value
-                .as_deref()
-                .and_then(|v| gloss::gloss(v, f.label))
+                .as_ref()
+                .and_then(|v| gloss::gloss(&self.lexicon, v, f.label))
                 .map(|g| match &f.zone {
                     Some(z) => format!("{g} ({z})"),
                     None => g,
@@ -125,10 +128,11 @@ impl DateRecognizer {
             out.push(DateMention {
                 span: f.span,
                 label: f.label,
-                value,
+                value: value.map(|v| v.to_string()),
                 anchor,
                 gloss,
                 reason,
+                rule: f.rule,
             });
         }
         out
@@ -141,14 +145,6 @@ fn is_weekday(e: &DateExpr) -> bool {
         DateExpr::WithTime { base, .. } => is_weekday(base),
         _ => false,
     }
-}
-
-fn parse_quarter(v: &str) -> Option<QuarterContext> {
-    let (y, q) = v.split_once("-Q")?;
-    Some(QuarterContext {
-        year: y.parse().ok()?,
-        quarter: q.parse().ok().filter(|q| (1..=4).contains(q))?,
-    })
 }
 
 impl Default for DateRecognizer {

@@ -2,7 +2,8 @@
 
 use super::calendar::CalendarDate;
 use super::expr::{DateExpr, Named};
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
+use super::value::Value;
 
 /// Which way an underspecified date ("Tuesday", "November") is read from the reference date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,15 +76,6 @@ fn day_for_month_day(r: CalendarDate, month: u32, day: u32, dir: Direction) -> O
     }
 }
 
-fn season_start(code: &str) -> u32 {
-    match code {
-        "SP" => 3,
-        "SU" => 6,
-        "FA" => 9,
-        _ => 12,
-    }
-}
-
 /// The Western Easter Sunday of `year` (anonymous Gregorian algorithm).
 fn easter(year: i32) -> Option<CalendarDate> {
     let a = year % 19;
@@ -103,50 +95,51 @@ fn easter(year: i32) -> Option<CalendarDate> {
     CalendarDate::new(year, month as u32, day as u32)
 }
 
-fn holiday_in(year: i32, rule: &str) -> Option<CalendarDate> {
-    match rule {
-        "thanksgiving" => {
+fn holiday_in(year: i32, holiday: Holiday) -> Option<CalendarDate> {
+    match holiday {
+        Holiday::Thanksgiving => {
             let first = CalendarDate::new(year, 11, 1)?;
             let to_thursday = (4 + 7 - first.weekday() as i64) % 7;
             Some(first.add_days(to_thursday + 21))
         }
-        "easter" => easter(year),
-        "election" => {
+        Holiday::Easter => easter(year),
+        Holiday::Election => {
             let first = CalendarDate::new(year, 11, 1)?;
             let to_monday = (1 + 7 - first.weekday() as i64) % 7;
             Some(first.add_days(to_monday + 1))
         }
-        md => {
-            let (m, d) = md.split_once('-')?;
-            CalendarDate::new(year, m.parse().ok()?, d.parse().ok()?)
-        }
+        Holiday::Fixed { month, day } => CalendarDate::new(year, month, day),
     }
 }
 
-fn week_value(d: CalendarDate) -> String {
-    let (y, w) = d.iso_week();
-    format!("{y:04}-W{w:02}")
-}
-
-fn shift(r: CalendarDate, unit: Unit, n: i64) -> Option<String> {
-    Some(match unit {
-        Unit::Day => r.add_days(n).to_string(),
-        Unit::Week => week_value(r.add_days(7 * n)),
-        Unit::Weekend => format!("{}-WE", week_value(r.add_days(7 * n))),
+fn shift(r: CalendarDate, unit: Unit, n: i64) -> Value {
+    match unit {
+        Unit::Day => Value::Day(r.add_days(n)),
+        Unit::Week => {
+            let (year, week) = r.add_days(7 * n).iso_week();
+            Value::Week { year, week }
+        }
+        Unit::Weekend => {
+            let (year, week) = r.add_days(7 * n).iso_week();
+            Value::Weekend { year, week }
+        }
         Unit::Month => {
-            let (y, m) = from_month_index(month_index(r.year, r.month) + n);
-            format!("{y:04}-{m:02}")
+            let (y, month) = from_month_index(month_index(r.year, r.month) + n);
+            Value::Month { year: y.into(), month }
         }
         Unit::Quarter => {
             let q = (r.year as i64) * 4 + (r.month as i64 - 1) / 3 + n;
-            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+            Value::Quarter {
+                year: q.div_euclid(4),
+                quarter: (q.rem_euclid(4) + 1) as u32,
+            }
         }
-        Unit::Year => format!("{:04}", r.year as i64 + n),
-        Unit::Decade => format!("{:03}", r.year as i64 / 10 + n),
-        Unit::Century => format!("{:02}", r.year as i64 / 100 + n),
+        Unit::Year => Value::Year(r.year as i64 + n),
+        Unit::Decade => Value::Decade(r.year as i64 / 10 + n),
+        Unit::Century => Value::Century(r.year as i64 / 100 + n),
         // "two hours ago" is today, at a time the text does not give.
-        Unit::Hour | Unit::Minute | Unit::Second => r.to_string(),
-    })
+        Unit::Hour | Unit::Minute | Unit::Second => Value::Day(r),
+    }
 }
 
 fn weekday_from(r: CalendarDate, w: u32, dir: Direction) -> CalendarDate {
@@ -169,42 +162,47 @@ pub fn resolve(
     reference: Option<CalendarDate>,
     dir: Direction,
     quarter: Option<QuarterContext>,
-) -> Option<String> {
-    if let DateExpr::Fixed(v) = expr {
-        return Some(v.clone());
-    }
-    if let (DateExpr::QuarterOfYear(y), None) = (expr, quarter) {
-        return Some(format!("{y:04}"));
-    }
-    if let DateExpr::Reference(v) = expr {
-        return Some(v.to_string());
+) -> Option<Value> {
+    match (expr, quarter) {
+        (DateExpr::Known(v), _) => return Some(v.clone()),
+        (DateExpr::QuarterOfYear(y), None) => return Some(Value::Year((*y).into())),
+        // `find_all` splits a range into its two years before anything is resolved.
+        (DateExpr::YearRange { .. }, _) => return None,
+        _ => {}
     }
     let r = reference?;
+    let year = i64::from(r.year);
     Some(match expr {
-        DateExpr::Fixed(_) | DateExpr::Reference(_) => return None,
-        DateExpr::MonthDay { month, day } => day_for_month_day(r, *month, *day, dir)?.to_string(),
-        DateExpr::Month(m) => format!("{:04}-{:02}", year_for_month(r, *m, dir), m),
-        DateExpr::MonthOfYear { month, year_shift } => format!("{:04}-{:02}", r.year as i64 + year_shift, month),
-        DateExpr::Weekday(w) => weekday_from(r, *w, dir).to_string(),
-        DateExpr::Season(code) => {
-            let start = season_start(code);
+        DateExpr::Known(_) | DateExpr::YearRange { .. } => return None,
+        DateExpr::MonthDay { month, day } => Value::Day(day_for_month_day(r, *month, *day, dir)?),
+        DateExpr::Month(m) => Value::Month {
+            year: year_for_month(r, *m, dir).into(),
+            month: *m,
+        },
+        DateExpr::MonthOfYear { month, year_shift } => Value::Month {
+            year: year + year_shift,
+            month: *month,
+        },
+        DateExpr::Weekday(w) => Value::Day(weekday_from(r, *w, dir)),
+        DateExpr::Season(season) => {
+            let start = season.start_month();
             let year = match dir {
-                Direction::Past if start > r.month && !(start == 12 && r.month <= 2) => r.year - 1,
-                Direction::Future if start + 2 < r.month => r.year + 1,
-                _ => r.year,
+                Direction::Past if start > r.month && !(start == 12 && r.month <= 2) => year - 1,
+                Direction::Future if start + 2 < r.month => year + 1,
+                _ => year,
             };
-            format!("{year:04}-{code}")
+            Value::Season { year, season: *season }
         }
-        DateExpr::Holiday(rule) => {
+        DateExpr::Holiday(holiday) => {
             let here = r.to_days();
-            let days = [r.year - 1, r.year, r.year + 1].map(|y| holiday_in(y, rule));
+            let days = [r.year - 1, r.year, r.year + 1].map(|y| holiday_in(y, *holiday));
             let ok = days.into_iter().flatten();
             let d = match dir {
                 Direction::Past => ok.filter(|d| d.to_days() <= here).max(),
                 Direction::Future => ok.filter(|d| d.to_days() >= here).min(),
                 Direction::Nearest => ok.min_by_key(|d| (d.to_days() - here).abs()),
             }?;
-            d.to_string()
+            Value::Day(d)
         }
         DateExpr::Quarter { part, year_shift, half } => {
             let (year, q) = match (part, quarter) {
@@ -218,53 +216,59 @@ pub fn resolve(
             };
             let year = year as i64 + year_shift;
             if *half {
-                format!("{year:04}-H{q}")
+                Value::Half { year, half: q }
             } else {
-                format!("{year:04}-Q{q}")
+                Value::Quarter { year, quarter: q }
             }
         }
-        DateExpr::Shift { unit, n } => shift(r, *unit, *n)?,
+        DateExpr::Shift { unit, n } => shift(r, *unit, *n),
         DateExpr::QuarterOfYear(y) => match quarter {
-            Some(c) => format!("{y:04}-Q{}", c.quarter),
-            None => format!("{y:04}"),
+            Some(c) => Value::Quarter {
+                year: (*y).into(),
+                quarter: c.quarter,
+            },
+            None => Value::Year((*y).into()),
         },
         DateExpr::YearAgo => match quarter {
-            Some(c) => format!("{:04}-Q{}", c.year - 1, c.quarter),
-            None => format!("{:04}", r.year - 1),
+            Some(c) => Value::Quarter {
+                year: i64::from(c.year) - 1,
+                quarter: c.quarter,
+            },
+            None => Value::Year(year - 1),
         },
         DateExpr::NamedShift { named, n } => match *named {
             Named::Weekday(w) => {
                 let delta = (w as i64 - r.weekday() as i64).rem_euclid(7);
-                match n {
+                Value::Day(match n {
                     -1 => r.add_days(if delta == 0 { -7 } else { delta - 7 }),
                     1 => r.add_days(if delta == 0 { 7 } else { delta }),
                     _ => r.add_days(delta),
-                }
-                .to_string()
+                })
             }
             Named::Month(m) => {
                 let year = match n {
-                    -1 if m >= r.month => r.year - 1,
-                    1 if m <= r.month => r.year + 1,
-                    _ => r.year,
+                    -1 if m >= r.month => year - 1,
+                    1 if m <= r.month => year + 1,
+                    _ => year,
                 };
-                format!("{year:04}-{m:02}")
+                Value::Month { year, month: m }
             }
-            Named::Season(code) => {
-                let start = season_start(code);
+            Named::Season(season) => {
+                let start = season.start_month();
                 // Seasons are three months; "last fall" is the most recent one that has ended.
                 let ended = start + 2 < r.month;
                 let year = match n {
-                    -1 if !ended => r.year - 1,
-                    1 if start <= r.month => r.year + 1,
-                    _ => r.year,
+                    -1 if !ended => year - 1,
+                    1 if start <= r.month => year + 1,
+                    _ => year,
                 };
-                format!("{year:04}-{code}")
+                Value::Season { year, season }
             }
         },
-        DateExpr::WithTime { base, time } => {
-            format!("{}{}", resolve(base, Some(r), dir, quarter)?, time)
-        }
+        DateExpr::WithTime { base, time } => Value::WithTime {
+            date: Box::new(resolve(base, Some(r), dir, quarter)?),
+            time: *time,
+        },
     })
 }
 
@@ -272,8 +276,14 @@ pub fn resolve(
 mod tests {
     use super::*;
 
+    use crate::dates::value::Season;
+
     fn r() -> Option<CalendarDate> {
         CalendarDate::parse_iso("2018-02-21")
+    }
+
+    fn resolve(expr: &DateExpr, r: Option<CalendarDate>, dir: Direction, q: Option<QuarterContext>) -> Option<String> {
+        super::resolve(expr, r, dir, q).map(|v| v.to_string())
     }
 
     #[test]
@@ -307,14 +317,14 @@ mod tests {
         assert_eq!(resolve(&m, r(), Direction::Past, None).as_deref(), Some("2017-11"));
         assert_eq!(resolve(&m, r(), Direction::Future, None).as_deref(), Some("2018-11"));
         let fall = DateExpr::NamedShift {
-            named: Named::Season("FA"),
+            named: Named::Season(Season::Fall),
             n: -1,
         };
         assert_eq!(
             resolve(&fall, r(), Direction::Nearest, None).as_deref(),
             Some("2017-FA")
         );
-        let tg = DateExpr::Holiday("thanksgiving");
+        let tg = DateExpr::Holiday(Holiday::Thanksgiving);
         assert_eq!(resolve(&tg, r(), Direction::Past, None).as_deref(), Some("2017-11-23"));
         assert_eq!(easter(2018).map(|d| d.to_string()).as_deref(), Some("2018-04-01"));
     }

@@ -99,6 +99,8 @@ pub enum WireAnnotation {
         gloss: Option<String>,
         /// Why it resolved this way.
         reason: Option<String>,
+        /// The rule that recognised it ("date/explicit-date"); ids are stable.
+        rule: String,
     },
     /// A quotation (marks included).
     Quote {
@@ -192,6 +194,7 @@ impl Export {
                 }),
                 gloss: d.gloss.clone(),
                 reason: d.reason.clone(),
+                rule: d.rule.id().to_string(),
             });
         }
         for (i, q) in found.quotes.iter().enumerate() {

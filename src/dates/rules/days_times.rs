@@ -1,0 +1,150 @@
+//! Days and times: weekdays ("Tuesday", "Friday evening", "Mondays"), day words ("yesterday",
+//! "tonight") and clock times ("6:30 p.m.", "1830 UTC", "noon Friday").
+
+use super::{Hit, Rules, View};
+use crate::annotation::DateLabel;
+use crate::dates::expr::DateExpr;
+use crate::dates::lexicon::Unit;
+use crate::dates::value::{PartOfDay, Recurrence, TimeOfDay, Value};
+
+fn at_part(base: DateExpr, part: PartOfDay) -> DateExpr {
+    DateExpr::WithTime {
+        base: Box::new(base),
+        time: TimeOfDay::Part(part),
+    }
+}
+
+impl Rules<'_> {
+    /// `date/weekday`: "Tuesday", "Friday evening", "Mondays" (a set), "Friday nights".
+    pub(super) fn weekday(&self, v: &View, j: usize) -> Option<Hit> {
+        if !v.cap(j) {
+            return None;
+        }
+        let w = v.w(j);
+        if let Some(sing) = w.strip_suffix('s') {
+            if sing.ends_with("day") {
+                let weekday = *self.lx.weekdays.get(sing)?;
+                let part = self.lx.parts_of_day.get(v.w(j + 1).trim_end_matches('s')).copied();
+                let end = if part.is_some() { j + 2 } else { j + 1 };
+                let e = DateExpr::Known(Value::Set(Recurrence::Weekday { weekday, part }));
+                return Some(self.hit(v, j, end, e, DateLabel::Set));
+            }
+        }
+        let wd = self.weekday_at(v, j)?;
+        // Short forms ("Sun", "Wed") are words too; they count only in full-date shapes handled elsewhere.
+        if !self.is_full_weekday(v, j) {
+            return None;
+        }
+        let base = DateExpr::Weekday(wd);
+        match self.lx.parts_of_day.get(v.w(j + 1)) {
+            // "Friday night" and "Friday morning" are read as the day, as news uses them ("on Friday")
+            // and as the TimeBank annotators mostly did; "Friday evening" keeps its part of day.
+            Some(&p @ (PartOfDay::Evening | PartOfDay::Afternoon)) => {
+                Some(self.hit(v, j, j + 2, at_part(base, p), DateLabel::Date))
+            }
+            Some(_) => Some(self.hit(v, j, j + 2, base, DateLabel::Date)),
+            None => Some(self.hit(v, j, j + 1, base, DateLabel::Date)),
+        }
+    }
+
+    /// `date/relative-day`: "yesterday", "today", "tomorrow", "tonight", "yesterday morning".
+    pub(super) fn relative_day(&self, v: &View, j: usize) -> Option<Hit> {
+        let &(off, part) = self.lx.relative_days.get(v.w(j))?;
+        let base = DateExpr::Shift {
+            unit: Unit::Day,
+            n: off,
+        };
+        if let Some(p) = part {
+            return Some(self.hit(v, j, j + 1, at_part(base, p), DateLabel::Time));
+        }
+        if let Some(&p) = self.lx.parts_of_day.get(v.w(j + 1)) {
+            return Some(self.hit(v, j, j + 2, at_part(base, p), DateLabel::Time));
+        }
+        Some(self.hit(v, j, j + 1, base, DateLabel::Date))
+    }
+
+    /// `date/time`: "6:30 p.m.", "18:30", "1830 UTC", "10 a.m. EST Friday", "noon".
+    pub(super) fn time(&self, v: &View, j: usize) -> Option<Hit> {
+        let w = v.w(j);
+        if !v.is_number(j) && !matches!(w, "noon" | "midday" | "midnight") {
+            return None;
+        }
+        let mut k = j + 1;
+        let (mut h, m, need_more) = if let Some((a, b)) = w.split_once(':') {
+            if a.is_empty() || a.len() > 2 || b.len() != 2 || !v.is_number(j) {
+                return None;
+            }
+            (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?, false)
+        } else if w == "noon" || w == "midday" {
+            (12, 0, false)
+        } else if w == "midnight" {
+            (24, 0, false)
+        } else if let Some(n) = v.int(j) {
+            if w.len() == 4 {
+                (n / 100, n % 100, true)
+            } else {
+                (n, 0, true)
+            }
+        } else {
+            return None;
+        };
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let mut ampm = false;
+        match v.wt(k).replace('.', "").as_str() {
+            "am" if (1..=12).contains(&h) && w.len() <= 5 => {
+                if h == 12 {
+                    h = 0;
+                }
+                ampm = true;
+                k += 1;
+            }
+            "pm" if (1..=12).contains(&h) && w.len() <= 5 => {
+                if h < 12 {
+                    h += 12;
+                }
+                ampm = true;
+                k += 1;
+            }
+            _ => {}
+        }
+        let zone = self
+            .lx
+            .zones
+            .get(v.w(k))
+            .filter(|_| v.cap(k))
+            .map(|_| v.raw(k).to_string());
+        if zone.is_some() {
+            k += 1;
+        }
+        if need_more && !ampm && !(zone.is_some() && w.len() == 4) {
+            return None;
+        }
+        if w.len() == 4 && v.is_number(j) && !ampm && zone.is_none() {
+            return None;
+        }
+        // A day written right after the time belongs to it ("9 a.m. Tuesday", "noon Friday").
+        let mut base = DateExpr::Shift { unit: Unit::Day, n: 0 };
+        let mut end = k;
+        let day_at = if v.w(k) == "," { k + 1 } else { k };
+        let day = self
+            .explicit_date(v, day_at)
+            .filter(|f| matches!(f.expr, DateExpr::MonthDay { .. } | DateExpr::Known(_)))
+            .or_else(|| self.weekday(v, day_at).filter(|f| f.label == DateLabel::Date))
+            .or_else(|| self.relative_day(v, day_at).filter(|f| f.label == DateLabel::Date));
+        if let Some(f) = day {
+            base = f.expr;
+            end = f.end;
+        }
+        // Hour 24 is midnight at the end of the day: its minutes are dropped ("24:30" reads 24:00).
+        let minute = if h == 24 { 0 } else { m };
+        let e = DateExpr::WithTime {
+            base: Box::new(base),
+            time: TimeOfDay::Clock { hour: h, minute },
+        };
+        let mut f = self.hit(v, j, end, e, DateLabel::Time);
+        f.zone = zone;
+        Some(f)
+    }
+}

@@ -1,0 +1,564 @@
+//! Named rules over tokens: each recognises one shape of temporal expression and yields a [`DateExpr`].
+//!
+//! The rules live in one file per family; the rule table below (`rule_table!`) says which run where
+//! and in what order. At each token the longest match wins, and on a tie the rule listed first. Each
+//! rule's id ([`DateRule`]) is exported with what it found.
+//!
+//! | family | file | rules |
+//! |---|---|---|
+//! | explicit dates | `explicit.rs` | `date/explicit-date`, `date/holiday`, `date/position-hyphenated` |
+//! | numeric | `numeric.rs` | `date/numeric-date`, `date/fiscal-year`, `date/spelled-year` |
+//! | days and times | `days_times.rs` | `date/weekday`, `date/relative-day`, `date/time` |
+//! | relative | `relative.rs` | `date/reference`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
+//! | periods | `periods.rs` | `date/quarter`, `date/season`, `date/decade-word`, `date/century`, `date/the-quarter` |
+//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/set` |
+//!
+//! `at_token` is tried at every token that can start an expression (except "the"); `at_the` at
+//! "the"; `after_the` right after "the", for expressions whose span takes the article in ("the
+//! third quarter"). Position and approximation words ("early", "the end of", "nearly") then widen a
+//! match to the left ([`Rules::match_at`]); the match keeps its rule.
+//!
+//! Matching is token-driven: a token that cannot start any rule (most of them) costs one hash lookup,
+//! and each rule looks only a few tokens ahead, so the pass is linear in the text.
+
+mod days_times;
+mod durations_sets;
+mod explicit;
+mod numeric;
+mod periods;
+mod relative;
+
+use super::expr::DateExpr;
+use super::lexicon::{FastSet, Lexicon, Unit, Words};
+use super::value::Value;
+use crate::annotation::{DateLabel, DateRule};
+use crate::text::{Document, Span, TokenKind};
+
+/// Defines a function that tries the listed rules at token `j`, in order, and keeps the longest
+/// match (the earlier rule on a tie), named by its rule id. Direct calls, so the rules inline.
+macro_rules! rule_table {
+    ($(#[$doc:meta])* $name:ident: $($rule:ident => $find:ident,)*) => {
+        $(#[$doc])*
+        fn $name(&self, v: &View, j: usize) -> Option<Found> {
+            let mut best: Option<Found> = None;
+            $(
+                if let Some(h) = self.$find(v, j) {
+                    if best.as_ref().is_none_or(|b| h.end > b.end || (h.end == b.end && h.start < b.start)) {
+                        best = Some(h.named(DateRule::$rule));
+                    }
+                }
+            )*
+            best
+        }
+    };
+}
+
+// The rule table: which rules run where, and in what order.
+impl Rules<'_> {
+    rule_table! {
+        /// Rules tried at a token other than "the".
+        at_token:
+        ExplicitDate => explicit_date,
+        NumericDate => numeric,
+        Weekday => weekday,
+        Holiday => holiday,
+        RelativeDay => relative_day,
+        Reference => reference,
+        Shift => shift,
+        Quarter => quarter,
+        Duration => duration,
+        Set => set,
+        Time => time,
+        YearAgo => year_ago,
+        Duration => long_duration,
+        PositionHyphenated => position_hyphenated,
+        YearEnd => year_end,
+        Season => season_word,
+        DecadeWord => decade_word,
+        FiscalYear => fiscal_year,
+        SpelledYear => spelled_year_date,
+    }
+
+    rule_table! {
+        /// Rules tried at "the": only phrases listed with their article ("the future").
+        at_the:
+        Reference => reference,
+    }
+
+    rule_table! {
+        /// Rules tried right after "the"; the match then takes the article into its span.
+        after_the:
+        Shift => shift,
+        Quarter => quarter,
+        Duration => duration_after_the,
+        Season => season_after_the,
+        Century => century,
+        DecadeWord => decade_word,
+        TheYear => the_year,
+        TheUnit => the_unit,
+        TheQuarter => the_quarter,
+    }
+}
+
+/// Words before a bare month name that make it a date ("in March", "since May").
+const MONTH_CONTEXT: &[&str] = &[
+    "in", "since", "by", "until", "till", "of", "during", "from", "to", "through", "before", "after", "between", "and",
+    "or", "early", "late", "mid", "last", "next", "this", "each", "every", "on", "for", "that", "around",
+];
+
+/// How many prefix words ("the", "early", "nearly") may stack before an expression.
+const MAX_PREFIXES: u8 = 1;
+
+/// What one rule recognised at a token, before the table names the rule.
+#[derive(Debug, Clone, PartialEq)]
+struct Hit {
+    start: usize,
+    end: usize,
+    span: Span,
+    expr: DateExpr,
+    label: DateLabel,
+    zone: Option<String>,
+}
+
+impl Hit {
+    fn named(self, rule: DateRule) -> Found {
+        Found {
+            start: self.start,
+            end: self.end,
+            span: self.span,
+            expr: self.expr,
+            label: self.label,
+            zone: self.zone,
+            rule,
+        }
+    }
+}
+
+/// One recognised expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Byte span (usually the tokens' span; narrower for "2010" in "2010-2012").
+    pub span: Span,
+    /// What it means.
+    pub expr: DateExpr,
+    /// TIMEX3 type.
+    pub label: DateLabel,
+    /// The time zone written after a time ("UTC"), kept for the gloss.
+    pub zone: Option<String>,
+    /// The rule that recognised it.
+    pub rule: DateRule,
+}
+
+impl Found {
+    /// The same match with its span widened left to token `start` (a prefix word or "the").
+    fn widened(self, v: &View, start: usize) -> Found {
+        Found {
+            start,
+            span: v.span(start, self.end),
+            ..self
+        }
+    }
+}
+
+/// The tokens of one text in lower case, shared by the rules: one buffer for all of them, so a
+/// megabyte of text costs two allocations, not one per token.
+pub struct View<'a> {
+    doc: &'a Document<'a>,
+    buf: String,
+    /// Byte range of each token's lower-case form in `buf`.
+    idx: Vec<(u32, u32)>,
+}
+
+impl Words for View<'_> {
+    fn word(&self, k: usize) -> Option<&str> {
+        let &(a, b) = self.idx.get(k)?;
+        self.buf.get(a as usize..b as usize)
+    }
+}
+
+impl<'a> View<'a> {
+    /// Lower-cases every token once.
+    pub fn new(doc: &'a Document<'a>) -> Self {
+        Self::prefix(doc, doc.tokens.len())
+    }
+
+    /// A view of the first `limit` tokens only (the head of an article).
+    pub fn prefix(doc: &'a Document<'a>, limit: usize) -> Self {
+        let n = doc.tokens.len().min(limit);
+        let mut buf = String::with_capacity(doc.tokens.get(..n).map_or(0, |t| t.last().map_or(0, |l| l.span.end)));
+        let mut idx = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = doc.token_text(i);
+            let start = buf.len();
+            if t.is_ascii() {
+                buf.push_str(t);
+                if let Some(tail) = buf.get_mut(start..) {
+                    tail.make_ascii_lowercase();
+                }
+            } else {
+                buf.extend(t.chars().flat_map(char::to_lowercase));
+            }
+            // Offsets fit u32: texts are capped well below 4 GB (MAX_TEXT_BYTES).
+            idx.push((start as u32, buf.len() as u32));
+        }
+        View { doc, buf, idx }
+    }
+
+    /// Number of tokens in the view.
+    pub fn len(&self) -> usize {
+        self.idx.len()
+    }
+
+    /// True when the view holds no token.
+    pub fn is_empty(&self) -> bool {
+        self.idx.is_empty()
+    }
+
+    #[inline]
+    fn w(&self, k: usize) -> &str {
+        self.word(k).unwrap_or("")
+    }
+
+    /// The word before token `k`, or "" at the start.
+    #[inline]
+    fn prev(&self, k: usize) -> &str {
+        k.checked_sub(1).map_or("", |p| self.w(p))
+    }
+
+    /// Lower-case text without a trailing period ("sept." -> "sept").
+    #[inline]
+    fn wt(&self, k: usize) -> &str {
+        let w = self.w(k);
+        w.strip_suffix('.').unwrap_or(w)
+    }
+
+    #[inline]
+    fn raw(&self, k: usize) -> &'a str {
+        if k < self.idx.len() {
+            self.doc.token_text(k)
+        } else {
+            ""
+        }
+    }
+
+    #[inline]
+    fn cap(&self, k: usize) -> bool {
+        self.raw(k).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True when token `k` is written all in capitals ("UTC", "WEEK").
+    fn all_caps(&self, k: usize) -> bool {
+        self.raw(k).chars().all(|c| c.is_uppercase())
+    }
+
+    #[inline]
+    fn is_number(&self, k: usize) -> bool {
+        k < self.idx.len() && self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// True when token `k` follows the previous one with no space ("10" "-" "year").
+    fn touches(&self, k: usize) -> bool {
+        self.doc.tokens.get(k).is_some_and(|t| !t.space_before)
+    }
+
+    fn int(&self, k: usize) -> Option<u32> {
+        let w = self.w(k);
+        if w.is_empty() || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        w.parse().ok()
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        let toks = &self.doc.tokens;
+        match (toks.get(start), end.checked_sub(1).and_then(|e| toks.get(e))) {
+            (Some(a), Some(b)) if start < end => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+/// The rules, with the vocabulary they read.
+pub struct Rules<'l> {
+    lx: &'l Lexicon,
+    triggers: &'l FastSet<&'static str>,
+}
+
+/// Every word that can start a rule, so other tokens are skipped with one lookup.
+pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
+    let mut t: FastSet<&'static str> = FastSet::default();
+    t.extend(lx.months.keys());
+    t.extend(lx.weekdays.keys());
+    t.extend(lx.numbers.keys());
+    t.extend(lx.units.keys());
+    t.extend(lx.seasons.keys());
+    t.extend(lx.shifts.keys());
+    t.extend(lx.relative_days.keys());
+    t.extend(lx.references.first_words());
+    t.extend(lx.frequencies.keys());
+    t.extend(lx.holidays.first_words());
+    t.extend(lx.modifiers.first_words());
+    t.extend(lx.positions.first_words());
+    t.extend(lx.ordinals.keys());
+    t.extend(lx.decades.keys());
+    t.extend([
+        "the",
+        "every",
+        "each",
+        "fiscal",
+        "noon",
+        "midnight",
+        "midday",
+        "year-ago",
+        "year-earlier",
+        "year-end",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "'",
+        "\u{2019}",
+        "first-half",
+        "second-half",
+    ]);
+    t
+}
+
+impl<'l> Rules<'l> {
+    /// Rules over `lx`, skipping tokens not in `triggers`.
+    pub fn new(lx: &'l Lexicon, triggers: &'l FastSet<&'static str>) -> Self {
+        Rules { lx, triggers }
+    }
+
+    /// Every expression in the text, left to right, non-overlapping (longest match at each start).
+    pub fn find_all(&self, v: &View) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < v.len() {
+            let w = v.w(i);
+            let punct = v.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct);
+            if punct && !matches!(w, "'" | "\u{2019}") {
+                i += 1;
+                continue;
+            }
+            let hit = v.is_number(i)
+                || self.triggers.contains(w)
+                || self.triggers.contains(v.wt(i))
+                || w.strip_suffix('s').is_some_and(|s| self.triggers.contains(s))
+                || self.hyphen_head(v, i);
+            if !hit {
+                i += 1;
+                continue;
+            }
+            match self.match_at(v, i, 0) {
+                Some(found) if found.end > i => {
+                    i = found.end;
+                    split_range(found, &mut out);
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// "mid-1990s", "late-November", "two-year": hyphenated words whose head is not itself a trigger.
+    fn hyphen_head(&self, v: &View, i: usize) -> bool {
+        v.w(i).split_once('-').is_some_and(|(a, _)| {
+            matches!(a, "mid" | "early" | "late" | "pre" | "post")
+                || self.lx.numbers.contains_key(a)
+                || self.lx.ordinals.contains_key(a)
+        })
+    }
+
+    fn hit(&self, v: &View, start: usize, end: usize, expr: DateExpr, label: DateLabel) -> Hit {
+        Hit {
+            start,
+            end,
+            span: v.span(start, end),
+            expr,
+            label,
+            zone: None,
+        }
+    }
+
+    /// The longest expression starting at token `i`, with its modifiers and position words.
+    ///
+    /// Prefixes ("the", "early", "nearly") recurse; `depth` bounds the recursion so a run of
+    /// prefix words ("the end of the end of ...") costs constant work per token.
+    pub fn match_at(&self, v: &View, i: usize, depth: u8) -> Option<Found> {
+        if depth > MAX_PREFIXES {
+            return None;
+        }
+        let is_the = v.w(i) == "the";
+        let mut best = if is_the { self.at_the(v, i) } else { self.at_token(v, i) };
+        if is_the {
+            // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out.
+            let hyphenated = |f: &Found| v.w(f.start).contains('-') || v.w(f.start + 1) == "-";
+            let after = self.after_the(v, i + 1).filter(|f| !hyphenated(f));
+            best = longer(best, after.map(|f| f.widened(v, i)));
+            if let Some(((), k)) = self.lx.positions.longest(v, i + 1) {
+                let inner = self.match_at(v, k, depth + 1).filter(|f| f.label == DateLabel::Date);
+                best = longer(best, inner.map(|f| f.widened(v, i)));
+            }
+        }
+        if let Some(((), k)) = self.lx.positions.longest(v, i) {
+            // "earlier Friday", "later today", "earlier this week": the day is the expression.
+            let single = k == i + 1;
+            let day_like = |e: &DateExpr| {
+                matches!(
+                    e,
+                    DateExpr::Weekday(_)
+                        | DateExpr::Shift {
+                            unit: Unit::Day | Unit::Week,
+                            ..
+                        }
+                        | DateExpr::WithTime { .. }
+                )
+            };
+            let inner = self
+                .match_at(v, k, depth + 1)
+                .filter(|f| f.label == DateLabel::Date || f.label == DateLabel::Time)
+                .filter(|f| !(single && day_like(&f.expr)));
+            best = longer(best, inner.map(|f| f.widened(v, i)));
+        }
+        // "about the past three months" is a topic, not an approximation.
+        if let Some(((), k)) = self.lx.modifiers.longest(v, i).filter(|&(_, k)| v.w(k) != "the") {
+            let inner = self
+                .match_at(v, k, depth + 1)
+                .filter(|f| f.label == DateLabel::Duration || is_ago(v, f));
+            best = longer(best, inner.map(|f| f.widened(v, i)));
+        }
+        best
+    }
+
+    /// A count: digits, number words ("twenty four", "twenty-four", "a few", "a couple of"). `None` inside = unspecified.
+    fn number(&self, v: &View, k: usize) -> Option<(Option<u32>, usize)> {
+        if let Some(n) = v.int(k) {
+            return Some((Some(n), k + 1));
+        }
+        let w = v.w(k);
+        match w {
+            "a" | "an" => {
+                return Some(match v.w(k + 1) {
+                    "few" => (None, k + 2),
+                    "couple" if v.w(k + 2) == "of" => (Some(2), k + 3),
+                    "hundred" => (Some(100), k + 2),
+                    "dozen" => (Some(12), k + 2),
+                    _ => (Some(1), k + 1),
+                })
+            }
+            "couple" if v.w(k + 1) == "of" => return Some((Some(2), k + 2)),
+            _ => {}
+        }
+        if let Some((a, b)) = w.split_once('-') {
+            let (Some(Some(x)), Some(Some(y))) = (self.lx.numbers.get(a), self.lx.numbers.get(b)) else {
+                return None;
+            };
+            return Some((Some(x + y), k + 1));
+        }
+        let n = *self.lx.numbers.get(w)?;
+        if let Some(t) = n.filter(|t| *t >= 20 && t % 10 == 0 && *t < 100) {
+            if let Some(Some(o)) = self.lx.numbers.get(v.w(k + 1)) {
+                if (1..10).contains(o) {
+                    return Some((Some(t + o), k + 2));
+                }
+            }
+        }
+        Some((n, k + 1))
+    }
+
+    /// True for a full month name ("march", not "mar").
+    fn is_full_month(&self, w: &str) -> bool {
+        self.lx.month_names.contains(&w)
+    }
+
+    fn month_at(&self, v: &View, k: usize) -> Option<u32> {
+        if !v.cap(k) {
+            return None;
+        }
+        let m = *self.lx.months.get(v.wt(k))?;
+        // "Jan" without its period is a month only next to a day or a year ("Dec 7", "21 Feb 2018").
+        let dated = self.day_num(v, k + 1).is_some()
+            || self.year_num(v, k + 1).is_some()
+            || (k > 0 && self.day_num(v, k - 1).is_some());
+        if !self.is_full_month(v.wt(k)) && !v.w(k).ends_with('.') && !dated {
+            return None;
+        }
+        Some(m)
+    }
+
+    fn day_num(&self, v: &View, k: usize) -> Option<u32> {
+        if !v.is_number(k) {
+            return None;
+        }
+        let w = v.w(k);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+            return None;
+        }
+        digits.parse().ok().filter(|d| (1..=31).contains(d))
+    }
+
+    fn year_num(&self, v: &View, k: usize) -> Option<i32> {
+        let w = v.w(k);
+        if w.len() != 4 || !v.is_number(k) {
+            return None;
+        }
+        w.parse::<i32>().ok().filter(|y| (1000..=2999).contains(y))
+    }
+
+    fn weekday_at(&self, v: &View, k: usize) -> Option<u32> {
+        if !v.cap(k) {
+            return None;
+        }
+        self.lx.weekdays.get(v.wt(k)).copied()
+    }
+
+    fn is_full_weekday(&self, v: &View, k: usize) -> bool {
+        v.wt(k).ends_with("day")
+    }
+}
+
+/// "three years ago", "two days later": an expression ending in a word that points back or ahead.
+fn is_ago(v: &View, f: &Found) -> bool {
+    matches!(v.w(f.end.wrapping_sub(1)), "ago" | "earlier" | "later")
+}
+
+/// "2010-2012" is one token but two dates: each year gets its four digits of the span.
+fn split_range(f: Found, out: &mut Vec<Found>) {
+    let DateExpr::YearRange { from, to } = f.expr else {
+        out.push(f);
+        return;
+    };
+    let s = f.span;
+    out.push(Found {
+        span: Span::new(s.start, s.start + 4),
+        expr: DateExpr::Known(Value::Year(from.into())),
+        ..f.clone()
+    });
+    out.push(Found {
+        span: Span::new(s.end - 4, s.end),
+        expr: DateExpr::Known(Value::Year(to.into())),
+        ..f
+    });
+}
+
+fn longer(a: Option<Found>, b: Option<Found>) -> Option<Found> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.end > a.end || (b.end == a.end && b.start < a.start) {
+            b
+        } else {
+            a
+        }),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
+#[cfg(test)]
+mod tests;
