@@ -6,7 +6,7 @@
 //! Each rule is one pass over the mentions, in the order [`resolve`] lists them; a rule that
 //! decides a mention records which rule it is ([`EntityRule`](crate::EntityRule)), and later rules
 //! read that, never the reason text. The passes share one index of which mention covers each
-//! token ([`mentions::Mentions`]).
+//! token (`Mentions`, in `mentions.rs`).
 
 mod consistency;
 mod datelines;
