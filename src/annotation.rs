@@ -50,7 +50,8 @@ pub struct Entity {
     pub reason: String,
     /// Model confidence in 0–1 when a learned model decided, else `None`.
     pub confidence: Option<f32>,
-    /// The rule that last decided the mention's label or extent, as a stable id.
+    /// The rule that last decided the mention's label, or joined it with a neighbour (its stable id is
+    /// exported as `rule`; `reason` says the same in words).
     pub rule: EntityRule,
 }
 

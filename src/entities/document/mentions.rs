@@ -14,10 +14,11 @@ pub(super) struct Mention {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
+    /// Its label so far.
     pub label: EntityLabel,
     /// The tagger's confidence while its label stands.
     pub confidence: Option<f32>,
-    /// The rule that last decided the label or extent.
+    /// The rule that last decided the label, or joined the mention with a neighbour.
     pub rule: EntityRule,
     /// The same decision in words, for the reader (exported as `reason`).
     pub reason: String,
