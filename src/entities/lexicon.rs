@@ -188,7 +188,39 @@ impl RuleList {
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     phrases: HashMap<u64, u16, PassThroughBuild>,
-    rule_lists: [crate::fasthash::HashSet<&'static str>; RULE_LISTS],
+    rule_lists: [WordSet; RULE_LISTS],
+}
+
+/// A set of words, with the first bytes its words start with: most words a rule asks about start
+/// with another byte, and are turned away without hashing.
+#[derive(Debug, Clone)]
+struct WordSet {
+    words: crate::fasthash::HashSet<&'static str>,
+    first_bytes: [u64; 4],
+}
+
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
+        let mut set = WordSet {
+            words: crate::fasthash::HashSet::default(),
+            first_bytes: [0; 4],
+        };
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                set.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            set.words.insert(w);
+        }
+        set
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+            && self.words.contains(word)
+    }
 }
 
 /// The phrase hash of a sequence of words.
@@ -223,11 +255,12 @@ impl Lexicons {
         }
         Lexicons {
             phrases,
-            rule_lists: RuleList::ALL.map(|list| list.entries().collect()),
+            rule_lists: RuleList::ALL.map(|list| WordSet::new(list.entries())),
         }
     }
 
     /// True when `word` is in the rule-only `list` (exactly, case included).
+    #[inline]
     pub fn contains(&self, list: RuleList, word: &str) -> bool {
         self.rule_lists[list as usize].contains(word)
     }

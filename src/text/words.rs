@@ -2,39 +2,46 @@
 //! agree on what a capitalised word, a possessive or a sentence end is.
 
 /// True when the word starts with an upper-case letter ("Pence", "EU-wide", "Élysée").
+#[inline]
 pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True when the word has letters and none of them is lower case ("WASHINGTON", "U.S.", "G7").
+#[inline]
 pub fn is_all_caps(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
 /// True for the possessive token "'s", with a straight or curly apostrophe, in either case (the
 /// tokenizer splits it from the name: "Pence" + "'s").
+#[inline]
 pub fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "'S" | "\u{2019}s" | "\u{2019}S")
 }
 
 /// True for an apostrophe, straight or curly (U+2019, which is also the closing single quote).
+#[inline]
 pub fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
 /// True for a token that ends a sentence: `.`, `!`, `?` or `…`.
+#[inline]
 pub fn is_terminal(w: &str) -> bool {
     matches!(w, "." | "!" | "?" | "\u{2026}")
 }
 
 /// True for a token that may close a sentence after its terminal: a closing quotation mark or
 /// bracket (`"`, `'`, `”`, `’`, `)`, `]`, `»`).
+#[inline]
 pub fn is_closing(w: &str) -> bool {
     matches!(w, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{00BB}")
 }
 
 /// True for a dash between a dateline and the story: hyphen-minus, en dash, em dash, or "--"
 /// (which this crate's tokenizer splits in two, but a caller's word list may hold whole).
+#[inline]
 pub fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "\u{2013}" | "\u{2014}" | "--")
 }

@@ -57,8 +57,11 @@ const NONE: usize = usize::MAX;
 /// The mentions of one document, and for each token the mention that covers it.
 pub(super) struct Mentions {
     list: Vec<Mention>,
+    /// Number of tokens in the document.
+    tokens: usize,
     /// `owner[i]`: index in `list` of the last mention covering token `i`, or [`NONE`]. Valid only
-    /// while `stale` is false; rebuilt on the next query after spans moved or the list reordered.
+    /// while `stale` is false; built on the first query (many texts never ask) and rebuilt on the
+    /// next query after spans moved or the list reordered.
     owner: Vec<usize>,
     stale: bool,
 }
@@ -99,7 +102,8 @@ impl Mentions {
         }
         Mentions {
             list: out,
-            owner: vec![NONE; tokens],
+            tokens,
+            owner: Vec::new(),
             stale: true,
         }
     }
@@ -155,7 +159,7 @@ impl Mentions {
         if new.is_empty() {
             return;
         }
-        let mut taken = vec![false; self.owner.len()];
+        let mut taken = vec![false; self.tokens];
         for m in &new {
             taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
         }
@@ -165,20 +169,27 @@ impl Mentions {
     }
 
     /// The index of the (last) mention covering token `i`, if any.
+    #[inline]
     pub fn owner(&mut self, i: usize) -> Option<usize> {
         if self.stale {
-            self.owner.iter_mut().for_each(|o| *o = NONE);
-            for (k, m) in self.list.iter().enumerate() {
-                self.owner[m.start..m.end].iter_mut().for_each(|o| *o = k);
-            }
-            self.stale = false;
+            self.reindex();
         }
         Some(self.owner[i]).filter(|&k| k != NONE)
     }
 
     /// True when a mention covers token `i`.
+    #[inline]
     pub fn covered(&mut self, i: usize) -> bool {
         self.owner(i).is_some()
+    }
+
+    fn reindex(&mut self) {
+        self.owner.clear();
+        self.owner.resize(self.tokens, NONE);
+        for (k, m) in self.list.iter().enumerate() {
+            self.owner[m.start..m.end].iter_mut().for_each(|o| *o = k);
+        }
+        self.stale = false;
     }
 
     /// The mentions, for linking.
@@ -208,7 +219,8 @@ mod tests {
     fn the_index_follows_every_change() {
         let mut ms = Mentions {
             list: vec![mention(0, 2), mention(4, 5)],
-            owner: vec![NONE; 8],
+            tokens: 8,
+            owner: Vec::new(),
             stale: true,
         };
         assert_eq!((ms.owner(1), ms.owner(2), ms.owner(4)), (Some(0), None, Some(1)));
