@@ -33,7 +33,16 @@ if ! command -v chromium >/dev/null; then
   $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-# 4. playwright-core for the browser tests (it drives /usr/bin/chromium; downloads no browser).
+# 4. A C++ compiler: libfuzzer-sys compiles libFuzzer when test.sh builds the fuzz target.
+if ! command -v c++ >/dev/null; then
+  log "installing Debian's g++ (for the fuzz target's libFuzzer)"
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq g++ >/dev/null
+fi
+
+# 5. playwright-core for the browser tests (it drives /usr/bin/chromium; downloads no browser).
 # Re-run when the lock file changed since the last install (npm writes node_modules/.package-lock.json).
 E2E="$ROOT/tests/e2e"
 if [ -f "$E2E/package-lock.json" ] && { [ ! -f "$E2E/node_modules/.package-lock.json" ] \

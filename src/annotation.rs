@@ -46,10 +46,110 @@ pub struct Entity {
     pub entity: usize,
     /// The fullest name of that entity in the document ("Mike Pence" for "Pence").
     pub canonical: String,
-    /// Why it was tagged: the rule, lexicon or model that fired (shown in the hover card).
+    /// Why it was tagged: the rule, lexicon or model that fired, in words (shown in the hover card).
     pub reason: String,
     /// Model confidence in 0–1 when a learned model decided, else `None`.
     pub confidence: Option<f32>,
+    /// The rule that last decided the mention's label, or joined it with a neighbour (its stable id is
+    /// exported as `rule`; `reason` says the same in words).
+    pub rule: EntityRule,
+}
+
+/// Which rule decided an entity mention. Each has a stable id ([`EntityRule::id`]) written to the
+/// export; rules may be added in later versions, but an id never changes meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EntityRule {
+    /// The tagger's label stands (`entity/model`).
+    Model,
+    /// A wire dateline's place or agency: "WASHINGTON (Reuters) -" (`entity/dateline`).
+    Dateline,
+    /// Capitalised words ending in a company legal form: "Magna International Inc" (`entity/legal-form`).
+    LegalForm,
+    /// Two or three capitalised words starting with a known given name are a person (`entity/given-name`).
+    GivenName,
+    /// Capitalised words before a street or landmark word: "Downing Street" (`entity/street-or-landmark`).
+    StreetOrLandmark,
+    /// An "organisation" that is a country abbreviation ("US") is the place (`entity/lexicon-country-abbreviation`).
+    LexiconCountryAbbreviation,
+    /// An "organisation" that is a country's name is the place (`entity/lexicon-country`).
+    LexiconCountry,
+    /// A name ending in a company word ("Scheldt Terminals") is an organisation (`entity/company-head`).
+    CompanyHead,
+    /// A name headed by an organisation word ("Council of Mortgage Lenders") is one (`entity/org-word-head`).
+    OrgWordHead,
+    /// A nationality joined to the organisation after it: "Czech National Bank" (`entity/with-nationality`).
+    WithNationality,
+    /// A name cut after "of" joined to the mention after it: "Federation of Belgian Enterprises"
+    /// (`entity/runs-on-after-joining-word`).
+    RunsOnAfterJoiningWord,
+    /// An organisation word alone ("the Commission") after the organisation it heads (`entity/org-short-form`).
+    OrgShortForm,
+    /// The label the same name has elsewhere in the article (`entity/consistent-label`).
+    ConsistentLabel,
+    /// An item in a list of places: "Manchester, Liverpool, Leicester and Torbay" (`entity/place-list`).
+    PlaceList,
+    /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers" (`entity/same-name`).
+    SameName,
+    /// A name in the news-organisation list (`entity/lexicon-news-org`).
+    LexiconNewsOrg,
+    /// A name in the large-company list (`entity/lexicon-company`).
+    LexiconCompany,
+    /// Other names (MISC) that are a nationality or a religious or political group: NORP
+    /// (`entity/nationality-or-group`).
+    NationalityOrGroup,
+    /// Other names (MISC) with an event word ("Olympics", "Cup"): EVENT (`entity/event-word`).
+    EventWord,
+}
+
+impl EntityRule {
+    /// Every rule, in the order the entity layer first applies them.
+    pub const ALL: [EntityRule; 19] = [
+        EntityRule::Model,
+        EntityRule::Dateline,
+        EntityRule::LegalForm,
+        EntityRule::GivenName,
+        EntityRule::StreetOrLandmark,
+        EntityRule::LexiconCountryAbbreviation,
+        EntityRule::LexiconCountry,
+        EntityRule::CompanyHead,
+        EntityRule::OrgWordHead,
+        EntityRule::WithNationality,
+        EntityRule::RunsOnAfterJoiningWord,
+        EntityRule::OrgShortForm,
+        EntityRule::ConsistentLabel,
+        EntityRule::PlaceList,
+        EntityRule::SameName,
+        EntityRule::LexiconNewsOrg,
+        EntityRule::LexiconCompany,
+        EntityRule::NationalityOrGroup,
+        EntityRule::EventWord,
+    ];
+
+    /// The stable id written to the export (`entity/kebab-case-name`).
+    pub fn id(self) -> &'static str {
+        match self {
+            EntityRule::Model => "entity/model",
+            EntityRule::Dateline => "entity/dateline",
+            EntityRule::LegalForm => "entity/legal-form",
+            EntityRule::GivenName => "entity/given-name",
+            EntityRule::StreetOrLandmark => "entity/street-or-landmark",
+            EntityRule::LexiconCountryAbbreviation => "entity/lexicon-country-abbreviation",
+            EntityRule::LexiconCountry => "entity/lexicon-country",
+            EntityRule::CompanyHead => "entity/company-head",
+            EntityRule::OrgWordHead => "entity/org-word-head",
+            EntityRule::WithNationality => "entity/with-nationality",
+            EntityRule::RunsOnAfterJoiningWord => "entity/runs-on-after-joining-word",
+            EntityRule::OrgShortForm => "entity/org-short-form",
+            EntityRule::ConsistentLabel => "entity/consistent-label",
+            EntityRule::PlaceList => "entity/place-list",
+            EntityRule::SameName => "entity/same-name",
+            EntityRule::LexiconNewsOrg => "entity/lexicon-news-org",
+            EntityRule::LexiconCompany => "entity/lexicon-company",
+            EntityRule::NationalityOrGroup => "entity/nationality-or-group",
+            EntityRule::EventWord => "entity/event-word",
+        }
+    }
 }
 
 /// TIMEX3 type of a temporal expression.

@@ -17,6 +17,7 @@
 //!
 //! Offsets: the model uses UTF-8 byte spans; the export gives code points and UTF-16 units.
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod annotation;
 pub mod data;

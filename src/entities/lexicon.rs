@@ -5,7 +5,7 @@
 
 use super::hash::{fnv64_lower, fnv64_start, phrase_step, PassThroughBuild};
 use crate::text::{Document, TokenKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The longest phrase (in tokens) looked up.
 pub const MAX_PHRASE: usize = 4;
@@ -127,15 +127,100 @@ pub struct TokenLex {
     pub inside: u16,
 }
 
-/// All word lists, as phrase-hash -> class mask, and the two lists only document-level rules read.
+/// Word lists that only document-level rules read, never the tagger: its features were trained
+/// without them. Matched exactly, case included ("US" is a country, "us" is not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum RuleList {
+    /// Country abbreviations ("US", "UK").
+    CountryAbbreviations = 0,
+    /// Last words that make a name a company ("Terminals", "Industries").
+    CompanyHeads,
+    /// Words that end the name of a street or landmark ("Street", "Bridge", "River").
+    LandmarkWords,
+    /// Words before a list of places ("in", "visited").
+    PlaceListCues,
+    /// Joining words a name never ends in ("of", "&").
+    NameJoiners,
+}
+
+/// Number of rule-only word lists.
+pub const RULE_LISTS: usize = 5;
+
+impl RuleList {
+    /// Every rule-only list.
+    pub const ALL: [RuleList; RULE_LISTS] = [
+        RuleList::CountryAbbreviations,
+        RuleList::CompanyHeads,
+        RuleList::LandmarkWords,
+        RuleList::PlaceListCues,
+        RuleList::NameJoiners,
+    ];
+
+    /// The list's name as shown in a reason ("lexicon: country abbreviations").
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleList::CountryAbbreviations => "country abbreviations",
+            RuleList::CompanyHeads => "company heads",
+            RuleList::LandmarkWords => "landmark words",
+            RuleList::PlaceListCues => "place list cues",
+            RuleList::NameJoiners => "name joiners",
+        }
+    }
+
+    fn table(self) -> &'static str {
+        match self {
+            RuleList::CountryAbbreviations => include_str!("../../data/entities/country_abbreviations.txt"),
+            RuleList::CompanyHeads => include_str!("../../data/entities/company_heads.txt"),
+            RuleList::LandmarkWords => include_str!("../../data/entities/landmark_words.txt"),
+            RuleList::PlaceListCues => include_str!("../../data/entities/place_list_cues.txt"),
+            RuleList::NameJoiners => include_str!("../../data/entities/name_joiners.txt"),
+        }
+    }
+
+    /// The entries of the list.
+    pub fn entries(self) -> impl Iterator<Item = &'static str> {
+        crate::data::lines(self.table())
+    }
+}
+
+/// All word lists: the tagger's as phrase-hash -> class mask, and the rule-only lists as sets.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     phrases: HashMap<u64, u16, PassThroughBuild>,
-    /// Country abbreviations ("US", "UK"): kept out of the tagger's features, which were trained
-    /// without them.
-    pub country_abbreviations: HashSet<&'static str>,
-    /// Last words that make a name a company ("Terminals", "Industries"), for a rule only.
-    pub company_heads: HashSet<&'static str>,
+    rule_lists: [WordSet; RULE_LISTS],
+}
+
+/// A set of words, with the first bytes its words start with: most words a rule asks about start
+/// with another byte, and are turned away without hashing.
+#[derive(Debug, Clone)]
+struct WordSet {
+    words: crate::fasthash::HashSet<&'static str>,
+    first_bytes: [u64; 4],
+}
+
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
+        let mut set = WordSet {
+            words: crate::fasthash::HashSet::default(),
+            first_bytes: [0; 4],
+        };
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                set.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            set.words.insert(w);
+        }
+        set
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+            && self.words.contains(word)
+    }
 }
 
 /// The phrase hash of a sequence of words.
@@ -170,10 +255,14 @@ impl Lexicons {
         }
         Lexicons {
             phrases,
-            country_abbreviations: crate::data::lines(include_str!("../../data/entities/country_abbreviations.txt"))
-                .collect(),
-            company_heads: crate::data::lines(include_str!("../../data/entities/company_heads.txt")).collect(),
+            rule_lists: RuleList::ALL.map(|list| WordSet::new(list.entries())),
         }
+    }
+
+    /// True when `word` is in the rule-only `list` (exactly, case included).
+    #[inline]
+    pub fn contains(&self, list: RuleList, word: &str) -> bool {
+        self.rule_lists[list as usize].contains(word)
     }
 
     /// The classes of the single word `w` (case-insensitive).
@@ -242,5 +331,28 @@ mod tests {
         assert!(m[at("Mike")].begin & LexClass::GivenName.bit() != 0);
         assert!(lex.word("the") & LexClass::Common.bit() != 0);
         assert!(lex.word("Sen.") & LexClass::Title.bit() != 0);
+    }
+
+    #[test]
+    fn rule_lists_are_sorted_unique_trimmed_and_loaded() {
+        let lex = Lexicons::new();
+        for list in RuleList::ALL {
+            let entries: Vec<&str> = list.entries().collect();
+            assert!(!entries.is_empty(), "{} is empty", list.name());
+            for w in entries.windows(2) {
+                assert!(
+                    w[0] < w[1],
+                    "{}: {:?} before {:?} (not sorted or duplicated)",
+                    list.name(),
+                    w[0],
+                    w[1]
+                );
+            }
+            for e in entries {
+                assert!(!e.contains(char::is_whitespace), "{}: {e:?}", list.name());
+                assert!(lex.contains(list, e), "{}: {e:?} not loaded", list.name());
+            }
+        }
+        assert!(lex.contains(RuleList::LandmarkWords, "Street") && !lex.contains(RuleList::LandmarkWords, "street"));
     }
 }

@@ -83,6 +83,8 @@ pub enum WireAnnotation {
         /// Model confidence (0–1) when a model decided. f64 on the wire: an f32 would print as
         /// 0.983 from serde_json but reach JS as 0.9829999804496765 through serde-wasm-bindgen.
         confidence: Option<f64>,
+        /// Stable id of the rule that decided it ("entity/dateline"; see [`crate::EntityRule`]).
+        rule: String,
     },
     /// A temporal expression.
     Date {
@@ -181,6 +183,7 @@ impl Export {
                 canonical: e.canonical.clone(),
                 reason: e.reason.clone(),
                 confidence: e.confidence.map(|c| (f64::from(c) * 1000.0).round() / 1000.0),
+                rule: e.rule.id().to_string(),
             });
         }
         for (i, d) in found.dates.iter().enumerate() {

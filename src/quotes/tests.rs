@@ -18,6 +18,7 @@ fn person(text: &str, name: &str, nth: usize, entity: usize, canonical: &str) ->
         canonical: canonical.to_string(),
         reason: "test".into(),
         confidence: None,
+        rule: crate::annotation::EntityRule::Model,
     }
 }
 
@@ -86,6 +87,7 @@ fn an_organisation_sharing_a_last_word_is_no_full_name() {
         canonical: "ESPN Fires Schilling".into(),
         reason: "test".into(),
         confidence: None,
+        rule: crate::annotation::EntityRule::Model,
     };
     let quotes = QuoteRecognizer::new().find(&Document::new(text), &[org]);
     assert_eq!(quotes[0].speaker.as_deref(), Some("Schilling"));

@@ -7,6 +7,7 @@ pub mod offsets;
 pub mod sentences;
 pub mod span;
 pub mod tokens;
+pub mod words;
 pub mod wrap;
 
 pub use offsets::OffsetTable;
@@ -46,6 +47,12 @@ impl<'t> Document<'t> {
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &'t str {
         self.tokens[i].span.slice(self.text)
+    }
+
+    /// True when token `i` is a word starting with a capital letter ("Pence", not "2018" or "(").
+    #[inline]
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word && words::is_capitalised(self.token_text(i))
     }
 
     /// The byte span of sentence `s`.

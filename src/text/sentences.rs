@@ -7,20 +7,13 @@
 //! of their own, but hard-wrapped text must not be cut mid-sentence.
 
 use super::tokens::{Token, TokenKind};
+use super::words::{is_capitalised, is_closing, is_terminal};
 use std::ops::Range;
-
-fn is_closing(s: &str) -> bool {
-    matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{00BB}")
-}
-
-fn is_terminal(s: &str) -> bool {
-    matches!(s, "." | "!" | "?" | "\u{2026}")
-}
 
 fn starts_sentence(text: &str, t: &Token) -> bool {
     let s = t.span.slice(text);
     let first = s.chars().next().unwrap_or(' ');
-    first.is_uppercase()
+    is_capitalised(s)
         || t.kind == TokenKind::Number
         || matches!(
             first,

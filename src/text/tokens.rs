@@ -6,6 +6,7 @@
 //! "2018-02-21"); known abbreviations and initials keep their period ("Mr.", "U.S.", "J.").
 
 use super::span::Span;
+use super::words::is_apostrophe;
 use crate::fasthash::HashSet;
 
 /// What kind of text a token is.
@@ -36,10 +37,6 @@ pub struct Token {
 pub(crate) fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| crate::data::lines(include_str!("../../data/abbreviations.txt")).collect())
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
 }
 
 #[inline]

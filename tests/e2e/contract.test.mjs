@@ -29,7 +29,7 @@ function newsExport(text, dct) {
   const date = dct ?? '2024-03-14';
   const tomorrow = dct ? '2019-07-03' : '2024-03-15';
   const e = (id, sub, label, entity_id, canonical, nth = 0) => ({
-    type: 'entity', id, ...at(text, sub, nth), label, entity_id, canonical, reason: 'hand-written', confidence: null,
+    type: 'entity', id, ...at(text, sub, nth), label, entity_id, canonical, reason: 'hand-written', confidence: null, rule: 'entity/model',
   });
   const q = (id, sub, speaker, speaker_id, mention, nth = 0) => {
     const m = mention ? at(text, mention.sub, mention.nth ?? 0) : null;

@@ -1,0 +1,62 @@
+//! Document-level decisions on top of the tagger's per-token output: what one sentence cannot
+//! know. Datelines ("WASHINGTON (Reuters) -"), titles kept out of names, one label per name in
+//! the article, later mentions of a person ("Pence" after "Mike Pence") found and linked, the
+//! NORP/EVENT split of MISC, and one entity id and canonical name per entity.
+//!
+//! Each rule is one pass over the mentions, in the order [`resolve`] lists them; a rule that
+//! decides a mention records which rule it is ([`EntityRule`](crate::EntityRule)), and later rules
+//! read that, never the reason text. The passes share one index of which mention covers each
+//! token (`Mentions`, in `mentions.rs`).
+
+mod consistency;
+mod datelines;
+mod groups_events;
+mod joins;
+mod legal_forms;
+mod link;
+mod listed;
+mod mentions;
+mod org_heads;
+mod people;
+mod places;
+mod trim;
+
+use super::lexicon::{phrase_hash, Lexicons, TokenLex};
+use super::model::Decision;
+use crate::annotation::Entity;
+use crate::text::{Document, Span};
+use mentions::Mentions;
+
+/// A case-insensitive hash of tokens `s..e`: the key that makes "WASHINGTON" and "Washington"
+/// the same name, without allocating.
+fn key(doc: &Document, s: usize, e: usize) -> u64 {
+    phrase_hash((s..e).map(|i| doc.token_text(i)))
+}
+
+/// The exact text of tokens `s..e`: consistency is judged on names as written, since a team in
+/// body text ("New York") is often a place in a results table ("NEW YORK").
+fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
+    Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
+}
+
+/// Turns the tagger's decisions into entities with document-level consistency.
+pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
+    let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);
+    trim::trim(doc, lex, &mut mentions);
+    datelines::datelines(doc, lexicons, &mut mentions);
+    legal_forms::company_names(doc, lex, &mut mentions);
+    people::given_names(doc, lex, &mut mentions);
+    places::streets(doc, lexicons, &mut mentions);
+    places::countries(doc, lexicons, lex, &mut mentions);
+    org_heads::org_heads(doc, lexicons, lex, &mut mentions);
+    joins::demonym_orgs(doc, lex, &mut mentions);
+    joins::dangling_of(doc, lexicons, &mut mentions);
+    org_heads::org_short_forms(doc, lex, &mut mentions);
+    consistency::consistent_labels(doc, &mut mentions);
+    places::place_lists(doc, lexicons, &mut mentions);
+    consistency::repeat_names(doc, lex, &mut mentions);
+    listed::lexicon_names(doc, lex, &mut mentions);
+    groups_events::split_misc(doc, lexicons, lex, &mut mentions);
+    mentions.sort();
+    link::link(doc, mentions.into_vec())
+}

@@ -1,0 +1,69 @@
+//! Word and punctuation predicates every layer reads tokens with, defined once so that the layers
+//! agree on what a capitalised word, a possessive or a sentence end is.
+
+/// True when the word starts with an upper-case letter ("Pence", "EU-wide", "Élysée").
+#[inline]
+pub fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when the word has letters and none of them is lower case ("WASHINGTON", "U.S.", "G7").
+#[inline]
+pub fn is_all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// True for the possessive token "'s", with a straight or curly apostrophe, in either case (the
+/// tokenizer splits it from the name: "Pence" + "'s").
+#[inline]
+pub fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "'S" | "\u{2019}s" | "\u{2019}S")
+}
+
+/// True for an apostrophe, straight or curly (U+2019, which is also the closing single quote).
+#[inline]
+pub fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// True for a token that ends a sentence: `.`, `!`, `?` or `…`.
+#[inline]
+pub fn is_terminal(w: &str) -> bool {
+    matches!(w, "." | "!" | "?" | "\u{2026}")
+}
+
+/// True for a token that may close a sentence after its terminal: a closing quotation mark or
+/// bracket (`"`, `'`, `”`, `’`, `)`, `]`, `»`).
+#[inline]
+pub fn is_closing(w: &str) -> bool {
+    matches!(w, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{00BB}")
+}
+
+/// True for a dash between a dateline and the story: hyphen-minus, en dash, em dash, or "--"
+/// (which this crate's tokenizer splits in two, but a caller's word list may hold whole).
+#[inline]
+pub fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "\u{2013}" | "\u{2014}" | "--")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_and_all_caps() {
+        assert!(is_capitalised("Élysée") && is_capitalised("EU-wide") && !is_capitalised("eBay"));
+        assert!(!is_capitalised("") && !is_capitalised("2018"));
+        assert!(is_all_caps("WASHINGTON") && is_all_caps("U.S.") && is_all_caps("G7"));
+        assert!(!is_all_caps("Washington") && !is_all_caps("2018") && !is_all_caps("--"));
+    }
+
+    #[test]
+    fn possessives_sentence_ends_and_dashes() {
+        assert!(is_possessive("'s") && is_possessive("\u{2019}S") && !is_possessive("s"));
+        assert!(is_terminal("\u{2026}") && !is_terminal(";"));
+        assert!(is_closing("\u{201D}") && !is_closing("\u{201C}"));
+        assert!(is_dash("\u{2014}") && !is_dash("\u{2015}") && !is_dash(","));
+        assert!(is_apostrophe('\u{2019}') && !is_apostrophe('`'));
+    }
+}
