@@ -54,7 +54,7 @@ pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
     let found = rules.find_all(&view);
     let line_len = |l: usize| line_of.iter().filter(|&&x| x == l).count();
     let lower = |k: usize| view.word(k).unwrap_or("");
-    let is_dateline_end = |f: &Found| matches!(lower(f.end), "(" | "-" | "\u{2014}" | "\u{2013}" | "--");
+    let is_dateline_end = |f: &Found| lower(f.end) == "(" || crate::text::words::is_dash(lower(f.end));
     for f in &found {
         let Some(day) = day_of(&f.expr) else { continue };
         let l = line_of.get(f.start).copied().unwrap_or(0);

@@ -236,6 +236,14 @@ fn numbered_names(table: &'static str, n: u32) -> Vec<&'static str> {
         .collect()
 }
 
+/// The full names of the months and weekdays, lower case ("january", "monday"): the one list
+/// other layers use to tell a calendar word from a name.
+pub fn calendar_names() -> impl Iterator<Item = &'static str> {
+    numbered_names(MONTHS, 12)
+        .into_iter()
+        .chain(numbered_names(WEEKDAYS, 7))
+}
+
 const MONTHS: &str = include_str!("../../data/dates/months.txt");
 const WEEKDAYS: &str = include_str!("../../data/dates/weekdays.txt");
 const SEASONS: &str = include_str!("../../data/dates/seasons.txt");

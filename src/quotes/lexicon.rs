@@ -56,6 +56,9 @@ fn gender(code: &str) -> Option<Gender> {
 /// Speech verbs, titles, given names and the small function-word lists attribution needs.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
+    /// Full month and weekday names as written in text ("Monday", "March"), from `data/dates/`;
+    /// capitalised like names, but no one's name.
+    pub calendar_words: HashSet<String>,
     /// Every inflection of every speech verb ("said", "tells", "tweeted").
     pub speech_verbs: HashSet<&'static str>,
     /// Titles before names ("Mr.", "Sen.", "Spokeswoman"), with the gender they tell.
@@ -145,6 +148,11 @@ impl Lexicon {
                 .collect()
         };
         Lexicon {
+            calendar_words: crate::dates::lexicon::calendar_names()
+                // "May" is also a surname (Theresa May) and a modal verb: never a calendar word here.
+                .filter(|w| *w != "may")
+                .map(|w| w[..1].to_uppercase() + &w[1..])
+                .collect(),
             speech_verbs: data::lines(include_str!("../../data/quotes/speech_verbs.txt")).collect(),
             titles: pairs(include_str!("../../data/quotes/titles.tsv")),
             given_names: given_names(pairs(include_str!("../../data/quotes/given_name_overrides.tsv"))),
@@ -186,6 +194,11 @@ impl Lexicon {
     /// What the lower-case `word` stands for, if it is a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
         self.pronouns.get(word).copied()
+    }
+
+    /// True for a full month or weekday name as written in text ("Monday", "March"; not "May").
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        self.calendar_words.contains(word)
     }
 
     /// True for a speech verb form ("said", "tells").

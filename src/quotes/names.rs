@@ -8,7 +8,8 @@
 use super::lexicon::{Gender, Lexicon};
 use crate::annotation::{Entity, EntityLabel};
 use crate::fasthash::{HashMap, HashSet};
-use crate::text::{Document, Span, TokenKind};
+use crate::text::words::is_possessive;
+use crate::text::{Document, Span};
 
 /// How many mentions back a pronoun may skip a non-speaker to reach someone already quoted.
 const RECENT_MENTIONS: usize = 8;
@@ -41,11 +42,6 @@ pub struct Names {
     pub mentions: Vec<NameMention>,
     /// Canonical names of the people quoted so far (filled while quotes are attributed in order).
     pub spoken: HashSet<String>,
-}
-
-/// True for a word token starting with a capital letter.
-pub fn is_capitalised(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
 }
 
 /// Surname key: the last word, lower-cased, without a possessive.
@@ -95,7 +91,7 @@ impl Names {
         let mut i = 0;
         while i < n {
             // A capitalised speech verb ("Obama Says…" in a headline) is no part of a name.
-            let name_word = |i: usize| is_capitalised(doc, i) && !lex.is_cue(&doc.token_text(i).to_lowercase());
+            let name_word = |i: usize| doc.is_capitalised(i) && !lex.is_cue(&doc.token_text(i).to_lowercase());
             if in_quote[i] || covered[i] || !name_word(i) {
                 i += 1;
                 continue;
@@ -123,7 +119,7 @@ impl Names {
                 && (lex.is_title(doc.token_text(first))
                     || lex.np_stops.contains(doc.token_text(first))
                     || is_determiner(doc.token_text(first))
-                    || is_calendar_word(doc.token_text(first)))
+                    || lex.is_calendar_word(doc.token_text(first)))
             {
                 if let Some(g) = lex.titles.get(doc.token_text(first)) {
                     titled = true;
@@ -309,36 +305,6 @@ fn checked_canonical(written: &str, canonical: &str, lex: &Lexicon) -> String {
     } else {
         canon.join(" ")
     }
-}
-
-/// True for the possessive "'s" / "’s" token.
-pub fn is_possessive(t: &str) -> bool {
-    matches!(t, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
-}
-
-/// Weekdays and months: capitalised, but no one's name.
-pub fn is_calendar_word(t: &str) -> bool {
-    matches!(
-        t,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
 }
 
 /// True for words that begin a description ("the", "a", "his").

@@ -247,7 +247,7 @@ impl<'a> View<'a> {
 
     #[inline]
     fn cap(&self, k: usize) -> bool {
-        self.raw(k).chars().next().is_some_and(char::is_uppercase)
+        crate::text::words::is_capitalised(self.raw(k))
     }
 
     /// True when token `k` is written all in capitals ("UTC", "WEEK").

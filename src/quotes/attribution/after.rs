@@ -1,7 +1,6 @@
 //! Cues after the quote: `quote/tight`, `quote/after-adjacent` and `quote/after-later`.
 
 use super::{inner_end, Attribution, Context, Site, AFTER_WINDOW, MAX_PHRASE};
-use crate::quotes::names::is_capitalised;
 
 /// `quote/tight`: `"…," X said` right after a quote that ends in `,`, `!`, `?` or a dash, with the
 /// cue within ten tokens. It beats a cue earlier in the sentence, unless the cue after the quote
@@ -34,7 +33,7 @@ impl Context<'_, '_> {
     /// the quote ended in `.`/`!`/`?` and a capitalised word follows.
     pub(super) fn sentence_ended(&self, inner: &str, end: usize) -> bool {
         let t = inner_end(inner);
-        t.ends_with(['.', '!', '?', '\u{2026}']) && end < self.doc.tokens.len() && is_capitalised(self.doc, end)
+        t.ends_with(['.', '!', '?', '\u{2026}']) && end < self.doc.tokens.len() && self.doc.is_capitalised(end)
     }
 
     /// `"…," said X` / `"…," X said` / `"…," according to X`, right after the closing mark.
@@ -49,10 +48,10 @@ impl Context<'_, '_> {
         let ends_clause = inner_end(inner).ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}'])
             || matches!(self.text(k), "," | "\u{2014}" | "\u{2013}" | "-")
             // `"…" said Nick Merrill` with the comma left out.
-            || (self.is_cue(k) && k + 1 < n && is_capitalised(self.doc, k + 1));
+            || (self.is_cue(k) && k + 1 < n && self.doc.is_capitalised(k + 1));
         // `"…" Clinton tweeted`: a name and a cue right after the quote attribute it anyway.
         // The words up to the cue stay in one clause; `Grubbs said. "…"` may end the sentence after it.
-        let named_next = is_capitalised(self.doc, k)
+        let named_next = self.doc.is_capitalised(k)
             && (k + 1..(k + 5).min(n))
                 .any(|j| self.is_cue(j) && (k..j).all(|m| self.quote_of[m].is_none() && !self.terminal(m)));
         if !ends_clause && !named_next {
@@ -61,10 +60,10 @@ impl Context<'_, '_> {
         // `"…" ― Karen Smith`: a dash and a name closing the paragraph sign the quote.
         if matches!(self.text(k), "\u{2015}" | "\u{2014}" | "\u{2013}" | "-")
             && k + 1 < n
-            && is_capitalised(self.doc, k + 1)
+            && self.doc.is_capitalised(k + 1)
         {
             let mut e = k + 1;
-            while e < n && e < k + 6 && is_capitalised(self.doc, e) && self.doc.tokens[e].newlines_before == 0 {
+            while e < n && e < k + 6 && self.doc.is_capitalised(e) && self.doc.tokens[e].newlines_before == 0 {
                 e += 1;
             }
             let closes = e >= n || self.doc.tokens[e].newlines_before > 0 || matches!(self.text(e), "." | "|" | ",");
@@ -121,7 +120,7 @@ impl Context<'_, '_> {
                     .subject_before(j, k)
                     .filter(|&(f, _)| !new_sentence || f == k)
                     // `"…," giving states more power`: a lone gerund is no subject ("states" is no cue).
-                    .filter(|&(f, e)| !(e == f + 1 && !is_capitalised(self.doc, f) && self.text(f).ends_with("ing")))
+                    .filter(|&(f, e)| !(e == f + 1 && !self.doc.is_capitalised(f) && self.text(f).ends_with("ing")))
                     .map(|(f, e)| Attribution {
                         first: f,
                         end: e,

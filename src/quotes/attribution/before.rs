@@ -1,7 +1,7 @@
 //! `quote/before`: a cue before the opening mark in the same sentence.
 
 use super::{Attribution, Context, Site};
-use crate::quotes::names::{is_capitalised, is_possessive};
+use crate::text::words::is_possessive;
 
 /// `quote/before`: `X said: "…"`, `X told reporters "…"`, and partial quotes inside reported
 /// speech (`Ayers said Pence also "met with defectors"`): the speech verb nearest the quote whose
@@ -65,7 +65,7 @@ impl Context<'_, '_> {
             }
             if self.is_participle(j) {
                 // "with Donald Trump tweeting that…": the name right before the participle.
-                if j > floor && is_capitalised(self.doc, j - 1) {
+                if j > floor && self.doc.is_capitalised(j - 1) {
                     if let Some((f, e)) = self.phrase_before(j, floor) {
                         // Also `… – Ryan saying he was "…"`, an absolute clause after a dash.
                         let opener =
@@ -145,7 +145,7 @@ impl Context<'_, '_> {
         if let Some(colon) = (floor..first).find(|&j| self.text(j) == ":" && self.quote_of[j].is_none()) {
             // Also `Chris Cillizza, The Washington Post: "…"` and `Rep. Trey Gowdy (R-S.C.): "…"`.
             let label_like = |j: usize| {
-                is_capitalised(self.doc, j)
+                self.doc.is_capitalised(j)
                     || is_possessive(self.text(j))
                     || matches!(self.text(j), "," | "(" | ")" | "&")
                     || self.lex.label_words.contains(self.text(j))
@@ -161,10 +161,10 @@ impl Context<'_, '_> {
                         && colon - d <= 7
                 })
                 .map_or(floor, |d| d + 1);
-            if colon > floor && colon - floor <= 10 && (floor..colon).all(label_like) && is_capitalised(self.doc, floor)
+            if colon > floor && colon - floor <= 10 && (floor..colon).all(label_like) && self.doc.is_capitalised(floor)
             {
                 let mut e = floor;
-                while e < colon && (is_capitalised(self.doc, e) || is_possessive(self.text(e))) {
+                while e < colon && (self.doc.is_capitalised(e) || is_possessive(self.text(e))) {
                     e += 1;
                 }
                 return Some(Attribution {
@@ -179,7 +179,7 @@ impl Context<'_, '_> {
                 let mut j = floor;
                 while j < colon {
                     let s = j;
-                    while j < colon && is_capitalised(self.doc, j) {
+                    while j < colon && self.doc.is_capitalised(j) {
                         j += 1;
                     }
                     if j >= s + 2 {

@@ -1,7 +1,6 @@
 //! `quote/cueless`: a partial quote with no speech verb is the words of its clause's subject.
 
 use super::{Attribution, Context, Site};
-use crate::quotes::names::is_capitalised;
 
 /// `quote/cueless`: `Clinton supports "appropriate pay raises"`.
 pub(super) fn cueless(cx: &Context<'_, '_>, site: &Site<'_>) -> Option<Attribution> {
@@ -22,7 +21,7 @@ impl Context<'_, '_> {
         // "Calling Ross "exactly the partner I need," Mrs. Clinton upbraided…": a sentence-initial
         // participle phrase; its subject follows the phrase.
         let t = self.text(floor);
-        if is_capitalised(self.doc, floor) && t.ends_with("ing") && !self.mid_caps.contains(t) {
+        if self.doc.is_capitalised(floor) && t.ends_with("ing") && !self.mid_caps.contains(t) {
             let end = self.doc.token_at_or_after(self.doc.tokens[first].span.start);
             let mut j = end;
             while j < self.doc.tokens.len() && self.quote_of[j] == self.quote_of[first] {
@@ -32,7 +31,7 @@ impl Context<'_, '_> {
                 j += 1;
             }
             let s = j;
-            while j < self.doc.tokens.len() && j < s + 5 && is_capitalised(self.doc, j) {
+            while j < self.doc.tokens.len() && j < s + 5 && self.doc.is_capitalised(j) {
                 j += 1;
             }
             if j > s && self.verb_ish(j) {

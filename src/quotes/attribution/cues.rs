@@ -1,7 +1,8 @@
 //! Which words are speech verbs (cues) in their context: `said`, `pointed out`, `according to`.
 
 use super::{Attribution, Context};
-use crate::quotes::names::{is_capitalised, is_determiner, is_possessive};
+use crate::quotes::names::is_determiner;
+use crate::text::words::is_possessive;
 use crate::text::TokenKind;
 
 impl Context<'_, '_> {
@@ -24,7 +25,7 @@ impl Context<'_, '_> {
         let verb_before_that = t.ends_with('s') && self.lex.after_quote_cues.contains(t) && next == Some("that");
         if !self.lex.is_cue(t) && !verb_before_that {
             // A Title Case headline: `Hillary Clinton Said "…"`.
-            let headline = i > 0 && is_capitalised(self.doc, i) && is_capitalised(self.doc, i - 1);
+            let headline = i > 0 && self.doc.is_capitalised(i) && self.doc.is_capitalised(i - 1);
             return headline && self.lex.is_cue(&t.to_lowercase());
         }
         if i == 0 {
@@ -58,9 +59,8 @@ impl Context<'_, '_> {
             && (i == 0 || {
                 let prev = self.text(i - 1);
                 // "a failed state": a determiner two words back makes it a noun too.
-                let det2 = i >= 2
-                    && self.lex.articles.contains(self.lower(i - 2).as_str())
-                    && !is_capitalised(self.doc, i - 1);
+                let det2 =
+                    i >= 2 && self.lex.articles.contains(self.lower(i - 2).as_str()) && !self.doc.is_capitalised(i - 1);
                 !(self.lex.phrase_links.contains(prev) || is_determiner(prev) || is_possessive(prev) || det2)
             })
     }
@@ -82,7 +82,7 @@ impl Context<'_, '_> {
         let Some(next) = self.doc.tokens.get(i + 1) else {
             return false;
         };
-        if next.kind != TokenKind::Word || next.newlines_before > 0 || is_capitalised(self.doc, i + 1) {
+        if next.kind != TokenKind::Word || next.newlines_before > 0 || self.doc.is_capitalised(i + 1) {
             return false;
         }
         let t = self.lower(i + 1);
@@ -97,8 +97,7 @@ impl Context<'_, '_> {
             // "according to calculations by Amy Glasmeier", "a court document filed by Dave
             // Aronberg": the author of the document is the one quoted.
             let by = (f..(e + 2).min(n)).find(|&j| self.text(j) == "by" && self.quote_of[j].is_none());
-            if let Some(b) =
-                by.filter(|&b| b + 1 < n && is_capitalised(self.doc, b + 1) && !is_capitalised(self.doc, f))
+            if let Some(b) = by.filter(|&b| b + 1 < n && self.doc.is_capitalised(b + 1) && !self.doc.is_capitalised(f))
             {
                 if let Some((bf, be)) = self.phrase_after(b + 1) {
                     return Some(Attribution {

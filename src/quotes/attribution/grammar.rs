@@ -3,7 +3,8 @@
 
 use super::{Attribution, Context, BEFORE_WINDOW, MAX_PHRASE};
 use crate::quotes::lexicon::Pronoun;
-use crate::quotes::names::{is_calendar_word, is_capitalised, is_determiner, is_possessive};
+use crate::quotes::names::is_determiner;
+use crate::text::words::is_possessive;
 use crate::text::TokenKind;
 
 impl Context<'_, '_> {
@@ -77,9 +78,9 @@ impl Context<'_, '_> {
                     cue,
                 });
             }
-            if is_capitalised(self.doc, j) {
+            if self.doc.is_capitalised(j) {
                 let mut s = j;
-                while j < cue && is_capitalised(self.doc, j) && self.quote_of[j].is_none() {
+                while j < cue && self.doc.is_capitalised(j) && self.quote_of[j].is_none() {
                     j += 1;
                 }
                 let name_end = j;
@@ -92,7 +93,8 @@ impl Context<'_, '_> {
                 // "Donald Trump on Thursday ratcheted up…": a time phrase sits between them.
                 if v + 1 < cue
                     && self.lex.time_openers.contains(self.lower(v).as_str())
-                    && (is_calendar_word(self.text(v + 1)) || self.lex.time_units.contains(self.lower(v + 1).as_str()))
+                    && (self.lex.is_calendar_word(self.text(v + 1))
+                        || self.lex.time_units.contains(self.lower(v + 1).as_str()))
                 {
                     v += 2;
                 }
@@ -116,7 +118,7 @@ impl Context<'_, '_> {
                     if let Some(e) = (v + 1..(v + 4).min(cue)).find(|&e| self.verb_ish(e)) {
                         if e > v + 1
                             && (v + 1..e)
-                                .all(|w| self.doc.tokens[w].kind == TokenKind::Word && !is_capitalised(self.doc, w))
+                                .all(|w| self.doc.tokens[w].kind == TokenKind::Word && !self.doc.is_capitalised(w))
                         {
                             return Some(Attribution { first: s, end: e, cue });
                         }
@@ -136,7 +138,7 @@ impl Context<'_, '_> {
                     && (self.verb_ish(v) || participle_after_name)
                     && !lone_word
                     && !self.lex.np_stops.contains(self.text(s))
-                    && !is_calendar_word(self.text(s))
+                    && !self.lex.is_calendar_word(self.text(s))
                 {
                     let (f, e) = self.phrase_before(name_end, floor)?;
                     return Some(Attribution { first: f, end: e, cue });
@@ -205,9 +207,9 @@ impl Context<'_, '_> {
                 if !name.is_empty()
                     && name
                         .clone()
-                        .all(|w| is_capitalised(self.doc, w) && self.quote_of[w].is_none())
+                        .all(|w| self.doc.is_capitalised(w) && self.quote_of[w].is_none())
                     && c > floor
-                    && !is_capitalised(self.doc, c - 1)
+                    && !self.doc.is_capitalised(c - 1)
                     && self.doc.tokens[c - 1].kind == TokenKind::Word
                 {
                     return Some((name.start, name.end));
@@ -233,7 +235,7 @@ impl Context<'_, '_> {
                         Some((f, e)) => {
                             // "Brian Fallon" after "In a statement," is the subject; "Flint" after "22, of" is not.
                             // "For now, Pantucci, at the institute, said": a person's surname is a subject too.
-                            let full_name = (e >= f + 2 && (f..e).all(|w| is_capitalised(self.doc, w)))
+                            let full_name = (e >= f + 2 && (f..e).all(|w| self.doc.is_capitalised(w)))
                                 || ((f..e).all(|w| self.person[w])
                                     && !(f > floor && self.lex.origin_words.contains(self.text(f - 1))));
                             let origin = f > floor
@@ -259,7 +261,7 @@ impl Context<'_, '_> {
                     .conjunction_prepositions
                     .contains(self.lower(first - 1).as_str())
                 && first - 1 > floor
-                && !is_capitalised(self.doc, end - 1)
+                && !self.doc.is_capitalised(end - 1)
             {
                 k = first - 1;
                 continue;
@@ -272,7 +274,7 @@ impl Context<'_, '_> {
                 .take_while(|&j| self.quote_of[j].is_none() && self.doc.tokens[j].kind == TokenKind::Word)
                 .find(|&j| {
                     let t = self.text(j);
-                    (t == "who" || (t.ends_with("ing") && !is_capitalised(self.doc, j) && !self.lex.is_cue(t)))
+                    (t == "who" || (t.ends_with("ing") && !self.doc.is_capitalised(j) && !self.lex.is_cue(t)))
                         && j > floor
                         && self.doc.tokens[j - 1].kind == TokenKind::Word
                         && !self.lex.np_stops.contains(self.text(j - 1))
@@ -286,7 +288,7 @@ impl Context<'_, '_> {
                     return Some(p);
                 }
             }
-            if is_calendar_word(self.text(first)) && end == first + 1 {
+            if self.lex.is_calendar_word(self.text(first)) && end == first + 1 {
                 return None;
             }
             return Some((first, end));
@@ -302,17 +304,17 @@ impl Context<'_, '_> {
             steps += 1;
             let t = self.text(k - 1);
             let lower = t.to_lowercase();
-            if (self.lex.adverbs.contains(lower.as_str()) && !is_capitalised(self.doc, k - 1))
-                || (lower.ends_with("ly") && t.len() > 4 && !is_capitalised(self.doc, k - 1))
+            if (self.lex.adverbs.contains(lower.as_str()) && !self.doc.is_capitalised(k - 1))
+                || (lower.ends_with("ly") && t.len() > 4 && !self.doc.is_capitalised(k - 1))
             {
                 k -= 1;
             } else if k >= floor + 2
                 && self.lower(k - 2) == "on"
-                && is_capitalised(self.doc, k - 1)
+                && self.doc.is_capitalised(k - 1)
                 && t.ends_with("day")
             {
                 k -= 2;
-            } else if is_calendar_word(t) {
+            } else if self.lex.is_calendar_word(t) {
                 k -= 1;
             } else if self.lex.verb_helpers.contains(t) {
                 // "a spokesman for Bernie Sanders could only quip:"
@@ -322,7 +324,7 @@ impl Context<'_, '_> {
                 let mut j = k - 1;
                 while j > floor
                     && k - j < 5
-                    && !is_capitalised(self.doc, j - 1)
+                    && !self.doc.is_capitalised(j - 1)
                     && self.quote_of[j - 1].is_none()
                     && self.doc.tokens[j - 1].kind != TokenKind::Punct
                 {
@@ -437,7 +439,7 @@ impl Context<'_, '_> {
     /// True for a word that can follow a subject: a lower-case word that is no determiner, preposition
     /// or conjunction ("tried", "again", "has"), i.e. probably the verb group.
     pub(super) fn verb_like(&self, i: usize) -> bool {
-        if i >= self.doc.tokens.len() || self.doc.tokens[i].kind != TokenKind::Word || is_capitalised(self.doc, i) {
+        if i >= self.doc.tokens.len() || self.doc.tokens[i].kind != TokenKind::Word || self.doc.is_capitalised(i) {
             return false;
         }
         let t = self.text(i);
@@ -451,7 +453,7 @@ impl Context<'_, '_> {
     /// True for a word that looks like a finite verb: a cue, an -ed or -s form, an irregular form,
     /// an adverb ("Trump again knocked"). Stricter than [`Self::verb_like`]: "nominee" fails.
     pub(super) fn verb_ish(&self, i: usize) -> bool {
-        if i >= self.doc.tokens.len() || self.doc.tokens[i].kind != TokenKind::Word || is_capitalised(self.doc, i) {
+        if i >= self.doc.tokens.len() || self.doc.tokens[i].kind != TokenKind::Word || self.doc.is_capitalised(i) {
             return false;
         }
         let t = self.text(i);
@@ -467,8 +469,8 @@ impl Context<'_, '_> {
     pub(super) fn plausible_speaker(&self, a: &Attribution) -> bool {
         let first = self.lower(a.first);
         let last = self.lower(a.end - 1);
-        let capitalised = (a.first..a.end).any(|j| is_capitalised(self.doc, j));
-        let verb_head = !is_capitalised(self.doc, a.first)
+        let capitalised = (a.first..a.end).any(|j| self.doc.is_capitalised(j));
+        let verb_head = !self.doc.is_capitalised(a.first)
             && (first.ends_with("ing") || first.ends_with("ed") || self.lex.adverbs.contains(first.as_str()));
         !((self.lex.phrase_links.contains(last.as_str()) || last == "to" || verb_head) && !capitalised)
     }

@@ -1,7 +1,7 @@
 //! Speech, title or scare quote: what a quote's own words and the words before it tell.
 
 use super::Context;
-use crate::quotes::names::is_possessive;
+use crate::text::words::is_possessive;
 
 /// True when a quote reads like speech even with no attribution: a sentence or more.
 pub(super) fn sentence_like(text: &str) -> bool {

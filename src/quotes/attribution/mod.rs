@@ -42,9 +42,10 @@ mod tests;
 
 use super::lexicon::Lexicon;
 use super::marks::Marked;
-use super::names::{is_capitalised, Names};
+use super::names::Names;
 use crate::annotation::{Entity, EntityLabel, Quote, QuoteKind, QuoteRule};
 use crate::fasthash::HashSet;
+use crate::text::words::is_terminal;
 use crate::text::{Document, TokenKind};
 use kind::{sentence_like, title_like};
 use std::cell::OnceCell;
@@ -119,10 +120,6 @@ pub struct Context<'a, 'd> {
 }
 
 /// Whether a token ends a sentence.
-fn is_terminal(t: &str) -> bool {
-    matches!(t, "." | "!" | "?" | "\u{2026}")
-}
-
 /// The quote's text without trailing space and closing marks of quotes nested at its end.
 fn inner_end(inner: &str) -> &str {
     inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '\u{2019}' | '\u{201D}'))
@@ -158,7 +155,7 @@ impl<'a, 'd> Context<'a, 'd> {
         for (i, t) in doc.tokens.iter().enumerate().skip(1) {
             let prev_opens =
                 doc.tokens[i - 1].kind == TokenKind::Punct && !matches!(doc.token_text(i - 1), "," | "(" | "-");
-            if !starts[i] && !prev_opens && t.newlines_before == 0 && is_capitalised(doc, i) {
+            if !starts[i] && !prev_opens && t.newlines_before == 0 && doc.is_capitalised(i) {
                 mid_caps.insert(doc.token_text(i));
             }
         }

@@ -3,7 +3,8 @@
 use super::{Attribution, Context};
 use crate::annotation::Quote;
 use crate::quotes::lexicon::Pronoun;
-use crate::quotes::names::{is_capitalised, is_possessive, Names};
+use crate::quotes::names::Names;
+use crate::text::words::is_possessive;
 use crate::text::{Span, TokenKind};
 
 impl Context<'_, '_> {
@@ -46,10 +47,10 @@ impl Context<'_, '_> {
         let head_end = (a.first..a.end)
             .find(|&j| {
                 self.lex.phrase_links.contains(self.text(j))
-                    || (j > a.first && is_capitalised(doc, j) && self.lex.is_cue(&self.lower(j)))
+                    || (j > a.first && doc.is_capitalised(j) && self.lex.is_cue(&self.lower(j)))
             })
             .unwrap_or(a.end);
-        if head_end > a.first && is_capitalised(doc, head_end - 1) {
+        if head_end > a.first && doc.is_capitalised(head_end - 1) {
             if let Some(k) = names.in_range(doc, a.first, head_end) {
                 names.mark_person(k);
                 let m = &names.mentions[k];

@@ -1,7 +1,6 @@
 //! `quote/signature-below`: a quote alone in its paragraph, signed by the next one.
 
 use super::{Attribution, Context, Site};
-use crate::quotes::names::is_capitalised;
 
 /// `quote/signature-below`: `"…"` alone in its paragraph, then `- Sanders.` (the fact-check layout).
 pub(super) fn signature_below(cx: &Context<'_, '_>, site: &Site<'_>) -> Option<Attribution> {
@@ -24,12 +23,12 @@ impl Context<'_, '_> {
         if k + 1 >= n
             || self.doc.tokens[k].newlines_before == 0
             || !matches!(self.text(k), "-" | "\u{2013}" | "\u{2014}" | "\u{2015}")
-            || !is_capitalised(self.doc, k + 1)
+            || !self.doc.is_capitalised(k + 1)
         {
             return None;
         }
         let mut e = k + 1;
-        while e < n && e < k + 6 && is_capitalised(self.doc, e) && self.doc.tokens[e].newlines_before == 0 {
+        while e < n && e < k + 6 && self.doc.is_capitalised(e) && self.doc.tokens[e].newlines_before == 0 {
             e += 1;
         }
         let closes = e >= n || self.doc.tokens[e].newlines_before > 0 || matches!(self.text(e), "." | ",");
