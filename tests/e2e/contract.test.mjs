@@ -42,9 +42,9 @@ function newsExport(text, dct) {
   };
   const anns = [
     e('e1', 'BRUSSELS', 'LOC', 'ent1', 'Brussels'),
-    { type: 'date', id: 'd1', ...at(text, 'March 14, 2024'), label: 'DATE', value: '2024-03-14', anchor: null, gloss: 'Thursday 14 March 2024', reason: 'explicit date' },
+    { type: 'date', id: 'd1', ...at(text, 'March 14, 2024'), label: 'DATE', value: '2024-03-14', anchor: null, gloss: 'Thursday 14 March 2024', reason: 'explicit date', rule: 'date/explicit-date' },
     q('q1', '“We are ready to talk tomorrow,”', 'Pieter Claes', 'ent2', { sub: 'Pieter Claes' }),
-    { type: 'date', id: 'd2', ...at(text, 'tomorrow'), label: 'DATE', value: tomorrow, anchor: 'document_date', gloss: null, reason: 'the day after the article date' },
+    { type: 'date', id: 'd2', ...at(text, 'tomorrow'), label: 'DATE', value: tomorrow, anchor: 'document_date', gloss: null, reason: 'the day after the article date', rule: 'date/relative-day' },
     e('e2', 'Pieter Claes', 'PERSON', 'ent2', 'Pieter Claes'),
     q('q2', '“But we will not talk forever,”', 'Pieter Claes', 'ent2', { sub: 'he', nth: 1 }),
     q('q3', '“A quote over two paragraphs 👨🏻‍🚒 starts here,\n\n“and ends with Anna Roussel here,”', 'Anna Roussel', 'ent3', { sub: 'Roussel', nth: 1 }),
@@ -65,7 +65,7 @@ postMessage({ type: 'ready', ms: 1 });
 onmessage = (event) => {
   const { seq, text, date } = event.data;
   const exp = (${newsExport.toString()})(text, date);
-  // A rule id (issue 13) on one quote only: the card shows it when present, nothing when absent.
+  // Every annotation carries its rule id (issue 13); q2's says how its speaker was found.
   for (const a of exp.annotations) if (a.id === 'q2') a.rule = 'quote/after-adjacent';
   const json = JSON.stringify(exp);
   postMessage({ type: 'result', seq, json, exp: JSON.parse(json), ms: 1 });
@@ -142,7 +142,7 @@ test('speakers, relative dates, a two-paragraph quote and crossing spans are sho
   const d2Card = await card.textContent();
   assert.match(d2Card, /Friday 15 March 2024 · 2024-03-15/);
   assert.match(d2Card, /article date, Thursday 14 March 2024 \(from the text: “March 14, 2024”\)/);
-  assert.equal(await card.locator('.card-rule').count(), 0, 'no rule line when the export has no rule id');
+  assert.equal(await card.locator('.card-rule').textContent(), 'rule: date/relative-day', 'each card names its own rule');
   // A name's card: label in words, canonical name, mentions, how often quoted.
   await page.locator('#view mark[data-id="e2"]').hover();
   await page.waitForFunction(() => document.getElementById('card').textContent.includes('Mentions'));
