@@ -67,6 +67,8 @@ const state = {
   doc: null,
   /** layoutSignature() of what is drawn: an equal one means no redraw (e.g. only values changed). */
   signature: '',
+  /** The text drawn in the reading view (with or without marks). */
+  drawnText: '',
   /** The render in progress ({done, cancel}), or null. */
   job: null,
   /** Drawn elements: byId (annotation id → its mark parts), speakers (quote id → speaker mentions). */
@@ -143,8 +145,8 @@ function fail(reason) {
       'Reload the page to try again. If you host newsmark yourself, build it first (scripts/build-web.sh writes www/pkg/).',
     'fatal',
   );
-  setStatus('Annotator unavailable');
   showUnannotated('the annotator is unavailable');
+  setStatus('Annotator unavailable');
   updateState();
 }
 
@@ -163,9 +165,9 @@ function send() {
         'with the command-line tool (newsmark annotate FILE).',
       'annotate',
     );
-    setStatus('Text too large');
     // The marks on screen belong to the previous text: take them away rather than pass them off as current.
     showUnannotated('this text is too large to show here (it is kept under Edit)', { drawText: false });
+    setStatus('Text too large');
     return updateState();
   }
   if (state.text === '') {
@@ -248,8 +250,10 @@ function apply(result, plain = '') {
 
   const text = result ? result.text : plain;
   const signature = `${result ? 'marks' : 'plain'}|${layoutSignature(text, anns)}`;
-  ui.viewEmpty.hidden = state.mode !== 'read' || text !== '';
-  if (signature === state.signature) {
+  ui.viewEmpty.hidden = state.mode !== 'read' || state.text !== '';
+  // The text is compared too: the signature holds only its length (two texts of one length with
+  // no marks have equal signatures, and the old one must not stay on screen).
+  if (signature === state.signature && text === state.drawnText) {
     // Same marks (e.g. only the document date changed): the card reads state.doc on demand; the
     // marks' accessible names and descriptions hold values, so they are refreshed.
     if (result && state.index) describeMarks();
@@ -258,6 +262,7 @@ function apply(result, plain = '') {
     return;
   }
   state.signature = signature;
+  state.drawnText = text;
   drawView(text, anns);
 }
 

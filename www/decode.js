@@ -52,7 +52,21 @@ export function decodeText(bytes) {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
-    // Not UTF-8: windows-1252 maps every byte to a character, so this cannot fail.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252 (Western European), as it is not valid UTF-8' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252 (Western European), as it is not valid UTF-8' };
   }
+}
+
+// windows-1252 differs from Latin-1 only in 0x80–0x9F (the WHATWG table; unassigned bytes map to
+// themselves). Decoded here rather than by TextDecoder, which Node maps to plain Latin-1.
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Bytes as windows-1252 text: every byte is a character, so this cannot fail. */
+export function decodeWindows1252(bytes) {
+  const parts = [];
+  const CHUNK = 8192;
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    const codes = Array.from(bytes.subarray(at, at + CHUNK), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_80_9F.charCodeAt(b - 0x80) : b));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }

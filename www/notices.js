@@ -27,7 +27,12 @@ export function createNotices(container) {
       } }, label),
     );
     const close = el('button', { type: 'button', class: 'small quiet', 'aria-label': 'Dismiss this note', onclick: () => hide(topic) }, '×');
-    const node = el('p', { class: 'notice', dataset: { topic } }, el('span', { class: 'notice-text' }, message), ...buttons, close);
+    const node = el(
+      'p',
+      { class: 'notice', dataset: { topic } },
+      el('span', { class: 'notice-text' }, message),
+      el('span', { class: 'notice-actions' }, ...buttons, close),
+    );
     const old = shown.get(topic);
     if (old) old.replaceWith(node);
     else container.append(node);

@@ -4,6 +4,8 @@
 import { el } from './dom.js';
 import { BIDI_PATTERN, describeBidi } from './bidi.js';
 
+const HAS_BIDI = new RegExp(BIDI_PATTERN.source);
+
 const RANK = { quote: 0, speaker: 1, entity: 2, date: 3 };
 const SLICE_MS = 10;
 const TEXT_PIECE = 16384;
@@ -62,8 +64,7 @@ export function layoutSignature(text, annotations) {
  * the view's text and every mark's text are still exactly the annotated text.
  */
 function appendText(parent, chunk) {
-  BIDI_PATTERN.lastIndex = 0;
-  if (!BIDI_PATTERN.test(chunk)) {
+  if (!HAS_BIDI.test(chunk)) {
     parent.appendChild(document.createTextNode(chunk));
     return;
   }
