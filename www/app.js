@@ -353,17 +353,21 @@ function tieDate() {
     return;
   }
   const old = state.override;
+  const refused = !ui.dateError.hidden; // a date the annotator refused is not worth offering again
   state.override = null;
   state.overrideFor = '';
+  showDateError(null);
   showDocumentDate(state.result);
-  notices.show('date', `New article: its date is found in the text again (${old} was set for the previous text).`, [
-    { label: `Use ${old} for this text`, run: () => setOverride(old) },
-  ]);
+  notices.show(
+    'date',
+    `New article: its date is found in the text again (${old} was set for the previous text).`,
+    refused ? [] : [{ label: `Use ${old} for this text`, run: () => setOverride(old) }],
+  );
 }
 
 /** Shows the annotator's message about the date next to the field (null: clears it). */
 function showDateError(message) {
-  ui.dateError.textContent = message || '';
+  ui.dateError.textContent = message ? message[0].toUpperCase() + message.slice(1) : '';
   ui.dateError.hidden = !message;
   if (message) ui.date.setAttribute('aria-invalid', 'true');
   else ui.date.removeAttribute('aria-invalid');
@@ -644,6 +648,7 @@ ui.input.addEventListener('input', () => {
   state.text = ui.input.value;
   if (state.pasted) {
     state.pasted = false;
+    notices.hide('replace'); // its Undo would now swap out the pasted text: confusing, if harmless
     setMode('read');
     send();
   } else schedule();

@@ -77,6 +77,7 @@ test('Load sample, Open file and drop replace the text only with a one-click Und
   await idle(page);
   assert.notEqual(await page.locator('#input').inputValue(), ARTICLE, 'the sample is shown');
   assert.match(await notice(page, 'replace').textContent(), /sample article replaced your text/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'replaced-undo-light.png') });
   // The date typed for the article goes with it, and comes back with it.
   assert.notEqual(await page.locator('#docdate').inputValue(), '2020-01-31');
   await undoAndCheck(page, ARTICLE);
@@ -149,7 +150,7 @@ test('a binary file is refused; Latin-1 opens as windows-1252 and UTF-16 by its 
 });
 
 test('two tabs keep their own drafts: neither overwrites the other, and each is told of the other', async () => {
-  const session = await fresh();
+  const session = await fresh({ colorScheme: 'dark' });
   const a = session.page;
   await paste(a, ARTICLE);
   // A second tab of the same browser profile starts from the newest draft…
@@ -159,15 +160,13 @@ test('two tabs keep their own drafts: neither overwrites the other, and each is 
   assert.equal(await b.locator('#input').inputValue(), ARTICLE);
   // …and once it has its own text, the first tab's is still kept.
   await paste(b, OTHER);
-  await notice(a, 'other-tab').waitFor();
-  assert.match(await notice(a, 'other-tab').textContent(), /Another newsmark tab is editing a different text/);
   await a.reload();
   await idle(a);
   assert.equal(await a.locator('#input').inputValue(), ARTICLE, 'tab A keeps its draft');
   await b.reload();
   await idle(b);
   assert.equal(await b.locator('#input').inputValue(), OTHER, 'tab B keeps its draft');
-  // The note's button opens the other tab's text here, with Undo.
+  // Tab A is told when B saves a different text; the note's button opens it here, with Undo.
   await a.locator('#mode-edit').click();
   await a.locator('#input').press('End');
   await a.keyboard.type(' One more line.');
@@ -176,6 +175,9 @@ test('two tabs keep their own drafts: neither overwrites the other, and each is 
   await b.locator('#input').press('End');
   await b.keyboard.type(' Updated.');
   await idle(b);
+  await notice(a, 'other-tab').waitFor();
+  assert.match(await notice(a, 'other-tab').textContent(), /Another newsmark tab is editing a different text/);
+  await a.screenshot({ path: path.join(SCREENSHOTS, 'other-tab-dark.png') });
   await notice(a, 'other-tab').getByRole('button', { name: 'Open that text here' }).click();
   await idle(a);
   assert.equal(await a.locator('#input').inputValue(), `${OTHER} Updated.`);
@@ -200,12 +202,12 @@ test('a typed date stays with its article: a new article goes back to detection,
   assert.equal((await exportDownload(page)).json.document_date.value, '2018-02-21');
   // A new article pasted over it does not.
   await paste(page, OTHER);
-  const note = notice(page, 'date');
-  await note.waitFor();
-  assert.match(await note.textContent(), /New article: its date is found in the text again \(2018-02-21 was set for the previous text\)/);
   assert.doesNotMatch(await page.locator('#docdate-source').textContent(), /set by you/);
   const detected = (await exportDownload(page)).json;
   assert.notEqual(detected.document_date?.source, 'given');
+  const note = notice(page, 'date');
+  await note.waitFor();
+  assert.match(await note.textContent(), /New article: its date is found in the text again \(2018-02-21 was set for the previous text\)/);
   const yesterday = detected.annotations.find((a) => a.type === 'date' && a.text === 'yesterday');
   assert.ok(!yesterday || !String(yesterday.value).startsWith('2018'), '"yesterday" is not resolved against the old date');
   // Also after a reload.
@@ -256,6 +258,7 @@ test('no stale view: a too-large text or a refused date takes the old marks away
   await error.waitFor();
   assert.match(await error.textContent(), /give one from 1000-01-01 to 9998-12-31/);
   assert.equal(await page.locator('#docdate').getAttribute('aria-invalid'), 'true');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'date-refused-light.png') });
   assert.equal(await page.locator('#view mark').count(), 0, 'no marks shown for a date that was not used');
   assert.equal(await page.locator('#view').textContent(), ARTICLE, 'the text is still shown');
   assert.ok(await page.locator('#view-stale').isVisible());
@@ -319,6 +322,27 @@ test('bidi control characters are shown as named markers and reorder nothing', a
     assert.equal(shown, a.text, a.id);
   }
   await page.screenshot({ path: path.join(SCREENSHOTS, 'bidi.png'), clip: { x: 0, y: 0, width: 1000, height: 300 } });
+  assert.deepEqual(session.problems(), []);
+  await session.context.close();
+});
+
+test('a draft saved before drafts were kept per tab is still opened, with its date', async () => {
+  const session = await openPage(env.browser, env.server.url);
+  const { page } = session;
+  await page.addInitScript((text) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('newsmark.draft.v1', text);
+    localStorage.setItem('newsmark.date.v1', '2020-01-31');
+  }, ARTICLE);
+  await page.goto(env.server.url);
+  await idle(page);
+  assert.equal(await page.locator('#input').inputValue(), ARTICLE);
+  assert.equal(await page.locator('#docdate').inputValue(), '2020-01-31');
+  await page.reload();
+  await idle(page);
+  assert.equal(await page.locator('#input').inputValue(), ARTICLE, 'now kept as this tab\'s draft');
+  assert.equal(await page.evaluate(() => localStorage.getItem('newsmark.draft.v1')), null, 'the old key is cleared');
   assert.deepEqual(session.problems(), []);
   await session.context.close();
 });
