@@ -8,6 +8,7 @@ import { createAnnotator } from './worker-client.js';
 import { el } from './dom.js';
 import { categoryOf, countWords, exportFileName, shorten } from './words.js';
 import { decodeText } from './decode.js';
+import { showBidi } from './bidi.js';
 import { createNotices } from './notices.js';
 import { sameArticle } from './same-article.js';
 import * as store from './store.js';
@@ -646,6 +647,7 @@ function pickEntity(entity) {
 
 ui.input.addEventListener('input', () => {
   state.text = ui.input.value;
+  clearAlert('file'); // a refused file's message is old news once the text is edited
   if (state.pasted) {
     state.pasted = false;
     notices.hide('replace'); // its Undo would now swap out the pasted text: confusing, if harmless
@@ -717,19 +719,21 @@ ui.sample.addEventListener('click', () => reading(async () => {
 
 // A file keeps its exact text (CRLF included) until it is edited, so the export matches the CLI's.
 async function openFile(file) {
+  // A file name can carry a bidi override too ("photo\u202Egnp.exe"): its controls are shown as tags.
+  const name = showBidi(file.name);
   let decoded;
   try {
     decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
   } catch (e) {
-    showAlert(`${file.name} could not be read (${e.message}). Your text is unchanged.`, 'file');
+    showAlert(`${name} could not be read (${e.message}). Your text is unchanged.`, 'file');
     return;
   }
   if (decoded.error) {
-    showAlert(`${file.name} was not opened: ${decoded.error}. Your text is unchanged. Open a plain-text (.txt) file.`, 'file');
+    showAlert(`${name} was not opened: ${decoded.error}. Your text is unchanged. Open a plain-text (.txt) file.`, 'file');
     return;
   }
   const replaced = state.text && state.text !== decoded.text ? ' It replaced your text.' : '';
-  replaceText(decoded.text, undefined, `Opened ${file.name}, read as ${decoded.encoding}.${replaced}`);
+  replaceText(decoded.text, undefined, `Opened ${name}, read as ${decoded.encoding}.${replaced}`);
 }
 
 ui.file.addEventListener('change', () => reading(async () => {

@@ -27,3 +27,8 @@ export function describeBidi(c) {
   const [tag, name] = BIDI_CONTROLS.get(c) || ['BIDI', 'bidirectional control'];
   return { tag, title: `Hidden ${name} character (${hex(c)}): it changes the order in which the text around it is shown` };
 }
+
+/** `text` with each bidi control replaced by its tag in brackets ("[RLO]"): for short labels such as file names. */
+export function showBidi(text) {
+  return text.replace(BIDI_PATTERN, (c) => `[${describeBidi(c).tag}]`);
+}

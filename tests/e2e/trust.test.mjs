@@ -145,6 +145,9 @@ test('a binary file is refused; Latin-1 opens as windows-1252 and UTF-16 by its 
   assert.match(await notice(page, 'replace').textContent(), /read as UTF-16LE, from its byte order mark/);
   await openFile(page, 'utf8.txt', Buffer.from(ARTICLE));
   assert.match(await notice(page, 'replace').textContent(), /read as UTF-8\./);
+  // A bidi override in a file name cannot disguise it in the page's messages.
+  await openFile(page, 'photo\u202Egnp.exe', Buffer.from(OTHER));
+  assert.match(await notice(page, 'replace').textContent(), /Opened photo\[RLO\]gnp\.exe, read as UTF-8/);
   assert.deepEqual(session.problems(), []);
   await session.context.close();
 });
@@ -184,6 +187,29 @@ test('two tabs keep their own drafts: neither overwrites the other, and each is 
   await notice(a, 'replace').getByRole('button', { name: 'Undo' }).click();
   await idle(a);
   assert.equal(await a.locator('#input').inputValue(), `${ARTICLE} One more line.`);
+  assert.deepEqual(session.problems(), []);
+  await session.context.close();
+});
+
+test('a duplicated tab (same tab id, as the browser copies it) still keeps a draft of its own', async () => {
+  const session = await fresh();
+  const a = session.page;
+  await paste(a, ARTICLE);
+  const id = await a.evaluate(() => sessionStorage.getItem('newsmark.tab'));
+  assert.ok(id);
+  const b = await session.context.newPage();
+  await b.addInitScript((tab) => sessionStorage.setItem('newsmark.tab', tab), id);
+  await b.goto(env.server.url);
+  await idle(b);
+  assert.equal(await b.locator('#input').inputValue(), ARTICLE);
+  await paste(b, OTHER);
+  await a.waitForFunction((old) => sessionStorage.getItem('newsmark.tab') !== old, id);
+  await a.reload();
+  await idle(a);
+  assert.equal(await a.locator('#input').inputValue(), ARTICLE, 'the first tab took a new id and kept its text');
+  await b.reload();
+  await idle(b);
+  assert.equal(await b.locator('#input').inputValue(), OTHER);
   assert.deepEqual(session.problems(), []);
   await session.context.close();
 });
