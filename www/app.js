@@ -651,6 +651,7 @@ ui.input.addEventListener('input', () => {
   if (state.pasted) {
     state.pasted = false;
     notices.hide('replace'); // its Undo would now swap out the pasted text: confusing, if harmless
+    store.saveUndo(null);
     setMode('read');
     send();
   } else schedule();
@@ -699,11 +700,20 @@ function replaceText(text, date, message, back = 'Undo') {
   }
   clearAlert('file');
   setText(text, { mode: 'read' });
-  const undo =
-    before.text !== '' && before.text !== text
-      ? [{ label: back, run: () => replaceText(before.text, before.override, 'Your earlier text is back.', back === 'Undo' ? 'Redo' : 'Undo') }]
-      : [];
-  notices.show('replace', message, undo);
+  if (before.text !== '' && before.text !== text) {
+    const kept = { text: before.text, date: before.override, label: back };
+    store.saveUndo(kept); // survives a reload of this tab
+    offerUndo(message, kept);
+  } else {
+    store.saveUndo(null);
+    notices.show('replace', message);
+  }
+}
+
+/** The "replaced" note with its button bringing `kept` back ({text, date, label}). */
+function offerUndo(message, kept) {
+  const back = () => replaceText(kept.text, kept.date, 'Your earlier text is back.', kept.label === 'Undo' ? 'Redo' : 'Undo');
+  notices.show('replace', message, [{ label: kept.label, run: back }], () => store.saveUndo(null));
 }
 
 ui.sample.addEventListener('click', () => reading(async () => {
@@ -795,6 +805,9 @@ function start() {
   setMode(store.loadMode() || (state.text ? 'read' : 'edit'));
   showDocumentDate(null);
   send(); // waits in the annotator until it has loaded
+  // A replacement not yet undone or dismissed before the reload: its Undo is still offered.
+  const kept = store.loadUndo();
+  if (kept && kept.text !== state.text) offerUndo('Your text was replaced before this reload: it is kept.', kept);
 }
 
 start();

@@ -5,8 +5,9 @@
 import { el } from './dom.js';
 
 /**
- * Shows notes in `container`. Returns {show(topic, message, actions), hide(topic), text(topic)}:
+ * Shows notes in `container`. Returns {show(topic, message, actions, onDismiss), hide(topic), text(topic)}:
  * `actions` are [{label, run}] buttons; running one hides the note first (it may show another).
+ * `onDismiss` runs when the user closes the note with its × button.
  */
 export function createNotices(container) {
   const shown = new Map();
@@ -19,14 +20,17 @@ export function createNotices(container) {
     container.hidden = shown.size === 0;
   }
 
-  function show(topic, message, actions = []) {
+  function show(topic, message, actions = [], onDismiss = null) {
     const buttons = actions.map(({ label, run }) =>
       el('button', { type: 'button', class: 'small', dataset: { action: label }, onclick: () => {
         hide(topic);
         run();
       } }, label),
     );
-    const close = el('button', { type: 'button', class: 'small quiet', 'aria-label': 'Dismiss this note', onclick: () => hide(topic) }, '×');
+    const close = el('button', { type: 'button', class: 'small quiet', 'aria-label': 'Dismiss this note', onclick: () => {
+      hide(topic);
+      onDismiss?.();
+    } }, '×');
     const node = el(
       'p',
       { class: 'notice', dataset: { topic } },

@@ -9,6 +9,7 @@ const PREFIX = 'newsmark.draft.v2.';
 const LEGACY = { draft: 'newsmark.draft.v1', date: 'newsmark.date.v1' };
 const MODE = 'newsmark.mode.v1';
 const TAB = 'newsmark.tab';
+const UNDO = 'newsmark.undo.v1';
 /** Drafts kept besides this tab's own: enough for the tabs one person has open. */
 const KEEP = 8;
 
@@ -113,6 +114,26 @@ export function saveDraft(text, date) {
 export function forkTab() {
   tab = newId();
   write('sessionStorage', TAB, tab);
+}
+
+/**
+ * The text a replacement (sample, file, drop) took the place of, kept in sessionStorage so this
+ * tab's Undo survives a reload and goes when the tab does: {text, date, label} (label: "Undo" or
+ * "Redo"), or null to forget it. Returns false when it could not be kept.
+ */
+export const saveUndo = (undo) => write('sessionStorage', UNDO, undo ? JSON.stringify(undo) : null);
+
+/** The kept Undo ({text, date, label}) or null. */
+export function loadUndo() {
+  const raw = read('sessionStorage', UNDO);
+  if (!raw) return null;
+  try {
+    const u = JSON.parse(raw);
+    if (typeof u.text !== 'string') return null;
+    return { text: u.text, date: validDate(u.date), label: u.label === 'Redo' ? 'Redo' : 'Undo' };
+  } catch {
+    return null;
+  }
 }
 
 /** "edit" or "read", or null. */

@@ -78,11 +78,20 @@ test('Load sample, Open file and drop replace the text only with a one-click Und
   assert.notEqual(await page.locator('#input').inputValue(), ARTICLE, 'the sample is shown');
   assert.match(await notice(page, 'replace').textContent(), /sample article replaced your text/);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'replaced-undo-light.png') });
+  // A reload before clicking Undo does not lose the way back.
+  await page.reload();
+  await idle(page);
+  assert.match(await notice(page, 'replace').textContent(), /replaced before this reload/);
   // The date typed for the article goes with it, and comes back with it.
   assert.notEqual(await page.locator('#docdate').inputValue(), '2020-01-31');
   await undoAndCheck(page, ARTICLE);
   assert.equal(await page.locator('#docdate').inputValue(), '2020-01-31', 'Undo brings back the date typed for the text');
   assert.equal((await exportDownload(page)).json.document_date.source, 'given');
+  // Dismissed, the note (and its Redo) stays away after a reload.
+  await notice(page, 'replace').getByRole('button', { name: 'Dismiss this note' }).click();
+  await page.reload();
+  await idle(page);
+  assert.equal(await notice(page, 'replace').count(), 0);
 
   await openFile(page, 'other.txt', Buffer.from(OTHER));
   assert.equal(await page.locator('#view').textContent(), OTHER);
