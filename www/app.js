@@ -705,8 +705,10 @@ function replaceText(text, date, message, back = 'Undo') {
     store.saveUndo(kept); // survives a reload of this tab
     offerUndo(message, kept);
   } else {
+    // Nothing was replaced: a note only when it has something to say (a file's encoding).
     store.saveUndo(null);
-    notices.show('replace', message);
+    if (message) notices.show('replace', message);
+    else notices.hide('replace');
   }
 }
 
@@ -721,7 +723,7 @@ ui.sample.addEventListener('click', () => reading(async () => {
     const response = await fetch(new URL('./sample-article.txt', import.meta.url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await response.text();
-    replaceText(text, undefined, state.text && state.text !== text ? 'The sample article replaced your text.' : 'The sample article is open.');
+    replaceText(text, undefined, state.text && state.text !== text ? 'The sample article replaced your text.' : '');
   } catch (e) {
     showAlert(`The sample article could not be loaded (${e.message}).`, 'annotate');
   }
