@@ -1,12 +1,16 @@
 // newsmark page: wires the text box, the annotator (worker-client.js), the reading view, the card
 // and the panel. All user text reaches the DOM through text nodes (dom.js).
 import { render, spansOf, layoutSignature } from './render.js';
-import { fillCard, placeCard, accessibleName } from './card.js';
+import { fillCard, placeCard, accessibleName, accessibleDescription } from './card.js';
 import { buildLegend, renderSpeakers, renderEntities } from './panel.js';
 import { aggregate } from './aggregates.js';
 import { createAnnotator } from './worker-client.js';
 import { el } from './dom.js';
 import { categoryOf, countWords, exportFileName, shorten } from './words.js';
+import { decodeText } from './decode.js';
+import { showBidi } from './bidi.js';
+import { createNotices } from './notices.js';
+import { sameArticle } from './same-article.js';
 import * as store from './store.js';
 
 /** Above this (UTF-16 units, about 800,000 words) the browser would struggle to show the marks. */
@@ -21,11 +25,14 @@ const ui = {
   viewEmpty: $('view-empty'),
   card: $('card'),
   status: $('status'),
+  announce: $('announce'),
   alert: $('alert'),
+  stale: $('view-stale'),
   exportButton: $('export'),
   date: $('docdate'),
   dateSource: $('docdate-source'),
   dateReset: $('docdate-reset'),
+  dateError: $('docdate-error'),
   modeEdit: $('mode-edit'),
   modeRead: $('mode-read'),
   sample: $('sample'),
@@ -45,6 +52,10 @@ const state = {
   text: '',
   /** "YYYY-MM-DD" set by the user, or null: the document date is detected from the text. */
   override: null,
+  /** The text `override` was typed for (followed through small edits): another article drops it. */
+  overrideFor: '',
+  /** The newest differing draft another tab saved ({text, date}), offered in a note. */
+  otherDraft: null,
   /** "edit" (the text box) or "read" (the annotated view). */
   mode: 'edit',
   /** The annotator cannot run (no wasm, no worker): the page says so and stops asking. */
@@ -57,6 +68,8 @@ const state = {
   doc: null,
   /** layoutSignature() of what is drawn: an equal one means no redraw (e.g. only values changed). */
   signature: '',
+  /** The text drawn in the reading view (with or without marks). */
+  drawnText: '',
   /** The render in progress ({done, cancel}), or null. */
   job: null,
   /** Drawn elements: byId (annotation id → its mark parts), speakers (quote id → speaker mentions). */
@@ -110,6 +123,13 @@ function updateState() {
 
 // ---------------------------------------------------------------- the annotator
 
+const notices = createNotices($('notices'));
+
+/** Tells screen readers one thing (the visible status line changes too often to be live). */
+function announce(text) {
+  ui.announce.textContent = text;
+}
+
 const annotator = createAnnotator({
   onReady(ms) {
     ui.root.dataset.loadMs = String(Math.round(ms));
@@ -126,6 +146,7 @@ function fail(reason) {
       'Reload the page to try again. If you host newsmark yourself, build it first (scripts/build-web.sh writes www/pkg/).',
     'fatal',
   );
+  showUnannotated('the annotator is unavailable');
   setStatus('Annotator unavailable');
   updateState();
 }
@@ -134,6 +155,7 @@ function fail(reason) {
 function send() {
   clearTimeout(state.debounce);
   state.debounce = 0;
+  tieDate();
   saveDraft();
   if (state.fatal) return updateState();
   if (state.text.length > MAX_CHARS) {
@@ -144,6 +166,8 @@ function send() {
         'with the command-line tool (newsmark annotate FILE).',
       'annotate',
     );
+    // The marks on screen belong to the previous text: take them away rather than pass them off as current.
+    showUnannotated('this text is too large to show here (it is kept under Edit)', { drawText: false });
     setStatus('Text too large');
     return updateState();
   }
@@ -160,6 +184,7 @@ function received(result) {
   // Typed on meanwhile: the newer text has its own request coming (now or after the debounce).
   if (result.text !== state.text || result.date !== state.override) return;
   clearAlert('annotate');
+  showDateError(null);
   apply(result);
   updateState();
 }
@@ -167,12 +192,19 @@ function received(result) {
 function refused(error) {
   // "stale": a newer request replaced it; "unavailable": fail() has said so already.
   if (error.kind === 'stale' || error.kind === 'unavailable') return;
-  showAlert(
-    error.kind === 'timeout'
-      ? 'Annotating this text took too long, so it was stopped. Please report it with the text.'
-      : `This text could not be annotated: ${error.message}`,
-    'annotate',
-  );
+  if (error.kind === 'options') {
+    // The only option the page sets is the date: the annotator's own message says which dates work.
+    showDateError(error.message);
+    showUnannotated('the article date is not one newsmark can use (see the date field)');
+  } else {
+    showAlert(
+      error.kind === 'timeout'
+        ? 'Annotating this text took too long, so it was stopped. Please report it with the text.'
+        : `This text could not be annotated: ${error.message}`,
+      'annotate',
+    );
+    showUnannotated(error.kind === 'timeout' ? 'annotating took too long' : 'the annotator failed on this text');
+  }
   setStatus('Not annotated');
   updateState();
 }
@@ -185,8 +217,20 @@ function schedule() {
 
 // ---------------------------------------------------------------- applying a result
 
-function apply(result) {
+/**
+ * Shows the current text without marks (or no text, when it is too large to draw) and says why: the
+ * marks of an earlier text or date are never left on screen as if they were current.
+ */
+function showUnannotated(reason, { drawText = true } = {}) {
+  apply(null, drawText ? state.text : '');
+  ui.stale.textContent = `Not annotated: ${reason}.`;
+  ui.stale.hidden = state.text === '';
+}
+
+/** Shows `result` (null: no marks, with `plain` as the text shown). */
+function apply(result, plain = '') {
   state.result = result;
+  ui.stale.hidden = true;
   const anns = result ? result.exp.annotations : [];
   // Counted once here; the card, the panel and the status line all read these.
   const totals = aggregate(anns);
@@ -205,15 +249,21 @@ function apply(result) {
     setStatus(`${words.toLocaleString('en')} words · ${anns.length.toLocaleString('en')} marks · ${Math.round(result.ms)} ms`);
   } else setStatus(annotator.ready ? 'Ready' : 'Loading the annotator…');
 
-  const text = result ? result.text : '';
-  const signature = layoutSignature(text, anns);
-  ui.viewEmpty.hidden = state.mode !== 'read' || text !== '';
-  if (signature === state.signature) {
-    // Same marks (e.g. only the document date changed): values are read from state.doc on demand.
+  const text = result ? result.text : plain;
+  const signature = `${result ? 'marks' : 'plain'}|${layoutSignature(text, anns)}`;
+  ui.viewEmpty.hidden = state.mode !== 'read' || state.text !== '';
+  // The text is compared too: the signature holds only its length (two texts of one length with
+  // no marks have equal signatures, and the old one must not stay on screen).
+  if (signature === state.signature && text === state.drawnText) {
+    // Same marks (e.g. only the document date changed): the card reads state.doc on demand; the
+    // marks' accessible names and descriptions hold values, so they are refreshed.
+    if (result && state.index) describeMarks();
+    if (result) announceResult();
     finishExport();
     return;
   }
   state.signature = signature;
+  state.drawnText = text;
   drawView(text, anns);
 }
 
@@ -234,7 +284,7 @@ async function drawView(text, anns) {
   const t0 = performance.now();
   const job = render(ui.view, text, spansOf(text, anns), {
     index,
-    decorate: (mark, a) => mark.setAttribute('aria-roledescription', accessibleName(a, state.doc)),
+    decorate: describeMark,
     onProgress: (f) => {
       if (f < 1) {
         ui.progress.hidden = false;
@@ -252,6 +302,7 @@ async function drawView(text, anns) {
   if (stats) {
     ui.root.dataset.renderMs = String(Math.round(performance.now() - t0));
     ui.view.dataset.marks = String(stats.marks);
+    if (state.result) announceResult();
     if (state.result) {
       const words = state.result.words;
       setStatus(
@@ -263,7 +314,65 @@ async function drawView(text, anns) {
   updateState();
 }
 
+/** One message per annotation run for screen readers, once its marks are on screen. */
+function announceResult() {
+  const r = state.result;
+  const n = r.exp.annotations.length;
+  announce(`Annotated: ${r.words.toLocaleString('en')} words, ${n.toLocaleString('en')} mark${n === 1 ? '' : 's'}.`);
+}
+
+/**
+ * Gives a mark its accessible name ("Place: Antwerp") and description (the card's facts). The
+ * visible tags are CSS with empty alternative text, so they are not read into the name. A mark of
+ * a type switched off in the legend is left out of the Tab order.
+ */
+function describeMark(mark, a) {
+  mark.setAttribute('aria-label', accessibleName(a, state.doc));
+  mark.setAttribute('aria-description', accessibleDescription(a, state.doc));
+  mark.tabIndex = state.hidden.has(categoryOf(a)) ? -1 : 0;
+}
+
+/** Refreshes every mark's name and description (dates change value with the article date). */
+function describeMarks() {
+  for (const [id, parts] of state.index.byId) {
+    const a = state.doc.byId.get(id);
+    if (a && parts.length) describeMark(parts[0], a);
+  }
+}
+
 // ---------------------------------------------------------------- document date
+
+/**
+ * A date typed by the user belongs to the text it was typed for: when the text becomes another
+ * article (pasted, opened, or rewritten), the date is detected again and the page says so, with a
+ * way to keep the typed one. Small edits carry the date along.
+ */
+function tieDate() {
+  if (!state.override) return;
+  if (sameArticle(state.overrideFor, state.text)) {
+    state.overrideFor = state.text;
+    return;
+  }
+  const old = state.override;
+  const refused = !ui.dateError.hidden; // a date the annotator refused is not worth offering again
+  state.override = null;
+  state.overrideFor = '';
+  showDateError(null);
+  showDocumentDate(state.result);
+  notices.show(
+    'date',
+    `New article: its date is found in the text again (${old} was set for the previous text).`,
+    refused ? [] : [{ label: `Use ${old} for this text`, run: () => setOverride(old) }],
+  );
+}
+
+/** Shows the annotator's message about the date next to the field (null: clears it). */
+function showDateError(message) {
+  ui.dateError.textContent = message ? message[0].toUpperCase() + message.slice(1) : '';
+  ui.dateError.hidden = !message;
+  if (message) ui.date.setAttribute('aria-invalid', 'true');
+  else ui.date.removeAttribute('aria-invalid');
+}
 
 function showDocumentDate(result) {
   showDateSource(result);
@@ -289,7 +398,9 @@ function showDateSource(result) {
 
 function setOverride(value) {
   state.override = value || null;
-  store.saveDate(state.override);
+  state.overrideFor = state.text;
+  notices.hide('date');
+  showDateError(null);
   showDocumentDate(state.result);
   send();
 }
@@ -346,7 +457,7 @@ function setText(text, { mode } = {}) {
 }
 
 function saveDraft() {
-  const ok = store.saveDraft(state.text);
+  const ok = store.saveDraft(state.text, state.override);
   ui.draftNote.textContent = ok ? '' : 'This text is too large to keep across reloads: keep a copy elsewhere.';
 }
 
@@ -463,14 +574,19 @@ document.addEventListener('keydown', (event) => {
   }
   const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
   if (typing || event.ctrlKey || event.metaKey || event.altKey || state.mode !== 'read') return;
-  if (event.key === 'Enter' && state.current && event.target === state.current) {
-    openCard(state.current, !state.pinned);
+  // Caps Lock (or Shift) gives "J": the shortcut is the letter, whatever its case.
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const focused = event.target.matches && event.target.matches('mark.nm') && ui.view.contains(event.target) ? event.target : null;
+  if (key === 'Enter' && focused) {
+    // Pins an open card, unpins a pinned one, and reopens one closed with Esc.
+    if (state.current === focused && !ui.card.hidden) openCard(focused, !state.pinned);
+    else openCard(focused, true);
     event.preventDefault();
-  } else if (event.key === 'j' || event.key === 'k') {
+  } else if (key === 'j' || key === 'k') {
     const marks = [...ui.view.querySelectorAll('mark.nm[tabindex="0"]')].filter((m) => !categoryHidden(m));
     if (!marks.length) return;
     const at = marks.indexOf(document.activeElement);
-    const next = event.key === 'j' ? (at + 1) % marks.length : at <= 0 ? marks.length - 1 : at - 1;
+    const next = key === 'j' ? (at + 1) % marks.length : at <= 0 ? marks.length - 1 : at - 1;
     focusMark(marks[next]);
     event.preventDefault();
   }
@@ -493,6 +609,13 @@ const updateLegend = buildLegend(ui.legend, state.hidden, (key, visible) => {
   if (visible) state.hidden.delete(key);
   else state.hidden.add(key);
   ui.view.classList.toggle(`hide-${key}`, !visible);
+  // A mark that no longer looks like one is no longer a Tab stop either.
+  if (state.index && state.doc) {
+    for (const [id, parts] of state.index.byId) {
+      const a = state.doc.byId.get(id);
+      if (a && parts.length && categoryOf(a) === key) parts[0].tabIndex = visible ? 0 : -1;
+    }
+  }
   if (state.current && categoryHidden(state.current)) closeCard();
 });
 
@@ -509,6 +632,7 @@ async function stepThrough(key, ids, what) {
   first.scrollIntoView({ block: 'center' });
   first.focus({ preventScroll: true });
   setStatus(`${what} ${i + 1} of ${ids.length}`);
+  announce(`${what} ${i + 1} of ${ids.length}`);
 }
 
 function pickSpeaker(speaker) {
@@ -523,8 +647,11 @@ function pickEntity(entity) {
 
 ui.input.addEventListener('input', () => {
   state.text = ui.input.value;
+  clearAlert('file'); // a refused file's message is old news once the text is edited
   if (state.pasted) {
     state.pasted = false;
+    notices.hide('replace'); // its Undo would now swap out the pasted text: confusing, if harmless
+    store.saveUndo(null);
     setMode('read');
     send();
   } else schedule();
@@ -559,13 +686,44 @@ async function reading(load) {
   }
 }
 
+/**
+ * Puts `text` in place of the user's text, saying so in a note with one click back (Undo), which
+ * brings back the earlier text, its article date and its saved draft. `date`: the article date to
+ * use with it, or undefined to let tieDate() decide (a new article goes back to detection).
+ */
+function replaceText(text, date, message, back = 'Undo') {
+  const before = { text: state.text, override: state.override };
+  if (date !== undefined) {
+    state.override = date;
+    state.overrideFor = text;
+    notices.hide('date');
+  }
+  clearAlert('file');
+  setText(text, { mode: 'read' });
+  if (before.text !== '' && before.text !== text) {
+    const kept = { text: before.text, date: before.override, label: back };
+    store.saveUndo(kept); // survives a reload of this tab
+    offerUndo(message, kept);
+  } else {
+    // Nothing was replaced: a note only when it has something to say (a file's encoding).
+    store.saveUndo(null);
+    if (message) notices.show('replace', message);
+    else notices.hide('replace');
+  }
+}
+
+/** The "replaced" note with its button bringing `kept` back ({text, date, label}). */
+function offerUndo(message, kept) {
+  const back = () => replaceText(kept.text, kept.date, 'Your earlier text is back.', kept.label === 'Undo' ? 'Redo' : 'Undo');
+  notices.show('replace', message, [{ label: kept.label, run: back }], () => store.saveUndo(null));
+}
+
 ui.sample.addEventListener('click', () => reading(async () => {
   try {
     const response = await fetch(new URL('./sample-article.txt', import.meta.url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    state.override = null;
-    store.saveDate(null);
-    setText(await response.text(), { mode: 'read' });
+    const text = await response.text();
+    replaceText(text, undefined, state.text && state.text !== text ? 'The sample article replaced your text.' : '');
   } catch (e) {
     showAlert(`The sample article could not be loaded (${e.message}).`, 'annotate');
   }
@@ -573,11 +731,21 @@ ui.sample.addEventListener('click', () => reading(async () => {
 
 // A file keeps its exact text (CRLF included) until it is edited, so the export matches the CLI's.
 async function openFile(file) {
+  // A file name can carry a bidi override too ("photo\u202Egnp.exe"): its controls are shown as tags.
+  const name = showBidi(file.name);
+  let decoded;
   try {
-    setText(await file.text(), { mode: 'read' });
+    decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
   } catch (e) {
-    showAlert(`${file.name} could not be read (${e.message}).`, 'annotate');
+    showAlert(`${name} could not be read (${e.message}). Your text is unchanged.`, 'file');
+    return;
   }
+  if (decoded.error) {
+    showAlert(`${name} was not opened: ${decoded.error}. Your text is unchanged. Open a plain-text (.txt) file.`, 'file');
+    return;
+  }
+  const replaced = state.text && state.text !== decoded.text ? ' It replaced your text.' : '';
+  replaceText(decoded.text, undefined, `Opened ${name}, read as ${decoded.encoding}.${replaced}`);
 }
 
 ui.file.addEventListener('change', () => reading(async () => {
@@ -606,16 +774,42 @@ document.addEventListener('drop', (event) => {
 
 window.addEventListener('pagehide', saveDraft);
 
+// Each tab saves its own draft (store.js). Another tab saving a different text is mentioned once,
+// with a way to open it here; nothing is overwritten either way.
+window.addEventListener('storage', (event) => {
+  if (!store.isDraftKey(event.key)) return;
+  if (store.isOwnKey(event.key)) {
+    // A duplicated tab shares this tab's id: take a new one and save this tab's text under it.
+    store.forkTab();
+    saveDraft();
+    return;
+  }
+  const other = store.parseDraft(event.newValue);
+  if (!other || other.text === '' || other.text === state.text) return;
+  state.otherDraft = other;
+  if (notices.text('other-tab') != null) return; // said already; the button opens the newest
+  notices.show('other-tab', 'Another newsmark tab is editing a different text. Each tab keeps its own draft.', [
+    {
+      label: 'Open that text here',
+      run: () => replaceText(state.otherDraft.text, state.otherDraft.date, 'The other tab’s text replaced yours here.'),
+    },
+  ]);
+});
+
 // ---------------------------------------------------------------- start
 
 function start() {
-  state.override = store.loadDate();
   const draft = store.loadDraft();
-  state.text = draft || '';
+  state.text = draft ? draft.text : '';
+  state.override = draft ? draft.date : null;
+  state.overrideFor = state.text;
   ui.input.value = state.text;
-  setMode(store.loadMode() || (draft ? 'read' : 'edit'));
+  setMode(store.loadMode() || (state.text ? 'read' : 'edit'));
   showDocumentDate(null);
   send(); // waits in the annotator until it has loaded
+  // A replacement not yet undone or dismissed before the reload: its Undo is still offered.
+  const kept = store.loadUndo();
+  if (kept && kept.text !== state.text) offerUndo('Your text was replaced before this reload: it is kept.', kept);
 }
 
 start();

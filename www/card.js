@@ -3,14 +3,9 @@
 import { el } from './dom.js';
 import { LABEL_WORDS, countWords, dayInWords, shorten } from './words.js';
 
-function row(dl, term, ...values) {
-  const shown = values.filter((v) => v != null && v !== '');
-  if (!shown.length) return;
-  dl.append(el('dt', null, term), el('dd', null, ...shown));
-}
-
-const code = (text) => el('code', null, text);
 const SEP = ' · ';
+/** A value shown as code in the card (a TIMEX3 value); plain text in the spoken description. */
+const code = (text) => ({ code: text });
 
 /** Words in quote `a`: counted once per result in the aggregates. */
 function wordsOf(a, doc) {
@@ -40,6 +35,41 @@ function typeWords(a) {
   return LABEL_WORDS[a.label] || a.label || a.type;
 }
 
+/**
+ * What is known about annotation `a`, as [term, ...values] rows (empty values dropped): the card
+ * shows them as a list, the mark's accessible description reads them out, so the two never differ.
+ */
+function facts(a, doc) {
+  const rows = [];
+  const row = (term, ...values) => {
+    const shown = values.filter((v) => v != null && v !== '');
+    if (shown.length) rows.push([term, ...shown]);
+  };
+  if (a.type === 'entity') {
+    const mentions = doc.mentions.get(a.entity_id) || 1;
+    row('Name', shorten(a.canonical || a.text, 80));
+    row('Mentions', `${mentions} in this article`);
+    const quoted = doc.quotesBySpeaker.get(a.entity_id);
+    if (quoted) row('Quoted', `${quoted} time${quoted === 1 ? '' : 's'}`);
+    const confidence = typeof a.confidence === 'number' ? ` (confidence ${Math.round(a.confidence * 100)}%)` : '';
+    row('Why', a.reason ? `${shorten(a.reason, 160)}${confidence}` : null);
+  } else if (a.type === 'date') {
+    if (a.value == null) row('Value', 'could not be resolved');
+    else row('Value', a.gloss || dayInWords(a.value), SEP, code(a.value));
+    row('Resolved against', anchorWords(doc, a.anchor));
+    row('Why', a.reason && shorten(a.reason, 160));
+  } else if (a.type === 'quote') {
+    if (a.speaker) {
+      const mention =
+        a.speaker_start_utf16 != null ? doc.text.slice(a.speaker_start_utf16, a.speaker_end_utf16) : null;
+      row('Speaker', shorten(a.speaker, 80), mention && mention !== a.speaker ? ` (as “${shorten(mention, 40)}”)` : null);
+    } else row('Speaker', a.kind === 'scare' ? null : 'not attributed');
+    row('Cue', a.cue && shorten(a.cue, 60));
+    row('Words', String(wordsOf(a, doc)));
+  }
+  return rows;
+}
+
 /** Fills `card` with what is known about annotation `a`; `doc` is {text, exp, ...aggregates}. */
 export function fillCard(card, a, doc) {
   const head = el(
@@ -51,27 +81,8 @@ export function fillCard(card, a, doc) {
   // A quote's text carries its own marks; names and dates get them here.
   const shown = a.type === 'quote' ? shorten(a.text, 160) : `“${shorten(a.text, 80)}”`;
   const dl = el('dl');
-  if (a.type === 'entity') {
-    const mentions = doc.mentions.get(a.entity_id) || 1;
-    row(dl, 'Name', shorten(a.canonical, 80));
-    row(dl, 'Mentions', `${mentions} in this article`);
-    const quoted = doc.quotesBySpeaker.get(a.entity_id);
-    if (quoted) row(dl, 'Quoted', `${quoted} time${quoted === 1 ? '' : 's'}`);
-    const confidence = typeof a.confidence === 'number' ? ` (confidence ${Math.round(a.confidence * 100)}%)` : '';
-    row(dl, 'Why', a.reason ? `${shorten(a.reason, 160)}${confidence}` : null);
-  } else if (a.type === 'date') {
-    if (a.value == null) row(dl, 'Value', 'could not be resolved');
-    else row(dl, 'Value', a.gloss || dayInWords(a.value), SEP, code(a.value));
-    row(dl, 'Resolved against', anchorWords(doc, a.anchor));
-    row(dl, 'Why', a.reason && shorten(a.reason, 160));
-  } else if (a.type === 'quote') {
-    if (a.speaker) {
-      const mention =
-        a.speaker_start_utf16 != null ? doc.text.slice(a.speaker_start_utf16, a.speaker_end_utf16) : null;
-      row(dl, 'Speaker', shorten(a.speaker, 80), mention && mention !== a.speaker ? ` (as “${shorten(mention, 40)}”)` : null);
-    } else row(dl, 'Speaker', a.kind === 'scare' ? null : 'not attributed');
-    row(dl, 'Cue', a.cue && shorten(a.cue, 60));
-    row(dl, 'Words', String(wordsOf(a, doc)));
+  for (const [term, ...values] of facts(a, doc)) {
+    dl.append(el('dt', null, term), el('dd', null, ...values.map((v) => (typeof v === 'string' ? v : el('code', null, v.code)))));
   }
   card.replaceChildren(head, el('p', { class: 'card-text' }, shown), dl);
   // Which recogniser rule made the mark, for whoever wants to report or change it. Older exports
@@ -87,6 +98,16 @@ export function accessibleName(a, doc) {
   }
   if (a.type === 'date') return `${LABEL_WORDS[a.label] || 'Date'}: ${shorten(a.text, 60)}${a.value ? `, ${a.value}` : ''}`;
   return `${LABEL_WORDS[a.label] || 'Name'}: ${shorten(a.canonical || a.text, 60)}`;
+}
+
+/**
+ * The mark's accessible description when its card is closed: the card's facts as one sentence,
+ * "Value: Tuesday 12 March 2024, 2024-03-12. Resolved against: article date, …".
+ */
+export function accessibleDescription(a, doc) {
+  return facts(a, doc)
+    .map(([term, ...values]) => `${term}: ${values.map((v) => (typeof v === 'string' ? v : v.code)).join('').replace(SEP, ', ')}.`)
+    .join(' ');
 }
 
 /**

@@ -2,6 +2,9 @@
 // elements (a quote contains its names and dates). Only text nodes and el() are used, so pasted
 // HTML is shown as text. Long articles are built in time slices so the page stays responsive.
 import { el } from './dom.js';
+import { BIDI_PATTERN, describeBidi } from './bidi.js';
+
+const HAS_BIDI = new RegExp(BIDI_PATTERN.source);
 
 const RANK = { quote: 0, speaker: 1, entity: 2, date: 3 };
 const SLICE_MS = 10;
@@ -53,6 +56,26 @@ export function layoutSignature(text, annotations) {
     parts.push(a.id, a.type, a.label || a.kind || '', a.start_utf16, a.end_utf16, a.speaker_start_utf16 ?? '', a.speaker_end_utf16 ?? '');
   }
   return parts.join('|');
+}
+
+/**
+ * Appends `chunk` to `parent` as text, each bidi control character in it wrapped in a marker that
+ * shows its name and isolates it (so it reorders nothing). The character itself stays in the DOM:
+ * the view's text and every mark's text are still exactly the annotated text.
+ */
+function appendText(parent, chunk) {
+  if (!HAS_BIDI.test(chunk)) {
+    parent.appendChild(document.createTextNode(chunk));
+    return;
+  }
+  let at = 0;
+  for (const m of chunk.matchAll(BIDI_PATTERN)) {
+    if (m.index > at) parent.appendChild(document.createTextNode(chunk.slice(at, m.index)));
+    const { tag, title } = describeBidi(m[0]);
+    parent.appendChild(el('span', { class: 'bidi', dataset: { tag }, title, role: 'img', 'aria-label': title }, m[0]));
+    at = m.index + m[0].length;
+  }
+  if (at < chunk.length) parent.appendChild(document.createTextNode(chunk.slice(at)));
 }
 
 function makeElement(item, continued) {
@@ -192,7 +215,7 @@ export function render(target, text, items, { onProgress, index, decorate } = {}
           if (nl === -1) nl = Infinity;
         }
         const end = nl >= to ? to : nl + 1;
-        top().appendChild(document.createTextNode(text.slice(cursor, end)));
+        appendText(top(), text.slice(cursor, end));
         cursor = end;
         if (end === nl + 1) needBlock = true;
       }

@@ -22,6 +22,7 @@ const policy = globalThis.trustedTypes
  * Why an annotate() promise was rejected, in `error.kind`:
  * - "stale": a newer annotate() call replaced this one (nothing is wrong; ignore it);
  * - "failed": the annotator refused or crashed on this text (the message says which);
+ * - "options": the annotator refused the options (the document date): the message says why;
  * - "timeout": the annotator took too long on this text and was restarted;
  * - "unavailable": the annotator cannot run at all (see `onUnavailable`).
  */
@@ -124,7 +125,7 @@ export function createAnnotator({ onReady = () => {}, onUnavailable = () => {}, 
       else post();
       // A request replaced meanwhile (req.seq !== seq) was told "stale" already: its answer is dropped.
       if (req.seq === seq) {
-        if (msg.type === 'error') settle(req, new AnnotateError('failed', msg.message));
+        if (msg.type === 'error') settle(req, new AnnotateError(msg.options ? 'options' : 'failed', msg.message));
         else {
           const { text, date } = req;
           settle(req, null, { seq: req.seq, text, date, exp: msg.exp, json: msg.json, ms: msg.ms, words: msg.words });

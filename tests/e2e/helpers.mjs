@@ -151,3 +151,33 @@ export async function exportDownload(page) {
   const bytes = Buffer.concat(chunks);
   return { name: download.suggestedFilename(), bytes, json: JSON.parse(bytes.toString('utf8')) };
 }
+
+/**
+ * Chromium's own accessibility tree (CDP Accessibility domain) for the elements matching
+ * `selector`: [{role, name, description, ignored, focusable}] in document order. This is what a
+ * screen reader is given, so CSS-generated text, aria-hidden and inert count as they do for one.
+ */
+export async function axNodes(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Accessibility.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+    const out = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const n = nodes[0] || {};
+      const prop = (name) => (n.properties || []).find((p) => p.name === name)?.value?.value;
+      out.push({
+        role: n.role?.value ?? null,
+        name: n.name?.value ?? '',
+        description: n.description?.value ?? '',
+        ignored: Boolean(n.ignored),
+        focusable: Boolean(prop('focusable')),
+      });
+    }
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -40,13 +40,14 @@ class FakeNode {
 
 let fillCard;
 let accessibleName;
+let accessibleDescription;
 let aggregate;
 before(async () => {
   globalThis.document = {
     createElement: (tag) => new FakeNode(tag.toUpperCase()),
     createTextNode: (text) => new FakeNode('#text', text),
   };
-  ({ fillCard, accessibleName } = await import('../../www/card.js'));
+  ({ fillCard, accessibleName, accessibleDescription } = await import('../../www/card.js'));
   ({ aggregate } = await import('../../www/aggregates.js'));
 });
 
@@ -116,4 +117,19 @@ test('totals: one pass gives the legend counts, who is quoted and names by type'
   const empty = aggregate([]);
   assert.equal(empty.speakers.list.length, 0);
   assert.equal(empty.entityGroups.length, 0);
+});
+
+test('a mark\'s accessible description reads the card\'s facts as sentences', () => {
+  const doc = { text: TEXT, exp: { document_date: null, annotations: ANNOTATIONS }, ...aggregate(ANNOTATIONS) };
+  assert.equal(
+    accessibleDescription(doc.byId.get('e1'), doc),
+    'Name: Pieter Claes. Mentions: 2 in this article. Quoted: 2 times. Why: lexicon.',
+  );
+  assert.equal(accessibleDescription(doc.byId.get('q1'), doc), 'Speaker: Pieter Claes. Cue: said. Words: 3.');
+  const date = { type: 'date', id: 'd1', text: 'Monday', label: 'DATE', value: '2024-03-11', anchor: 'document_date', reason: 'past tense: said' };
+  const dated = { ...doc, exp: { document_date: { value: '2024-03-14', source: 'given' } } };
+  assert.equal(
+    accessibleDescription(date, dated),
+    'Value: Monday 11 March 2024, 2024-03-11. Resolved against: article date, Thursday 14 March 2024 (set by you). Why: past tense: said.',
+  );
 });
