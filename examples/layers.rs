@@ -1,6 +1,6 @@
 //! Times each layer separately over a JSONL corpus (one {"text":...} a line): where does the time go?
 //! Usage: cargo run --release --example layers -- FILE.jsonl
-use newsmark::text::Document;
+use newsmark::internals::Document;
 use std::time::Instant;
 
 fn main() {
@@ -13,9 +13,9 @@ fn main() {
         .collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let t0 = Instant::now();
-    let ents = newsmark::entities::EntityRecognizer::new();
-    let dates = newsmark::dates::DateRecognizer::new();
-    let quotes = newsmark::quotes::QuoteRecognizer::new();
+    let ents = newsmark::internals::EntityRecognizer::new();
+    let dates = newsmark::internals::DateRecognizer::new();
+    let quotes = newsmark::internals::QuoteRecognizer::new();
     println!("load: {:?}", t0.elapsed());
     let (mut t_doc, mut t_ent, mut t_date, mut t_quote) = (0.0, 0.0, 0.0, 0.0);
     for text in &texts {

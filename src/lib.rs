@@ -19,17 +19,33 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod annotation;
-pub mod data;
-pub mod dates;
-pub mod entities;
-pub mod error;
+mod annotation;
+pub(crate) mod data;
+pub(crate) mod dates;
+pub(crate) mod entities;
+mod error;
 pub mod export;
-pub mod fasthash;
-pub mod quotes;
-pub mod text;
+pub(crate) mod fasthash;
+pub(crate) mod quotes;
+pub(crate) mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+pub use text::graphemes::is_boundary as is_grapheme_boundary;
+pub use text::Span;
+
+/// Not part of the stable API: what the entity trainer (`src/bin/train-entities.rs`) and the
+/// per-layer profiler (`examples/layers.rs`) reach into. It may change in any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::dates::DateRecognizer;
+    pub use crate::entities::lexicon::{LexClass, Lexicons};
+    pub use crate::entities::tags::Class;
+    pub use crate::entities::train;
+    pub use crate::entities::EntityRecognizer;
+    pub use crate::quotes::QuoteRecognizer;
+    pub use crate::text::Document;
+}
 
 pub use annotation::*;
 pub use dates::calendar::CalendarDate;

@@ -2,7 +2,7 @@
 //! (tests/cases/entities.json), a regression set of recent-style news sentences written for
 //! newsmark, and checks that each word list is clean.
 
-use newsmark::entities::lexicon::LexClass;
+use newsmark::internals::LexClass;
 use newsmark::{Annotator, Entity, Options};
 use serde_json::Value;
 

@@ -4,9 +4,9 @@
 //! `cargo run --release --bin train-entities -- /work/shared/data/conll2003-train.jsonl [--dev DEV.jsonl]
 //!  [--epochs N] [--bits B] [--prune P] [--dropout P] [--out data/entities/model.bin]`
 
-use newsmark::entities::lexicon::Lexicons;
-use newsmark::entities::tags::Class;
-use newsmark::entities::train::{self, Example, Trainer};
+use newsmark::internals::train::{self, Example, Trainer};
+use newsmark::internals::Class;
+use newsmark::internals::Lexicons;
 use std::io::BufRead;
 
 fn load(path: &str, lex: &Lexicons) -> Result<Vec<Example>, String> {

@@ -11,7 +11,6 @@ pub mod hash;
 pub mod lexicon;
 pub mod model;
 pub mod tags;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
 use crate::annotation::Entity;

@@ -55,7 +55,8 @@ pub fn class_of(tag: usize) -> Option<Class> {
 }
 
 /// True for a B tag.
-pub fn is_begin(tag: usize) -> bool {
+#[cfg(test)]
+fn is_begin(tag: usize) -> bool {
     tag != O && tag < NTAGS && (tag - 1).is_multiple_of(2)
 }
 

@@ -1,5 +1,5 @@
 //! Averaged-perceptron training for the tagger (used by `src/bin/train-entities.rs`, never by the
-//! build). It decodes greedily exactly as [`Model::decode`] does, with the same features, so what
+//! build). It decodes greedily exactly as `Model::decode` does, with the same features, so what
 //! is learned is what runs.
 
 use super::features::{self, DocFeatures};

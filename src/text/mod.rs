@@ -25,7 +25,7 @@ pub struct Document<'t> {
     pub tokens: Vec<Token>,
     /// Sentences as ranges of indices into `tokens`, in order, covering every token once.
     pub sentences: Vec<Range<usize>>,
-    /// True when the text is hard-wrapped ([`wrap::is_hard_wrapped`]): a single line break inside a
+    /// True when the text is hard-wrapped (`wrap::is_hard_wrapped`): a single line break inside a
     /// paragraph is then a space, for the tokens and for quotation-mark pairing alike.
     pub hard_wrapped: bool,
 }

@@ -43,16 +43,6 @@ impl OffsetTable {
     pub fn utf16(&self, byte: usize) -> usize {
         self.utf16_at[self.codepoint(byte)]
     }
-
-    /// The byte offset of code-point offset `cp` (clamped to the text length).
-    pub fn byte(&self, cp: usize) -> usize {
-        self.byte_at[cp.min(self.byte_at.len() - 1)]
-    }
-
-    /// Number of code points in the text.
-    pub fn len_codepoints(&self) -> usize {
-        self.byte_at.len() - 1
-    }
 }
 
 #[cfg(test)]
@@ -67,6 +57,5 @@ mod tests {
         assert_eq!(t.codepoint(b_byte), text.chars().count() - 1);
         assert_eq!(t.utf16(b_byte), text.encode_utf16().count() - 1);
         assert_eq!(t.codepoint(text.len()), text.chars().count());
-        assert_eq!(t.byte(2), text.find('é').unwrap());
     }
 }

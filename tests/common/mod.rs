@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use newsmark::export::{Export, WireAnnotation, WireSpan};
-use newsmark::text::Span;
+use newsmark::Span;
 use newsmark::{Annotations, Annotator, DateSource, Options};
 use std::collections::{HashMap, HashSet};
 
@@ -83,7 +83,7 @@ pub fn annotate_checked_with(text: &str, options: &Options, checks: Checks) -> E
 /// Grapheme boundaries as the crate defines them (an approximation without a Unicode segmentation
 /// crate): a span boundary must never sit right before a combining mark, a ZWJ, a variation
 /// selector, a skin tone or a tag character. The crate snaps every span with the same rule.
-pub use newsmark::text::graphemes::is_boundary as is_grapheme_boundary;
+pub use newsmark::is_grapheme_boundary;
 
 /// A byte span is in bounds, ordered, on char boundaries and on grapheme boundaries.
 pub fn check_byte_span(text: &str, span: Span, what: &str) {

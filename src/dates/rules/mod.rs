@@ -213,11 +213,6 @@ impl<'a> View<'a> {
         self.idx.len()
     }
 
-    /// True when the view holds no token.
-    pub fn is_empty(&self) -> bool {
-        self.idx.is_empty()
-    }
-
     #[inline]
     fn w(&self, k: usize) -> &str {
         self.word(k).unwrap_or("")
