@@ -241,8 +241,8 @@ fn brat_ann_parses_back_and_every_span_slices_the_text() {
                     if let (Some(s), Some(e)) = (speaker_start, speaker_end) {
                         let relation = others
                             .iter()
-                            .find(|o| o[0].starts_with('R') && o[1].starts_with(&format!("Speaker Arg1:{t} ")))
-                            .expect("a Speaker relation from the quote");
+                            .find(|o| o[0].starts_with('R') && o[1].starts_with(&format!("SaidBy Arg1:{t} ")))
+                            .expect("a SaidBy relation from the quote");
                         let mention = relation[1].rsplit("Arg2:").next().unwrap();
                         let m = &ts[mention];
                         assert_eq!(m.fragments, [(*s, *e)], "Arg2 is the speaker mention");

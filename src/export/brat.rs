@@ -17,7 +17,7 @@ use std::fmt::Write;
 ///   attributing mention that is not an entity mention ("he", "a senior official");
 /// - `A` lines: `Kind` (speech, scare) on quotes, `Value` (TIMEX3) on dates, `Rule` on all;
 /// - `#` lines (`AnnotatorNotes`): the canonical name, the date in words, the speaker and cue;
-/// - `R` lines: `Speaker Arg1:<quote> Arg2:<mention>`;
+/// - `R` lines: `SaidBy Arg1:<quote> Arg2:<mention>`;
 /// - `*` lines: `Equiv` between the mentions of one entity.
 pub fn to_ann(export: &Export) -> String {
     let table = OffsetTable::new(&export.text);
@@ -83,7 +83,7 @@ pub fn to_ann(export: &Export) -> String {
                         None => ann.textbound(text, &table, "Speaker", start, end),
                     };
                     if let Some(m) = mention {
-                        ann.relation("Speaker", t, m);
+                        ann.relation("SaidBy", t, m);
                     }
                 }
             }
