@@ -72,9 +72,13 @@ fn bodies<'v>(item: &'v Value, purpose: &str) -> Vec<&'v str> {
 
 #[test]
 fn w3c_annotations_have_the_models_required_fields_and_slice_the_text() {
-    for export in exports() {
+    exports().iter().for_each(check_w3c);
+}
+
+fn check_w3c(export: &Export) {
+    {
         let source = "https://example.org/news/article-1";
-        let doc: Value = serde_json::from_str(&w3c::to_json(&export, source)).expect("JSON-LD is JSON");
+        let doc: Value = serde_json::from_str(&w3c::to_json(export, source)).expect("JSON-LD is JSON");
         assert_eq!(doc["@context"], w3c::CONTEXT);
         assert_eq!(doc["type"], "AnnotationCollection");
         assert_eq!(doc["first"]["type"], "AnnotationPage");
@@ -210,9 +214,13 @@ fn find_t<'a>(ts: &'a HashMap<String, TextBound>, text: &str, label: &str, start
 
 #[test]
 fn brat_ann_parses_back_and_every_span_slices_the_text() {
-    for export in exports() {
+    exports().iter().for_each(check_brat);
+}
+
+fn check_brat(export: &Export) {
+    {
         let text = &export.text;
-        let ann = brat::to_ann(&export);
+        let ann = brat::to_ann(export);
         let (ts, others) = parse_ann(&ann, text);
         let mut multi_fragment = false;
         for a in &export.annotations {
@@ -319,8 +327,12 @@ fn table(export: &Export, t: csv::Table) -> Vec<HashMap<String, String>> {
 
 #[test]
 fn csv_quotes_table_round_trips_with_offsets_that_slice_the_text() {
-    for export in exports() {
-        let rows = table(&export, csv::Table::Quotes);
+    exports().iter().for_each(check_csv_quotes);
+}
+
+fn check_csv_quotes(export: &Export) {
+    {
+        let rows = table(export, csv::Table::Quotes);
         let quotes: Vec<&WireAnnotation> = export
             .annotations
             .iter()
@@ -346,8 +358,12 @@ fn csv_quotes_table_round_trips_with_offsets_that_slice_the_text() {
 
 #[test]
 fn csv_names_table_counts_every_mention_once() {
-    for export in exports() {
-        let rows = table(&export, csv::Table::Names);
+    exports().iter().for_each(check_csv_names);
+}
+
+fn check_csv_names(export: &Export) {
+    {
+        let rows = table(export, csv::Table::Names);
         let entities: Vec<(&str, &str, &str)> = export
             .annotations
             .iter()
@@ -388,4 +404,58 @@ fn csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised() {
     assert_eq!(rows[0]["document"], "'=HYPERLINK(\"http://evil\",\"x\")");
     assert_eq!(rows[0]["speaker"], "'+1 555");
     assert_eq!(rows[0]["cue"], "'@said");
+}
+
+// ---------------------------------------------------------------- any text
+
+const PIECES: &[&str] = &[
+    "\u{201C}",
+    "\u{201D}",
+    "\"",
+    "'",
+    " said ",
+    " she added",
+    "Mike Pence",
+    "Zoe\u{301} Adams",
+    "Theresa May",
+    "👨🏻‍🚒",
+    "🇧🇪",
+    "\r\n",
+    "\n\n",
+    "\n",
+    " on Monday",
+    " on 2018-02-20",
+    ", ",
+    ". ",
+    "\t",
+    "=cmd",
+    "-1",
+    "@x",
+    "\u{2028}",
+    "\u{00A0}",
+    "\u{200B}",
+    "e\u{301}\u{302}",
+    " ",
+    "We will win",
+    "BRUSSELS, ",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 48,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(15),
+        failure_persistence: None,
+        ..Default::default()
+    })]
+
+    /// Whatever the text, every format parses back and every span slices it.
+    #[test]
+    fn every_format_holds_for_any_news_like_text(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60)) {
+        let text: String = pieces.concat();
+        let export = annotate_to_export(&text, &Options::with_document_date("2018-02-21").unwrap()).unwrap();
+        check_w3c(&export);
+        check_brat(&export);
+        check_csv_quotes(&export);
+        check_csv_names(&export);
+    }
 }
