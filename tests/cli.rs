@@ -381,6 +381,12 @@ fn brat_writes_the_txt_beside_the_ann_named_after_the_file_or_the_line_id() {
     );
     let ann = std::fs::read_to_string(dir.join(format!("{stem}.ann"))).expect(".ann written");
     assert!(ann.starts_with("T1\tQuote 0 23;25 66\t"), "{ann}");
+    let conf = dir.join("annotation.conf");
+    assert_eq!(
+        std::fs::read_to_string(&conf).unwrap(),
+        newsmark::export::brat::ANNOTATION_CONF
+    );
+    std::fs::write(&conf, "[entities]\nMine\n").unwrap();
 
     let lines = format!(
         "{}\n{}\n{}\n",

@@ -227,25 +227,34 @@ fn check_brat(export: &Export) {
             let span = a.span();
             let t = find_t(&ts, text, label_of(a), span.start, span.end);
             multi_fragment |= ts[t].fragments.len() > 1;
-            let has = |kind: &str, value: Option<&str>| {
-                others.iter().any(|o| {
-                    o[0].starts_with('A')
-                        && o[1].split(' ').collect::<Vec<_>>()[..2] == [kind, t]
-                        && value.is_none_or(|v| o[1].split(' ').nth(2) == Some(v))
-                })
+            let has = |kind: &str, value: &str| {
+                others
+                    .iter()
+                    .any(|o| o[0].starts_with('A') && o[1] == format!("{kind} {t} {value}"))
             };
+            let notes: Vec<&str> = others
+                .iter()
+                .filter(|o| o[0].starts_with('#') && o[1] == format!("AnnotatorNotes {t}"))
+                .map(|o| o[2].as_str())
+                .collect();
+            assert!(notes.len() <= 1, "one note per T line: {notes:?}");
+            let note = notes.first().copied().unwrap_or("");
             if let Some(rule) = json_rule(a) {
-                assert!(has("Rule", Some(&rule)), "{t} has its rule");
+                assert!(
+                    note.ends_with(&format!("rule {rule}")),
+                    "{t}'s note ends with its rule: {note:?}"
+                );
             }
             match a {
-                WireAnnotation::Date { value: Some(v), .. } => assert!(has("Value", Some(v))),
+                WireAnnotation::Entity { canonical, .. } => assert!(note.starts_with(canonical.as_str()), "{note:?}"),
+                WireAnnotation::Date { value: Some(v), .. } => assert!(note.starts_with(v.as_str()), "{note:?}"),
                 WireAnnotation::Quote {
                     kind,
                     speaker_start,
                     speaker_end,
                     ..
                 } => {
-                    assert!(has("Kind", Some(kind)));
+                    assert!(has("Kind", kind));
                     if let (Some(s), Some(e)) = (speaker_start, speaker_end) {
                         let relation = others
                             .iter()
@@ -267,6 +276,19 @@ fn check_brat(export: &Export) {
             if o[0].starts_with('#') {
                 assert_eq!(o.len(), 3, "a note is one line: {o:?}");
             }
+        }
+        // Every type, relation and attribute used is declared in the annotation.conf written beside.
+        let declared = |name: &str| {
+            brat::ANNOTATION_CONF
+                .lines()
+                .any(|l| l.split('\t').next() == Some(name))
+        };
+        for t in ts.values() {
+            assert!(declared(&t.label), "{} is in annotation.conf", t.label);
+        }
+        for o in others.iter().filter(|o| o[0].starts_with(['A', 'R', '*'])) {
+            let name = o[1].split(' ').next().unwrap();
+            assert!(declared(name), "{name} is in annotation.conf");
         }
         if export.text.contains("back down") {
             assert!(multi_fragment, "the quote over two paragraphs is split:\n{ann}");

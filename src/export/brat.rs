@@ -11,12 +11,17 @@ use crate::text::OffsetTable;
 use std::collections::HashMap;
 use std::fmt::Write;
 
+/// The `annotation.conf` that declares every type, relation and attribute [`to_ann`] writes.
+pub const ANNOTATION_CONF: &str = include_str!("../../data/brat/annotation.conf");
+
 /// The `.ann` for the export's text (which is the `.txt`, byte for byte).
 ///
 /// - `T` lines: every annotation (entity and date labels, `Quote`), and `Speaker` for an
 ///   attributing mention that is not an entity mention ("he", "a senior official");
-/// - `A` lines: `Kind` (speech, scare) on quotes, `Value` (TIMEX3) on dates, `Rule` on all;
-/// - `#` lines (`AnnotatorNotes`): the canonical name, the date in words, the speaker and cue;
+/// - `A` lines: `Kind` (speech, scare) on quotes: brat attributes take only values listed in
+///   `annotation.conf`, so free values go in the note;
+/// - `#` lines (`AnnotatorNotes`), one per T line: the canonical name; the TIMEX3 value and the
+///   date in words; the speaker and cue; then `rule ID` when the export has rule ids;
 /// - `R` lines: `SaidBy Arg1:<quote> Arg2:<mention>`;
 /// - `*` lines: `Equiv` between the mentions of one entity.
 pub fn to_ann(export: &Export) -> String {
@@ -41,24 +46,23 @@ pub fn to_ann(export: &Export) -> String {
     let mut mentions: Vec<(String, Vec<usize>)> = Vec::new();
     for (a, t) in export.annotations.iter().zip(&t_of) {
         let Some(t) = *t else { continue };
-        match a {
+        // What brat can only hold as free text goes in the one note of the T line.
+        let mut note = match a {
             WireAnnotation::Entity {
                 entity_id, canonical, ..
             } => {
-                ann.note(t, canonical);
                 match mentions.iter_mut().find(|(id, _)| id == entity_id) {
                     Some((_, ts)) => ts.push(t),
                     None => mentions.push((entity_id.clone(), vec![t])),
                 }
+                canonical.clone()
             }
-            WireAnnotation::Date { value, gloss, .. } => {
-                if let Some(v) = value {
-                    ann.attribute("Value", t, v);
-                }
-                if let Some(g) = gloss {
-                    ann.note(t, g);
-                }
-            }
+            WireAnnotation::Date { value, gloss, .. } => match (value, gloss) {
+                (Some(v), Some(g)) => format!("{v} ({g})"),
+                (Some(v), None) => v.clone(),
+                (None, Some(g)) => g.clone(),
+                (None, None) => String::new(),
+            },
             WireAnnotation::Quote {
                 kind,
                 speaker,
@@ -68,15 +72,6 @@ pub fn to_ann(export: &Export) -> String {
                 ..
             } => {
                 ann.attribute("Kind", t, kind);
-                let note = match (speaker, cue) {
-                    (Some(s), Some(c)) => format!("{s} ({c})"),
-                    (Some(s), None) => s.clone(),
-                    (None, Some(c)) => format!("({c})"),
-                    (None, None) => String::new(),
-                };
-                if !note.is_empty() {
-                    ann.note(t, &note);
-                }
                 if let (Some(start), Some(end)) = (*speaker_start, *speaker_end) {
                     let mention = match entity_t.get(&(start, end)) {
                         Some(&m) => Some(m),
@@ -86,10 +81,23 @@ pub fn to_ann(export: &Export) -> String {
                         ann.relation("SaidBy", t, m);
                     }
                 }
+                match (speaker, cue) {
+                    (Some(s), Some(c)) => format!("{s} ({c})"),
+                    (Some(s), None) => s.clone(),
+                    (None, Some(c)) => format!("({c})"),
+                    (None, None) => String::new(),
+                }
             }
-        }
+        };
         if let Some(rule) = rule_of(a) {
-            ann.attribute("Rule", t, &rule);
+            if !note.is_empty() {
+                note.push_str("; ");
+            }
+            note.push_str("rule ");
+            note.push_str(&rule);
+        }
+        if !note.is_empty() {
+            ann.note(t, &note);
         }
     }
     for (_, ts) in mentions.iter().filter(|(_, ts)| ts.len() > 1) {
@@ -131,13 +139,9 @@ impl Ann {
         Some(n)
     }
 
+    /// An attribute with a value from `annotation.conf` (one word, as brat splits on spaces).
     fn attribute(&mut self, name: &str, t: usize, value: &str) {
         let n = self.next(1);
-        // brat splits an attribute line on spaces: a value must be one word.
-        let value: String = value
-            .chars()
-            .map(|c| if c.is_whitespace() || c.is_control() { '_' } else { c })
-            .collect();
         let _ = writeln!(self.a, "A{n}\t{name} T{t} {value}");
     }
 

@@ -171,6 +171,12 @@ impl<W: Write> Writer<W> {
             Format::Brat { out: Some(dir) } => {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| Failure::Run(format!("cannot create the folder {}: {e}", dir.display())))?;
+                // brat needs the types declared; a configuration already there is the user's own.
+                let conf = dir.join("annotation.conf");
+                if !conf.exists() {
+                    std::fs::write(&conf, brat::ANNOTATION_CONF)
+                        .map_err(|e| Failure::Run(format!("cannot write {}: {e}", conf.display())))?;
+                }
                 Some(dir.clone())
             }
             _ => None,
