@@ -8,6 +8,7 @@ Offsets: ``start``/``end`` count code points, so ``text[start:end]`` is the anno
 
 import json as _json
 import os as _os
+from concurrent.futures import ThreadPoolExecutor as _ThreadPoolExecutor
 from itertools import islice as _islice
 
 from ._newsmark import __version__, annotate_batch as _annotate_batch, annotate_json
@@ -31,7 +32,8 @@ def annotate(text, document_date=None, layers=None):
 
 def annotate_many(documents, jobs=None, layers=None, document_date=None):
     """Annotates each document of an iterable, on ``jobs`` threads (default: every core), and
-    yields the exports (dicts) in input order, holding only a few documents per thread at a time.
+    yields the exports (dicts) in input order, holding only a few documents per thread at a time
+    (two batches of ``4 * jobs``: one being annotated, one being handed out).
 
     A document is a text, or a dict like a CLI JSONL line: ``{"id": ..., "text": ..., "dct":
     "YYYY-MM-DD"}`` (``id`` is copied to the export; ``dct`` overrides ``document_date``).
@@ -41,17 +43,31 @@ def annotate_many(documents, jobs=None, layers=None, document_date=None):
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     docs = iter(documents)
-    position = 0
-    while True:
-        batch = list(_islice(docs, jobs * _PER_JOB))
-        if not batch:
-            return
-        triples = [_triple(d, document_date, position + k) for k, d in enumerate(batch)]
-        for k, (ok, out) in enumerate(_annotate_batch(triples, jobs, layers)):
-            if not ok:
-                raise ValueError(f"document {position + k}: {out}")
-            yield _json.loads(out)
-        position += len(batch)
+    # The native batch runs with the GIL released on a helper thread while this thread turns the
+    # previous batch's JSON into dicts, so the threads do not wait on the parsing.
+    with _ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        position = 0
+        while True:
+            batch = list(_islice(docs, jobs * _PER_JOB))
+            running = None
+            if batch:
+                triples = [_triple(d, document_date, position + k) for k, d in enumerate(batch)]
+                running = (position, pool.submit(_annotate_batch, triples, jobs, layers))
+                position += len(batch)
+            if pending is not None:
+                yield from _exports(*pending)
+            if running is None:
+                return
+            pending = running
+
+
+def _exports(position, future):
+    """The dicts of one finished batch, or the error of its first failed document."""
+    for k, (ok, out) in enumerate(future.result()):
+        if not ok:
+            raise ValueError(f"document {position + k}: {out}")
+        yield _json.loads(out)
 
 
 def _triple(doc, document_date, position):
