@@ -27,4 +27,6 @@ if stale target/release/newsmark; then
   log "building the release CLI (for the native scale column)"
   cargo build --locked --release --bin newsmark
 fi
-exec node bench/run.mjs "$@"
+node bench/run.mjs "$@"
+# The native CLI on every core against one (--jsonl --jobs).
+bash scripts/bench-jobs.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2: every test. fmt, clippy, the Rust tests, the docs, the fuzz target, the wasm build, the
-# browser end-to-end tests.
+# browser end-to-end tests, the Python package (wheel, its tests and the Dask recipe on a local cluster).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -19,3 +19,5 @@ step "fuzz target (build, replay seeds)"; cargo build --locked --manifest-path f
 step "wasm build";                    bash scripts/build-web.sh
 step "wasm JS API tests (node)";    node --test --test-reporter=spec tests/node/
 step "browser end-to-end tests";      (cd tests/e2e && node --test --test-reporter=spec)
+step "python package (wheel)";        cargo fmt --manifest-path python/Cargo.toml -- --check && bash scripts/build-python.sh
+step "python tests (incl. Dask, 2 workers)"; target/python/bin/python -m unittest discover -s python/tests -v

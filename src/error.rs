@@ -26,6 +26,11 @@ pub enum Error {
         /// What is wrong with it.
         detail: String,
     },
+    /// Text given as a `newsmark/1` export (to convert to another format) is not one.
+    NotAnExport {
+        /// What is wrong with it.
+        detail: String,
+    },
     /// The input is not UTF-8 text.
     NotText {
         /// Byte offset of the first invalid byte.
@@ -53,6 +58,10 @@ impl fmt::Display for Error {
                 crate::MAX_TEXT_BYTES / 1_000_000
             ),
             Error::BadOptions { detail } => write!(f, "bad options: {detail}"),
+            Error::NotAnExport { detail } => write!(
+                f,
+                "not a newsmark/1 export ({detail}): give the JSON that annotateJson returns"
+            ),
             Error::NotText { at } => write!(
                 f,
                 "the input is not UTF-8 text (invalid byte at offset {at}): convert it to UTF-8 first"

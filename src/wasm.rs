@@ -78,6 +78,51 @@ pub fn annotate_json(text: &str, options: JsValue) -> Result<String, JsValue> {
     Ok(export(Annotator::shared(), text, options)?.to_json())
 }
 
+fn parse_export(json: &str) -> Result<Export, JsValue> {
+    let export: Export =
+        serde_json::from_str(json).map_err(|e| js_error(Error::NotAnExport { detail: e.to_string() }))?;
+    if export.schema != crate::export::SCHEMA {
+        return Err(js_error(Error::NotAnExport {
+            detail: format!("its schema is {:?}", export.schema),
+        }));
+    }
+    Ok(export)
+}
+
+/// Converts the `newsmark/1` JSON (as `annotateJson` returns it) to W3C Web Annotation JSON-LD,
+/// the bytes `newsmark annotate --format w3c` prints (without its newline). `source` is the text's
+/// IRI (default `urn:newsmark:text`). See docs/exports.md.
+#[wasm_bindgen(js_name = exportW3c)]
+pub fn export_w3c(json: &str, source: Option<String>) -> Result<String, JsValue> {
+    let export = parse_export(json)?;
+    let source = source.unwrap_or_else(|| crate::export::w3c::default_source(&export));
+    if !crate::export::w3c::is_source_iri(&source) {
+        return Err(js_error(Error::BadOptions {
+            detail: format!("source {source:?} is not an absolute IRI without a fragment"),
+        }));
+    }
+    Ok(crate::export::w3c::to_json(&export, &source))
+}
+
+/// Converts the `newsmark/1` JSON to a brat standoff `.ann` (the text is the `.txt`), as
+/// `newsmark annotate --format brat` prints it.
+#[wasm_bindgen(js_name = exportBrat)]
+pub fn export_brat(json: &str) -> Result<String, JsValue> {
+    Ok(crate::export::brat::to_ann(&parse_export(json)?))
+}
+
+/// Converts the `newsmark/1` JSON to a CSV file (byte-order mark, header, rows) of `table`
+/// ("quotes" or "names"), as `newsmark annotate --format csv --table TABLE` prints it.
+#[wasm_bindgen(js_name = exportCsv)]
+pub fn export_csv(json: &str, table: &str) -> Result<String, JsValue> {
+    let table = crate::export::csv::Table::from_name(table).ok_or_else(|| {
+        js_error(Error::BadOptions {
+            detail: format!("unknown table {table:?}: the tables are quotes and names"),
+        })
+    })?;
+    Ok(crate::export::csv::to_csv(&parse_export(json)?, table))
+}
+
 /// A reusable annotator (the free functions share one too; this exists for explicit lifetimes).
 #[wasm_bindgen(js_name = Annotator)]
 pub struct JsAnnotator {

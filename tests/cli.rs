@@ -310,3 +310,192 @@ fn the_json_is_safe_to_embed_in_html_and_still_the_same_text() {
         assert_eq!(v["text"], text);
     }
 }
+
+// ---------------------------------------------------------------- --format and --jobs
+
+const ARTICLE: &str = "\u{201C}We will not back down.\n\n\u{201C}The vote will go ahead 👨🏻‍🚒 as planned,\u{201D} said Zoe\u{0301} Adams, the party's leader. He added: \u{201C}Nothing has changed.\u{201D}\n";
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "stderr: {}", stderr(o));
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsmark-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn every_format_prints_what_the_library_renders_for_the_same_export() {
+    use newsmark::export::{brat, csv, w3c, Export};
+    let json = stdout(&run(&["annotate", "--date", "2018-02-21"], ARTICLE.as_bytes()));
+    let export: Export = serde_json::from_str(&json).expect("the JSON export parses");
+    let with = |extra: &[&str]| {
+        let mut args = vec!["annotate", "--date", "2018-02-21"];
+        args.extend_from_slice(extra);
+        stdout(&run(&args, ARTICLE.as_bytes()))
+    };
+    assert_eq!(with(&["--format", "json"]), json, "json is the default");
+    assert_eq!(
+        with(&["--format=w3c"]),
+        w3c::to_json(&export, "urn:newsmark:text") + "\n"
+    );
+    assert_eq!(
+        with(&["--format", "w3c", "--source", "https://example.org/a/1", "--pretty"]),
+        w3c::to_json_pretty(&export, "https://example.org/a/1") + "\n"
+    );
+    assert_eq!(with(&["--format", "brat"]), brat::to_ann(&export));
+    assert_eq!(
+        with(&["--format", "csv", "--table", "quotes"]),
+        csv::to_csv(&export, csv::Table::Quotes)
+    );
+    assert_eq!(
+        with(&["--format", "csv", "--table=names"]),
+        csv::to_csv(&export, csv::Table::Names)
+    );
+}
+
+#[test]
+fn brat_writes_the_txt_beside_the_ann_named_after_the_file_or_the_line_id() {
+    let dir = temp_dir("brat");
+    let input = dir.with_extension("article.txt");
+    std::fs::write(&input, format!("\u{feff}{ARTICLE}")).expect("input written");
+    let o = run(
+        &[
+            "annotate",
+            input.to_str().unwrap(),
+            "--format",
+            "brat",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(stdout(&o), "", "the files are the output");
+    let stem = input.file_stem().unwrap().to_str().unwrap();
+    let txt = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).expect(".txt written");
+    assert_eq!(
+        txt, ARTICLE,
+        "the .txt is the text annotated, without the byte-order mark"
+    );
+    let ann = std::fs::read_to_string(dir.join(format!("{stem}.ann"))).expect(".ann written");
+    assert!(ann.starts_with("T1\tQuote 0 23;25 66\t"), "{ann}");
+    let conf = dir.join("annotation.conf");
+    assert_eq!(
+        std::fs::read_to_string(&conf).unwrap(),
+        newsmark::export::brat::ANNOTATION_CONF
+    );
+    std::fs::write(&conf, "[entities]\nMine\n").unwrap();
+
+    let lines = format!(
+        "{}\n{}\n{}\n",
+        serde_json::json!({"id": "bbc/001", "text": ARTICLE}),
+        serde_json::json!({"text": "Theresa May spoke."}),
+        serde_json::json!({"id": "bbc:001", "text": "again"}),
+    );
+    let o = run(
+        &[
+            "annotate",
+            "--jsonl",
+            "--format",
+            "brat",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        lines.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1), "the third line's name is taken");
+    assert!(
+        stderr(&o).contains("line 3: another text was already written as bbc_001.txt"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("bbc_001.txt")).unwrap(), ARTICLE);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("line-2.txt")).unwrap(),
+        "Theresa May spoke."
+    );
+    assert!(std::fs::read_to_string(dir.join("line-2.ann"))
+        .unwrap()
+        .contains("PERSON 0 11\tTheresa May"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&input);
+}
+
+#[test]
+fn csv_from_jsonl_has_one_header_and_a_document_column() {
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": ARTICLE}),
+        serde_json::json!({"id": "b", "text": "“Fine,” said Theresa May."}),
+    );
+    let out = stdout(&run(
+        &["annotate", "--jsonl", "--format", "csv", "--table", "quotes"],
+        lines.as_bytes(),
+    ));
+    assert!(out.starts_with("\u{feff}document,quote_id,"), "{out}");
+    assert_eq!(out.matches("document,").count(), 1, "one header");
+    assert!(out.contains("\r\nb,q1,speech,Theresa May,"), "{out}");
+}
+
+#[test]
+fn format_flags_that_make_no_sense_together_are_usage_errors() {
+    for args in [
+        &["annotate", "--format", "xml"][..],
+        &["annotate", "--format", "csv"][..],
+        &["annotate", "--format", "csv", "--table", "people"][..],
+        &["annotate", "--table", "quotes"][..],
+        &["annotate", "--format", "brat", "--pretty"][..],
+        &["annotate", "--format", "json", "--out", "dir"][..],
+        &["annotate", "--format", "w3c", "--source", "article.txt"][..],
+        &["annotate", "--jsonl", "--format", "w3c", "--source", "https://x.org/"][..],
+        &["annotate", "--jsonl", "--format", "brat"][..],
+        &["annotate", "--jobs", "2"][..],
+        &["annotate", "--jsonl", "--jobs", "0"][..],
+        &["annotate", "--jsonl", "--jobs", "many"][..],
+        &["annotate", "--pretty=yes"][..],
+    ] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?} is a usage mistake: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(stderr(&o).contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn jobs_keep_the_input_order_and_report_bad_lines_in_order() {
+    // Lengths vary a hundredfold, so with several threads later lines often finish first.
+    let mut input = String::new();
+    for i in 0..120 {
+        if i % 37 == 5 {
+            input.push_str("{not json}\n");
+            continue;
+        }
+        let text = format!("“Line {i},” said Theresa May on Monday. ").repeat(1 + (i * 7919) % 40);
+        input.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
+        input.push('\n');
+    }
+    let one = run(&["annotate", "--jsonl", "--jobs", "1"], input.as_bytes());
+    assert_eq!(one.status.code(), Some(1));
+    for jobs in ["2", "3", "7"] {
+        let many = run(&["annotate", "--jsonl", "--jobs", jobs], input.as_bytes());
+        assert_eq!(many.status.code(), Some(1));
+        assert_eq!(
+            many.stdout, one.stdout,
+            "--jobs {jobs} prints the same bytes in the same order"
+        );
+        assert_eq!(
+            stderr(&many),
+            stderr(&one),
+            "--jobs {jobs} reports the same lines in order"
+        );
+    }
+    let ids: Vec<String> = json_lines(&one)
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (0..120).filter(|i| i % 37 != 5).map(|i| i.to_string()).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(stderr(&one).lines().count(), 4, "{}", stderr(&one));
+}

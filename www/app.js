@@ -6,7 +6,8 @@ import { buildLegend, renderSpeakers, renderEntities } from './panel.js';
 import { aggregate } from './aggregates.js';
 import { createAnnotator } from './worker-client.js';
 import { el } from './dom.js';
-import { categoryOf, countWords, exportFileName, shorten } from './words.js';
+import { saveExport, wireExportMenu } from './export-menu.js';
+import { categoryOf, countWords, shorten } from './words.js';
 import { decodeText } from './decode.js';
 import { showBidi } from './bidi.js';
 import { createNotices } from './notices.js';
@@ -29,6 +30,7 @@ const ui = {
   alert: $('alert'),
   stale: $('view-stale'),
   exportButton: $('export'),
+  exportFormat: $('export-format'),
   date: $('docdate'),
   dateSource: $('docdate-source'),
   dateReset: $('docdate-reset'),
@@ -408,15 +410,8 @@ function setOverride(value) {
 // ---------------------------------------------------------------- export
 
 function download() {
-  const r = state.result;
-  // The CLI prints the JSON plus a newline: the download is byte for byte the same.
-  const blob = new Blob([`${r.json}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = el('a', { href: url, download: exportFileName(r.text) });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  // JSON is the CLI's bytes plus its newline; the other formats are the CLI's --format output.
+  saveExport(state.result, ui.exportFormat.value).catch((e) => showAlert(`The export failed: ${e.message || e}`, 'export'));
 }
 
 function finishExport() {
@@ -673,6 +668,7 @@ ui.modeEdit.addEventListener('click', () => {
 });
 ui.modeRead.addEventListener('click', () => setMode('read'));
 ui.exportButton.addEventListener('click', requestExport);
+wireExportMenu(ui.exportFormat, ui.exportButton);
 
 /** Runs `load` with the page marked busy, so nobody mistakes the wait for an idle page. */
 async function reading(load) {

@@ -4,6 +4,11 @@
 //! These wire structs are separate from the domain model on purpose: the model keeps byte
 //! spans and indices, the wire gives code points, UTF-16 units and string ids.
 
+pub mod brat;
+pub mod csv;
+mod rule;
+pub mod w3c;
+
 use crate::annotation::{Annotations, DateAnchor, DateSource};
 use crate::text::{OffsetTable, Span};
 use serde::{Deserialize, Serialize};
@@ -259,7 +264,7 @@ impl Export {
 /// The JSON made safe to paste into an HTML `<script>` block or a JavaScript source: `</` and
 /// the line separators U+2028/U+2029 can only stand inside JSON strings, where `<\/`, `\u2028`
 /// and `\u2029` mean the same characters, so the JSON value is unchanged.
-fn embeddable(json: String) -> String {
+pub(crate) fn embeddable(json: String) -> String {
     if !json.contains("</") && !json.contains(['\u{2028}', '\u{2029}']) {
         return json;
     }

@@ -80,3 +80,23 @@ test('the JSON text is safe to embed in HTML and parses back to the same text', 
   assert.ok(!json.includes('\u2028') && !json.includes('\u2029'), 'no raw line separators');
   assert.equal(JSON.parse(json).text, text);
 });
+
+test('exportW3c, exportBrat and exportCsv give the CLI --format bytes for the same export', () => {
+  const bin = path.join(root, 'target/debug/newsmark');
+  const text = '“We will not back down.\n\n“The vote will go ahead 👨🏻‍🚒 as planned,” said Zoe\u0301 Adams. She added: “Nothing has changed.”';
+  const json = newsmark.annotateJson(text, { document_date: '2018-02-21' });
+  const cli = (...args) => execFileSync(bin, ['annotate', '--date', '2018-02-21', ...args], { input: text }).toString('utf8');
+  assert.equal(newsmark.exportW3c(json, null) + '\n', cli('--format', 'w3c'));
+  assert.equal(newsmark.exportW3c(json, 'https://example.org/a') + '\n', cli('--format', 'w3c', '--source', 'https://example.org/a'));
+  assert.equal(newsmark.exportBrat(json), cli('--format', 'brat'));
+  assert.equal(newsmark.exportCsv(json, 'quotes'), cli('--format', 'csv', '--table', 'quotes'));
+  assert.equal(newsmark.exportCsv(json, 'names'), cli('--format', 'csv', '--table', 'names'));
+});
+
+test('the converters refuse what is not a newsmark/1 export, an unknown table and a bad source', () => {
+  const json = newsmark.annotateJson(TEXT, null);
+  assert.throws(() => newsmark.exportBrat('{"schema": "other"}'), (e) => e instanceof Error && /not a newsmark\/1 export/.test(e.message));
+  assert.throws(() => newsmark.exportCsv('not json', 'quotes'), (e) => e instanceof Error && /not a newsmark\/1 export/.test(e.message));
+  assert.throws(() => newsmark.exportCsv(json, 'people'), (e) => e instanceof Error && /quotes and names/.test(e.message));
+  assert.throws(() => newsmark.exportW3c(json, 'article.txt'), (e) => e instanceof Error && /absolute IRI/.test(e.message));
+});

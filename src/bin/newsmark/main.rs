@@ -1,25 +1,39 @@
 //! The newsmark command line: annotate one text, or a JSONL batch, and print the `newsmark/1` export.
 
 mod input;
+mod output;
+mod parallel;
 
 use input::{Bounded, NextLine, MAX_LINE_BYTES};
+use newsmark::export::Export;
 use newsmark::{annotate_to_export, Layers, Options, MAX_TEXT_BYTES};
+use output::{Format, FormatFlags, Writer};
 use std::io::{self, BufRead, Write};
+use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 newsmark: find quotes (and speakers), named entities and dates in news text.
 
 Usage:
-  newsmark annotate [FILE|-] [--date YYYY-MM-DD] [--layers LIST] [--pretty]
+  newsmark annotate [FILE|-] [--date YYYY-MM-DD] [--layers LIST] [FORMAT] [--pretty]
       Annotate one text (a file, or standard input when FILE is - or absent) and print the
       newsmark/1 JSON export. --date sets the article's date (otherwise detected from the text).
       --layers reports only some layers, e.g. --layers dates or --layers entities,quotes.
-  newsmark annotate --jsonl [FILE|-] [--date YYYY-MM-DD] [--layers LIST]
+  newsmark annotate --jsonl [FILE|-] [--date YYYY-MM-DD] [--layers LIST] [FORMAT] [--jobs N]
       Annotate one document per input line: {\"id\"?: string, \"text\": string, \"dct\"?: \"YYYY-MM-DD\"}.
-      Prints one export per line with \"id\" copied. Bad lines are reported on stderr and skipped;
-      the exit status is 1 if any line failed.
+      Prints one export per line with \"id\" copied, in input order, on N threads (default: every
+      core). Bad lines are reported on stderr and skipped; the exit status is 1 if any line failed.
   newsmark --help | --version
+
+Formats (docs/exports.md):
+  --format json                 the newsmark/1 JSON (the default)
+  --format w3c [--source IRI]   W3C Web Annotations (JSON-LD); IRI names the text (default
+                                urn:newsmark:text, or urn:newsmark:doc:ID for JSONL lines)
+  --format brat [--out DIR]     brat standoff: the .ann on stdout, or DIR/NAME.txt and DIR/NAME.ann
+                                (NAME: the input file's name, or each JSONL line's id; --jsonl needs --out)
+  --format csv --table quotes|names
+                                one CSV table (UTF-8 with BOM): the header once, then every text's rows
 ";
 
 /// Why a run stopped early.
@@ -47,8 +61,9 @@ struct Args {
     input: Option<String>,
     date: Option<String>,
     layers: Option<String>,
-    pretty: bool,
+    jobs: Option<String>,
     jsonl: bool,
+    format: FormatFlags,
 }
 
 fn set_once(slot: &mut Option<String>, flag: &str, value: Option<String>) -> Result<(), Failure> {
@@ -75,36 +90,61 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, Failure> {
     }
     let mut args = Args::default();
     while let Some(a) = argv.next() {
-        match a.as_str() {
-            "--pretty" => args.pretty = true,
-            "--jsonl" => args.jsonl = true,
-            "--date" => set_once(&mut args.date, "--date", argv.next())?,
-            "--layers" => set_once(&mut args.layers, "--layers", argv.next())?,
-            s if s.starts_with("--date=") => set_once(&mut args.date, "--date", Some(s[7..].to_string()))?,
-            s if s.starts_with("--layers=") => set_once(&mut args.layers, "--layers", Some(s[9..].to_string()))?,
-            s if s.starts_with("--") => {
-                return Err(Failure::Usage(format!("unknown option {s:?}")));
+        // `--flag=value` and `--flag value` alike.
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        let slot = match flag.as_str() {
+            "--date" => &mut args.date,
+            "--layers" => &mut args.layers,
+            "--jobs" => &mut args.jobs,
+            "--format" => &mut args.format.format,
+            "--table" => &mut args.format.table,
+            "--source" => &mut args.format.source,
+            "--out" => &mut args.format.out,
+            "--pretty" | "--jsonl" if inline.is_none() => {
+                if flag == "--pretty" {
+                    args.format.pretty = true;
+                } else {
+                    args.jsonl = true;
+                }
+                continue;
             }
-            s => {
-                if args.input.replace(s.to_string()).is_some() {
+            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {a:?}"))),
+            _ => {
+                if args.input.replace(a).is_some() {
                     return Err(Failure::Usage("give at most one input file".into()));
                 }
+                continue;
             }
-        }
+        };
+        let value = inline.or_else(|| argv.next());
+        set_once(slot, &flag, value)?;
     }
-    if args.pretty && args.jsonl {
+    if args.jobs.is_some() && !args.jsonl {
         return Err(Failure::Usage(
-            "--pretty cannot be used with --jsonl: JSONL output is one export per line".into(),
+            "--jobs is for --jsonl batches: one text is annotated on one core".into(),
         ));
     }
     Ok(args)
 }
 
-fn open(path: Option<&str>) -> Result<Box<dyn BufRead>, Failure> {
+/// The number of threads for `--jsonl`: `--jobs N`, or every core.
+fn jobs(args: &Args) -> Result<NonZeroUsize, Failure> {
+    match &args.jobs {
+        None => Ok(std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)),
+        Some(n) => n
+            .parse::<NonZeroUsize>()
+            .map_err(|_| Failure::Usage(format!("--jobs {n:?} is not a whole number of at least 1"))),
+    }
+}
+
+fn open(path: Option<&str>) -> Result<Box<dyn BufRead + Send>, Failure> {
     match path {
         None | Some("-") => Ok(Box::new(io::BufReader::new(io::stdin()))),
         Some(p) => std::fs::File::open(p)
-            .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn BufRead>)
+            .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn BufRead + Send>)
             .map_err(|e| Failure::Run(format!("cannot read {p}: {e}"))),
     }
 }
@@ -115,7 +155,7 @@ fn as_text(bytes: &[u8]) -> Result<&str, String> {
 }
 
 /// One JSONL document, checked field by field so the message names the field, not a type.
-fn annotate_line(line: &str, default: &Options) -> Result<String, String> {
+fn annotate_line(line: &str, default: &Options) -> Result<Export, String> {
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
     let serde_json::Value::Object(mut doc) = value else {
         return Err(format!(
@@ -146,7 +186,7 @@ fn annotate_line(line: &str, default: &Options) -> Result<String, String> {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
     });
-    Ok(export.to_json())
+    Ok(export)
 }
 
 fn kind_of(v: &serde_json::Value) -> &'static str {
@@ -171,43 +211,67 @@ fn options(args: &Args) -> Result<Options, Failure> {
     Ok(options)
 }
 
-/// Annotates every line; `Ok(false)` when some line failed (each is reported on stderr).
-fn run_jsonl(args: &Args, options: &Options, out: &mut impl Write) -> Result<bool, Failure> {
-    let mut reader = open(args.input.as_deref())?;
-    let mut all_ok = true;
-    for n in 1.. {
-        let line = match input::next_line(&mut reader, MAX_LINE_BYTES)
-            .map_err(|e| Failure::Run(format!("cannot read the input: {e}")))?
-        {
-            NextLine::End => break,
-            NextLine::TooLong => {
-                return Err(Failure::Run(format!(
-                    "line {n} is longer than {} MB, the most one document may take: split it; stopped reading here",
-                    MAX_LINE_BYTES / 1_000_000
-                )))
-            }
-            NextLine::Line(l) => l,
+/// The input lines, numbered from 1, each within the line bound; an over-long line ends them.
+fn lines(mut reader: impl BufRead) -> impl Iterator<Item = Result<(usize, Vec<u8>), Failure>> {
+    let mut n = 0;
+    let mut stopped = false;
+    std::iter::from_fn(move || {
+        if stopped {
+            return None;
+        }
+        n += 1;
+        let next = match input::next_line(&mut reader, MAX_LINE_BYTES) {
+            Err(e) => Err(Failure::Run(format!("cannot read the input: {e}"))),
+            Ok(NextLine::End) => return None,
+            Ok(NextLine::TooLong) => Err(Failure::Run(format!(
+                "line {n} is longer than {} MB, the most one document may take: split it; stopped reading here",
+                MAX_LINE_BYTES / 1_000_000
+            ))),
+            Ok(NextLine::Line(l)) => Ok((n, l)),
         };
+        stopped = next.is_err();
+        Some(next)
+    })
+}
+
+/// Annotates every line on `jobs` threads, writing in input order; `Ok(false)` when some line
+/// failed (each is reported on stderr, in order).
+fn run_jsonl(
+    args: &Args,
+    jobs: NonZeroUsize,
+    options: &Options,
+    format: &Format,
+    out: &mut Writer<impl Write>,
+) -> Result<bool, Failure> {
+    let reader = open(args.input.as_deref())?;
+    out.stdout(&format.preamble())?;
+    let mut all_ok = true;
+    let work = |(n, line): (usize, Vec<u8>)| {
         let result = as_text(&line).and_then(|l| {
             if l.trim().is_empty() {
                 Ok(None)
             } else {
-                annotate_line(l, options).map(Some)
+                annotate_line(l, options).map(|e| Some(format.render(&e, &format!("line-{n}"))))
             }
         });
-        match result {
-            Ok(Some(json)) => writeln!(out, "{json}")?,
-            Ok(None) => {}
-            Err(e) => {
-                all_ok = false;
-                eprintln!("newsmark: line {n}: {e}; skipped");
-            }
+        (n, result)
+    };
+    parallel::map_in_order(jobs, lines(reader), work, |(n, result)| {
+        let problem = match result {
+            Ok(Some(rendered)) => out.write(rendered)?.err(),
+            Ok(None) => None,
+            Err(e) => Some(e),
+        };
+        if let Some(e) = problem {
+            all_ok = false;
+            eprintln!("newsmark: line {n}: {e}; skipped");
         }
-    }
+        Ok(())
+    })?;
     Ok(all_ok)
 }
 
-fn run_text(args: &Args, options: &Options, out: &mut impl Write) -> Result<bool, Failure> {
+fn run_text(args: &Args, options: &Options, format: &Format, out: &mut Writer<impl Write>) -> Result<bool, Failure> {
     let reader = open(args.input.as_deref())?;
     let bytes = match input::read_bounded(reader, MAX_TEXT_BYTES + 3)
         .map_err(|e| Failure::Run(format!("cannot read the input: {e}")))?
@@ -222,23 +286,22 @@ fn run_text(args: &Args, options: &Options, out: &mut impl Write) -> Result<bool
     };
     let text = as_text(&bytes).map_err(Failure::Run)?;
     let export = annotate_to_export(text, options).map_err(|e| Failure::Run(e.to_string()))?;
-    let json = if args.pretty {
-        export.to_json_pretty()
-    } else {
-        export.to_json()
-    };
-    writeln!(out, "{json}")?;
+    out.stdout(&format.preamble())?;
+    out.write(format.render(&export, &output::name_of_input(args.input.as_deref())))?
+        .map_err(Failure::Run)?;
     Ok(true)
 }
 
-fn run(args: Args) -> Result<bool, Failure> {
+fn run(mut args: Args) -> Result<bool, Failure> {
+    let format = Format::from_flags(std::mem::take(&mut args.format), args.jsonl)?;
+    let jobs = jobs(&args)?;
     let options = options(&args)?;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = Writer::new(io::BufWriter::new(stdout.lock()), &format)?;
     let ok = if args.jsonl {
-        run_jsonl(&args, &options, &mut out)?
+        run_jsonl(&args, jobs, &options, &format, &mut out)?
     } else {
-        run_text(&args, &options, &mut out)?
+        run_text(&args, &options, &format, &mut out)?
     };
     out.flush()?;
     Ok(ok)
