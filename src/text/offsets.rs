@@ -43,6 +43,11 @@ impl OffsetTable {
     pub fn utf16(&self, byte: usize) -> usize {
         self.utf16_at[self.codepoint(byte)]
     }
+
+    /// The byte offset of code-point offset `cp` (clamped to the text length).
+    pub fn byte(&self, cp: usize) -> usize {
+        self.byte_at[cp.min(self.byte_at.len() - 1)]
+    }
 }
 
 #[cfg(test)]
