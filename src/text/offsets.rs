@@ -48,6 +48,11 @@ impl OffsetTable {
     pub fn byte(&self, cp: usize) -> usize {
         self.byte_at[cp.min(self.byte_at.len() - 1)]
     }
+
+    /// Number of code points in the text.
+    pub fn len_codepoints(&self) -> usize {
+        self.byte_at.len() - 1
+    }
 }
 
 #[cfg(test)]
