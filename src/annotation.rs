@@ -104,13 +104,16 @@ pub struct DateMention {
     pub reason: Option<String>,
 }
 
-/// Whether a quote is a speaker's words or a scare/title quote.
+/// Whether a quote is a speaker's words, a scare/title quote, or reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteKind {
     /// Attributed speech: a full or partial quotation of someone's words.
     Speech,
     /// A short quoted phrase with no speech context (scare quotes, titles, nicknames).
     Scare,
+    /// Reported (indirect) speech: what someone said, in the writer's words ("the minister said
+    /// the deal could collapse"); the span is the reported content, without quotation marks.
+    Reported,
 }
 
 impl QuoteKind {
@@ -119,16 +122,18 @@ impl QuoteKind {
         match self {
             QuoteKind::Speech => "speech",
             QuoteKind::Scare => "scare",
+            QuoteKind::Reported => "reported",
         }
     }
 }
 
-/// One quotation: the span includes its quotation marks.
+/// One quotation: the span includes its quotation marks; for reported speech it is the reported
+/// content (no "that", no cue or speaker, no final punctuation).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// The quote, marks included; a multi-paragraph quote runs from the first opening mark to the last closing mark.
     pub span: Span,
-    /// Speech or scare quote.
+    /// Speech, scare quote or reported speech.
     pub kind: QuoteKind,
     /// Canonical name of the speaker, or the attributing phrase ("a senior official"), or `None`.
     pub speaker: Option<String>,
@@ -167,6 +172,7 @@ pub struct Annotations {
     pub entities: Vec<Entity>,
     /// Temporal expressions, sorted by position.
     pub dates: Vec<DateMention>,
-    /// Quotes, sorted by position.
+    /// Quotes: the quotation-mark quotes sorted by position, then reported speech sorted by
+    /// position (so adding reported speech never renumbers a direct quote's export id).
     pub quotes: Vec<Quote>,
 }
