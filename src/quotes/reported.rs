@@ -670,7 +670,9 @@ impl<'a, 'd> Finder<'a, 'd> {
         }
         // A clause has its verb within a few words ("the deal was off").
         (s..(s + 8).min(self.n()))
-            .take_while(|&j| !self.boundary(j) && !self.quoted(j))
+            .take_while(|&j| {
+                !self.boundary(j) && !self.quoted(j) && !matches!(self.lower(j).as_str(), "," | "and" | "but" | "or")
+            })
             .any(|j| self.verb_like(j) || self.lex.irregular_verbs.contains(self.text(j)))
     }
 
@@ -706,6 +708,16 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && matches!(self.text(e), "," | "\u{2014}")
                 && e + 1 < n
                 && self.attribution_follows(e + 1)
+            {
+                break;
+            }
+            // "claimed X and added that Y": a second reporting verb of the same subject.
+            if e > s
+                && !self.quoted(e)
+                && matches!(self.lower(e).as_str(), "and" | "but")
+                && e + 1 < n
+                && self.verb_at(e + 1).is_some()
+                && !self.text(e + 1).ends_with("ing")
             {
                 break;
             }
@@ -952,6 +964,22 @@ impl<'a, 'd> Finder<'a, 'd> {
             return Some(Phrase { first: j, end: j + 1 });
         }
         let s = j;
+        if is_determiner(self.text(j)) {
+            // "The company claimed …": a description up to its verb.
+            j += 1;
+            while j < cue
+                && j < s + MAX_PHRASE
+                && self.is_word(j)
+                && !self.quoted(j)
+                && self.verbs.class(self.text(j)).is_none()
+                && !self.verb_like(j)
+                && !self.lex.irregular_verbs.contains(self.text(j))
+                && !self.lex.np_stops.contains(self.text(j))
+            {
+                j += 1;
+            }
+            return (j > s + 1).then_some(Phrase { first: s, end: j });
+        }
         while j < cue && j < s + MAX_PHRASE && is_capitalised(self.doc, j) && !self.quoted(j) {
             j += 1;
         }
@@ -973,8 +1001,12 @@ impl<'a, 'd> Finder<'a, 'd> {
             doc.tokens[content.first].span.start,
             doc.tokens[content.end - 1].span.end,
         );
-        // Words already quoted directly are not reported again.
-        if (content.first..content.end).all(|j| self.in_speech(j)) {
+        // Words already quoted directly are not reported again, nor is a hearer before a direct
+        // quote (`told reporters "…"`): reported content has words of its own.
+        let own_words = (content.first..content.end)
+            .filter(|&j| !self.in_speech(j) && self.doc.tokens[j].kind != TokenKind::Punct)
+            .count();
+        if own_words < 2 {
             return None;
         }
         let cue_text = if rule == ReportedRule::AccordingTo {
