@@ -749,20 +749,49 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// Tokens `[s, e)` without edge punctuation (keeping quotation marks of quotes inside), when
     /// at least two words remain.
     fn trimmed(&self, mut s: usize, mut e: usize) -> Option<Phrase> {
-        while s < e && self.doc.tokens[s].kind == TokenKind::Punct && !self.quoted(s) {
-            s += 1;
+        // A quote cut by an edge is left out whole, so reported speech and quotes nest, never cross.
+        if let Some(q) = self.quote_of.get(s).copied().flatten() {
+            if s > 0 && self.quote_of[s - 1] == Some(q) {
+                while s < e && self.quote_of[s] == Some(q) {
+                    s += 1;
+                }
+            }
         }
-        while e > s && self.doc.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1) {
-            e -= 1;
+        if e > s {
+            if let Some(q) = self.quote_of[e - 1] {
+                if self.quote_of.get(e).copied().flatten() == Some(q) {
+                    while e > s && self.quote_of[e - 1] == Some(q) {
+                        e -= 1;
+                    }
+                }
+            }
         }
-        // A quote mark alone at an edge, with its quote outside the span, is no part of it.
-        while e > s
-            && self.quoted(e - 1)
-            && self.quote_of[e - 1] != self.quote_of[s]
-            && self.doc.tokens[e - 1].kind == TokenKind::Punct
-            && (e - 1 == 0 || self.quote_of[e - 2] != self.quote_of[e - 1])
-        {
-            e -= 1;
+        loop {
+            let before = (s, e);
+            while s < e && self.doc.tokens[s].kind == TokenKind::Punct && !self.quoted(s) {
+                s += 1;
+            }
+            while e > s && self.doc.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1) {
+                e -= 1;
+            }
+            // A quote mark alone at an edge, its quote outside the span, is no part of it.
+            if e > s && self.doc.tokens[e - 1].kind == TokenKind::Punct {
+                if let Some(q) = self.quote_of[e - 1] {
+                    if !(s..e - 1).any(|j| self.quote_of[j] == Some(q)) {
+                        e -= 1;
+                    }
+                }
+            }
+            if s < e && self.doc.tokens[s].kind == TokenKind::Punct {
+                if let Some(q) = self.quote_of[s] {
+                    if !(s + 1..e).any(|j| self.quote_of[j] == Some(q)) {
+                        s += 1;
+                    }
+                }
+            }
+            if (s, e) == before {
+                break;
+            }
         }
         let words = (s..e).filter(|&j| self.doc.tokens[j].kind != TokenKind::Punct).count();
         (words >= 2).then_some(Phrase { first: s, end: e })

@@ -117,3 +117,18 @@ test('totals: one pass gives the legend counts, who is quoted and names by type'
   assert.equal(empty.speakers.list.length, 0);
   assert.equal(empty.entityGroups.length, 0);
 });
+
+test('reported speech: its own legend count, "Reported speech" on the card, counted apart per source', () => {
+  const reported = ann('q4', 'quote', 'Claes left', { kind: 'reported', speaker: 'Pieter Claes', speaker_id: 'ent1', cue: 'said' });
+  const annotations = [...ANNOTATIONS, reported];
+  const totals = aggregate(annotations);
+  assert.equal(totals.categories.quote, 3, 'quotes in marks');
+  assert.equal(totals.categories.reported, 1);
+  const [claes] = totals.speakers.list;
+  assert.deepEqual([claes.name, claes.quotes, claes.reported], ['Pieter Claes', ['q1', 'q2', 'q4'], 1]);
+  const card = cardFor('q4', annotations);
+  assert.match(card.textContent, /^Reported speech/);
+  assert.match(card.textContent, /SpeakerPieter Claes.*Cuesaid/s);
+  const doc = { text: TEXT, ...totals };
+  assert.equal(accessibleName(reported, doc), 'Reported speech by Pieter Claes, 2 words');
+});
