@@ -39,6 +39,8 @@ pub enum ReportedRule {
     Told,
     /// `…, X said.` / `…, said X.`: the content opens the clause.
     Trailing,
+    /// `…, X said, the rest.`: the attribution sits inside the sentence; the rest is the content.
+    Parenthetical,
     /// `according to X, …` / `…, according to X.`
     AccordingTo,
     /// `…, adding that …`: a participle continuing the clause's speaker.
@@ -52,6 +54,7 @@ impl ReportedRule {
             ReportedRule::SaidThat => "quote/reported-said-that",
             ReportedRule::Told => "quote/reported-told",
             ReportedRule::Trailing => "quote/reported-trailing",
+            ReportedRule::Parenthetical => "quote/reported-parenthetical",
             ReportedRule::AccordingTo => "quote/reported-according-to",
             ReportedRule::Participle => "quote/reported-participle",
         }
@@ -76,32 +79,48 @@ enum VerbClass {
     Tells,
     /// Only a clause is reported, never a noun ("added that …", not "added a clause").
     Clause,
+    /// Reports only with one of its particles ("called for …", not "a group called X").
+    Particle,
 }
 
 /// The reporting verbs of `data/quotes/reported_verbs.tsv`, loaded once.
 #[derive(Debug, Clone)]
 pub struct ReportingVerbs {
     verbs: HashMap<&'static str, VerbClass>,
+    /// Particles that may stand between a verb and its content ("called for", "asked for").
+    particles: HashMap<&'static str, Vec<&'static str>>,
 }
 
 impl ReportingVerbs {
     /// Loads the embedded table.
     pub fn load() -> Self {
-        let verbs = data::rows(include_str!("../../data/quotes/reported_verbs.tsv"))
-            .filter_map(|r| {
-                let class = match *r.get(1)? {
-                    "tells" => VerbClass::Tells,
-                    "clause" => VerbClass::Clause,
-                    _ => VerbClass::Says,
-                };
-                Some((*r.first()?, class))
-            })
-            .collect();
-        ReportingVerbs { verbs }
+        let mut verbs = HashMap::default();
+        let mut particles = HashMap::default();
+        for r in data::rows(include_str!("../../data/quotes/reported_verbs.tsv")) {
+            let (Some(&form), Some(&class)) = (r.first(), r.get(1)) else {
+                continue;
+            };
+            let class = match class {
+                "tells" => VerbClass::Tells,
+                "clause" => VerbClass::Clause,
+                "particle" => VerbClass::Particle,
+                _ => VerbClass::Says,
+            };
+            verbs.insert(form, class);
+            if r.len() > 2 {
+                particles.insert(form, r[2..].to_vec());
+            }
+        }
+        ReportingVerbs { verbs, particles }
     }
 
     fn class(&self, word: &str) -> Option<VerbClass> {
         self.verbs.get(word).copied()
+    }
+
+    /// True when `word` is a particle of `verb` ("for" after "called").
+    fn is_particle(&self, verb: &str, word: &str) -> bool {
+        self.particles.get(verb).is_some_and(|p| p.contains(&word))
     }
 }
 
@@ -436,8 +455,18 @@ impl<'a, 'd> Finder<'a, 'd> {
                 None
             };
             if let Some((content, speaker, cue, rule)) = found {
+                // `If the law conflicts, Rubio said, Christians must ignore it.`: an attribution
+                // inside the sentence reports the words on both sides of it.
+                let rest = speaker
+                    .filter(|p| rule == ReportedRule::Trailing && p.end <= cue)
+                    .and_then(|_| self.parenthetical_rest(self.skip_adverbial(cue + 1)));
                 if let Some(q) = self.build(content, speaker, cue, rule, names) {
                     out.push(q);
+                }
+                if let Some(rest) = rest {
+                    if let Some(q) = self.build(rest, speaker, cue, ReportedRule::Parenthetical, names) {
+                        out.push(q);
+                    }
                 }
             }
             i += 1;
@@ -465,7 +494,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             let closes =
                 after >= self.n() || self.boundary(after) || self.text(after) == "," || self.new_paragraph(after);
             if !closes {
-                if let Some((content, told)) = self.content_after(cue, class) {
+                if let Some((content, told)) = self.content_after(cue, class).filter(|_| self.is_subject(subject)) {
                     let rule = if told {
                         ReportedRule::Told
                     } else {
@@ -477,7 +506,9 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
             // `…, X said.`: the subject opens the clause right after a comma.
             if subject.first > 0 && matches!(self.text(subject.first - 1), "," | "\u{2014}" | "\u{2013}") {
-                let content = self.clause_before(subject.first - 1)?;
+                let content = self
+                    .clause_before(subject.first - 1)
+                    .filter(|c| self.statement_like(*c))?;
                 return Some((content, Some(subject), cue, ReportedRule::Trailing));
             }
             return None;
@@ -488,11 +519,21 @@ impl<'a, 'd> Finder<'a, 'd> {
             let e = speaker.end;
             let closes = e >= self.n() || self.boundary(e) || self.text(e) == "," || self.new_paragraph(e);
             if closes {
-                let content = self.clause_before(cue - 1)?;
+                let content = self.clause_before(cue - 1).filter(|c| self.statement_like(*c))?;
                 return Some((content, Some(speaker), cue, ReportedRule::Trailing));
             }
         }
         None
+    }
+
+    /// The clause after a parenthetical attribution (`…, he said, the rest.`), starting after the
+    /// comma at `comma`; `None` when no comma follows or another attribution opens there.
+    fn parenthetical_rest(&self, comma: usize) -> Option<Phrase> {
+        if comma + 1 >= self.n() || self.text(comma) != "," || self.quoted(comma) || self.attribution_follows(comma + 1)
+        {
+            return None;
+        }
+        self.clause_after(comma + 1)
     }
 
     /// `…, adding (that) …`: a participle after a comma or "and" reports more of the clause
@@ -605,6 +646,22 @@ impl<'a, 'd> Finder<'a, 'd> {
         if s >= n || self.new_paragraph(s) {
             return None;
         }
+        let mut class = class;
+        // "called for a boycott", "called on voters to …": the particle opens the content.
+        if self.verbs.is_particle(self.text(cue), &self.lower(s)) && !self.quoted(s) {
+            s += 1;
+            class = VerbClass::Says;
+            if s >= n || self.new_paragraph(s) {
+                return None;
+            }
+        } else if class == VerbClass::Particle {
+            return None;
+        }
+        // "said happily on MSNBC", "said flatly that …": a manner adverb is no part of the content.
+        let t = self.text(s);
+        if t.len() > 4 && t.ends_with("ly") && !is_capitalised(self.doc, s) && !self.quoted(s) && s + 1 < n {
+            s += 1;
+        }
         let mut told = false;
         // "told reporters on Tuesday that …", "said in a statement that …": a "that" close by,
         // after words that are no clause of their own, opens the content.
@@ -655,25 +712,26 @@ impl<'a, 'd> Finder<'a, 'd> {
             return true;
         }
         if t == "to" {
-            return s + 1 < self.n()
-                && self.is_word(s + 1)
-                && !is_capitalised(self.doc, s + 1)
-                && !is_determiner(self.text(s + 1))
-                && !is_possessive(self.text(s + 1));
+            return s + 1 < self.n() && self.infinitive(s + 1);
         }
         if opens_adjunct(t) && !(class == VerbClass::Tells && t.eq_ignore_ascii_case("about")) {
             return false;
         }
-        let needs_clause = class == VerbClass::Clause || (class == VerbClass::Tells && told);
+        // A hearer-taking verb reports a clause, not its hearer ("told the Guardian").
+        let needs_clause = matches!(class, VerbClass::Clause | VerbClass::Tells) || told;
         if !needs_clause || opens_clause(t) {
             return true;
         }
-        // A clause has its verb within a few words ("the deal was off").
+        // A clause has its verb within a few words ("the deal was off", "the court to intervene").
         (s..(s + 8).min(self.n()))
             .take_while(|&j| {
                 !self.boundary(j) && !self.quoted(j) && !matches!(self.lower(j).as_str(), "," | "and" | "but" | "or")
             })
-            .any(|j| self.verb_like(j) || self.lex.irregular_verbs.contains(self.text(j)))
+            .any(|j| {
+                self.verb_like(j)
+                    || self.lex.irregular_verbs.contains(self.text(j))
+                    || (j > s && self.text(j) == "to" && j + 1 < self.n() && self.infinitive(j + 1))
+            })
     }
 
     /// A word that reads as a finite verb or auxiliary ("is", "was", "will"): it starts a clause.
@@ -744,6 +802,35 @@ impl<'a, 'd> Finder<'a, 'd> {
             return None;
         }
         self.trimmed(s, end)
+    }
+
+    /// True when token `i` can be a verb after "to" ("to leave"), not a noun phrase ("to his lead").
+    fn infinitive(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.quoted(i)
+            && !is_capitalised(self.doc, i)
+            && !is_determiner(self.text(i))
+            && !is_possessive(self.text(i))
+            && !self.text(i).ends_with('s')
+    }
+
+    /// True when content before an attribution reads as a statement, not an introductory phrase
+    /// ("In the end, Mr. Rosenthal said"): at least three words, not a bare prepositional phrase.
+    fn statement_like(&self, c: Phrase) -> bool {
+        let words = (c.first..c.end)
+            .filter(|&j| self.doc.tokens[j].kind != TokenKind::Punct)
+            .count();
+        words >= 2 && !(words <= 4 && opens_adjunct(self.text(c.first)))
+    }
+
+    /// False for a one-word "subject" that is a quantifier or degree word ("more pledged delegates",
+    /// "so far assure"): no one speaks there.
+    fn is_subject(&self, p: Phrase) -> bool {
+        !(p.end == p.first + 1
+            && matches!(
+                self.lower(p.first).as_str(),
+                "more" | "enough" | "far" | "less" | "fewer" | "much" | "most" | "least"
+            ))
     }
 
     /// Tokens `[s, e)` without edge punctuation (keeping quotation marks of quotes inside), when
