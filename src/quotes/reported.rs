@@ -826,11 +826,17 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// False for a one-word "subject" that is a quantifier or degree word ("more pledged delegates",
     /// "so far assure"): no one speaks there.
     fn is_subject(&self, p: Phrase) -> bool {
-        !(p.end == p.first + 1
-            && matches!(
-                self.lower(p.first).as_str(),
-                "more" | "enough" | "far" | "less" | "fewer" | "much" | "most" | "least"
-            ))
+        if p.end != p.first + 1 || is_capitalised(self.doc, p.first) {
+            return true;
+        }
+        let t = self.lower(p.first);
+        // A verb after "to" or a modal is no subject either ("likely to face further calls").
+        let after_verb_marker =
+            p.first > 0 && (self.lower(p.first - 1) == "to" || is_auxiliary(&self.lower(p.first - 1)));
+        !matches!(
+            t.as_str(),
+            "more" | "enough" | "far" | "less" | "fewer" | "much" | "most" | "least"
+        ) && !after_verb_marker
     }
 
     /// Tokens `[s, e)` without edge punctuation (keeping quotation marks of quotes inside), when
@@ -900,11 +906,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         (i + 1..(i + 1 + MAX_PHRASE).min(n))
             .take_while(|&j| !self.quoted(j) && !self.boundary(j) && self.text(j) != ",")
             .find(|&j| self.verb_at(j).is_some())
-            .is_some_and(|j| {
-                let after = self.skip_adverbial(j + 1);
-                (after >= n || self.boundary(after) || self.text(after) == ",")
-                    && self.subject_before(j).is_some_and(|p| p.first == i)
-            })
+            .is_some_and(|j| self.subject_before(j).is_some_and(|p| p.first == i))
     }
 
     /// The subject of a finite verb, read backwards: adverbs and auxiliaries ("has also said"),
@@ -986,7 +988,16 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
             let t = self.text(j);
             let word = self.doc.tokens[j].kind != TokenKind::Punct;
-            if is_possessive(t) || (word && matches!(t, "of" | "for")) || matches!(t, "-" | "&" | ".") {
+            let joins = matches!(t, "-" | "&") || (t == "." && !self.boundary(j));
+            // "the woman from Georgia", "a professor at Yale": a noun's place belongs to the phrase.
+            let place = matches!(t, "from" | "at")
+                && j > 0
+                && self.is_word(j - 1)
+                && !is_capitalised(self.doc, j - 1)
+                && !self.lex.np_stops.contains(self.text(j - 1))
+                && !self.verb_like(j - 1)
+                && self.verbs.class(self.text(j - 1)).is_none();
+            if is_possessive(t) || (word && matches!(t, "of" | "for")) || joins || place {
                 first = j;
                 continue;
             }
@@ -1174,7 +1185,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         }
         // "Tom Cole of Oklahoma": the head comes before "of"; "a spokesman for Clinton" has none.
         let head_end = (p.first..p.end)
-            .find(|&j| matches!(self.text(j), "of" | "for"))
+            .find(|&j| matches!(self.text(j), "of" | "for" | "from" | "at"))
             .unwrap_or(p.end);
         if head_end > p.first && (is_capitalised(doc, head_end - 1) || is_possessive(self.text(head_end - 1))) {
             if let Some(k) = names.in_range(doc, p.first, head_end) {
