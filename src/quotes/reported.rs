@@ -502,9 +502,16 @@ impl<'a, 'd> Finder<'a, 'd> {
                     };
                     return Some((content, Some(subject), cue, rule));
                 }
-                return None;
+                if !matches!(class, VerbClass::Tells) {
+                    return None;
+                }
             }
-            // `…, X said.`: the subject opens the clause right after a comma.
+            // `As Crane said, the two …`: the clause after the comma is what was said.
+            if subject.first > 0 && self.lower(subject.first - 1) == "as" && self.text(after) == "," {
+                let content = self.clause_after(after + 1)?;
+                return Some((content, Some(subject), cue, ReportedRule::SaidThat));
+            }
+            // `…, X said.` / `…, X told The Times.`: the subject opens the clause right after a comma.
             if subject.first > 0 && matches!(self.text(subject.first - 1), "," | "\u{2014}" | "\u{2013}") {
                 let content = self
                     .clause_before(subject.first - 1)
@@ -974,6 +981,13 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// The noun phrase ending before token `end`: a pronoun, a name, or a description
     /// ("a senior official", "the Clinton campaign"), at most [`MAX_PHRASE`] tokens.
     fn phrase_before(&self, end: usize) -> Option<Phrase> {
+        let mut end = end;
+        // "Rep. Sander M. Levin (Mich.)": the label in parentheses is no part of the name.
+        if end > 1 && self.text(end - 1) == ")" && !self.quoted(end - 1) {
+            if let Some(o) = (end.saturating_sub(8)..end - 1).rev().find(|&o| self.text(o) == "(") {
+                end = o;
+            }
+        }
         if end == 0 {
             return None;
         }
@@ -988,7 +1002,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
             let t = self.text(j);
             let word = self.doc.tokens[j].kind != TokenKind::Punct;
-            let joins = matches!(t, "-" | "&") || (t == "." && !self.boundary(j));
+            let joins = matches!(t, "-" | "&" | "%") || (t == "." && !self.boundary(j));
             // "the woman from Georgia", "a professor at Yale": a noun's place belongs to the phrase.
             let place = matches!(t, "from" | "at")
                 && j > 0
@@ -1019,7 +1033,9 @@ impl<'a, 'd> Finder<'a, 'd> {
         {
             first += 1;
         }
-        let content = (first..end).any(|j| self.is_word(j) && !is_determiner(self.text(j)));
+        // "47% say": a share of people is a subject too.
+        let content = (first..end)
+            .any(|j| (self.is_word(j) && !is_determiner(self.text(j))) || self.doc.tokens[j].kind == TokenKind::Number);
         if !content {
             return None;
         }
