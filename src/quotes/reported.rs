@@ -45,6 +45,8 @@ pub enum ReportedRule {
     AccordingTo,
     /// `…, adding that …`: a participle continuing the clause's speaker.
     Participle,
+    /// `The move was first reported by CNN`: the subject is what the agent said.
+    Passive,
 }
 
 impl ReportedRule {
@@ -57,6 +59,7 @@ impl ReportedRule {
             ReportedRule::Parenthetical => "quote/reported-parenthetical",
             ReportedRule::AccordingTo => "quote/reported-according-to",
             ReportedRule::Participle => "quote/reported-participle",
+            ReportedRule::Passive => "quote/reported-passive",
         }
     }
 }
@@ -445,6 +448,8 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && !self.quoted(i)
             {
                 self.according_to(i)
+            } else if let Some(found) = self.passive_by(i) {
+                Some(found)
             } else if let Some(class) = self.verb_at(i) {
                 if self.text(i).ends_with("ing") && !self.progressive(i) {
                     self.participle(i, class, &out)
@@ -592,9 +597,15 @@ impl<'a, 'd> Finder<'a, 'd> {
         let source = self.source_after(k + 2)?;
         let e = source.end;
         if k > 0 && matches!(self.text(k - 1), "," | "\u{2014}" | "(") {
+            // `By Sept. 30, according to new filings, the committee had spent …`: an introductory
+            // phrase before it; the clause after the source is the content.
+            let before = self.clause_before(k - 1).filter(|c| self.statement_like(*c));
+            if e < n && self.text(e) == "," && before.is_none_or(|c| opens_adjunct(self.text(c.first))) {
+                let content = self.clause_after(e + 1)?;
+                return Some((content, Some(source), k, ReportedRule::AccordingTo));
+            }
             // `…, according to X.`: the clause before is the content.
-            let content = self.clause_before(k - 1)?;
-            return Some((content, Some(source), k, ReportedRule::AccordingTo));
+            return Some((before?, Some(source), k, ReportedRule::AccordingTo));
         }
         if e < n && self.text(e) == "," {
             // `According to X, …`: the clause after, unless it carries its own attribution
@@ -606,6 +617,38 @@ impl<'a, 'd> Finder<'a, 'd> {
             return Some((content, Some(source), k, ReportedRule::AccordingTo));
         }
         None
+    }
+
+    /// `The move was first reported by CNN`: a passive reporting verb with its agent; the subject
+    /// is what was said, the agent who said it.
+    #[allow(clippy::type_complexity)]
+    fn passive_by(&self, cue: usize) -> Option<(Phrase, Option<Phrase>, usize, ReportedRule)> {
+        let n = self.n();
+        if cue + 2 >= n || self.quoted(cue) || self.lower(cue + 1) != "by" || !self.text(cue).ends_with("ed") {
+            return None;
+        }
+        self.verbs.class(self.text(cue))?;
+        // Back over adverbs ("first", "widely") to the form of "be".
+        let mut k = cue;
+        while k > 0 && k + 3 > cue && !self.quoted(k - 1) && !is_be(self.text(k - 1)) {
+            let t = self.lower(k - 1);
+            if !(self.lex.adverbs.contains(t.as_str()) || t.ends_with("ly")) {
+                return None;
+            }
+            k -= 1;
+        }
+        if k == 0 || !is_be(self.text(k - 1)) || self.quoted(k - 1) {
+            return None;
+        }
+        let content = self.phrase_before(k - 1)?;
+        let agent = self.source_after(cue + 2)?;
+        let words = (content.first..content.end).filter(|&j| self.is_word(j)).count();
+        (words >= 2 && !is_subject_pronoun(self.text(content.first))).then_some((
+            content,
+            Some(agent),
+            cue,
+            ReportedRule::Passive,
+        ))
     }
 
     /// True when the sentence of token `i` is a question: a question reports nothing.
