@@ -1045,7 +1045,9 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
             let t = self.text(j);
             let word = self.doc.tokens[j].kind != TokenKind::Punct;
-            let joins = matches!(t, "-" | "&" | "%") || (t == "." && !self.boundary(j));
+            // A hyphen joins words ("Jean-Luc"); a spaced dash ends the phrase ("WASHINGTON - Sen. X").
+            let hyphen = t == "-" && !self.doc.tokens[j].space_before;
+            let joins = hyphen || matches!(t, "&" | "%") || (t == "." && !self.boundary(j));
             // "the woman from Georgia", "a professor at Yale": a noun's place belongs to the phrase.
             let place = matches!(t, "from" | "at")
                 && j > 0
@@ -1258,5 +1260,51 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
         }
         q.speaker = Some(phrase.slice(doc.text).to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verb_table_loads_with_classes_and_particles() {
+        let v = ReportingVerbs::load();
+        assert_eq!(v.class("said"), Some(VerbClass::Says));
+        assert_eq!(v.class("told"), Some(VerbClass::Tells));
+        assert_eq!(v.class("claimed"), Some(VerbClass::Clause));
+        assert_eq!(v.class("called"), Some(VerbClass::Particle));
+        assert!(v.is_particle("called", "for") && !v.is_particle("said", "for"));
+        assert_eq!(v.class("state"), None);
+    }
+
+    #[test]
+    fn rule_ids_are_distinct_and_well_formed() {
+        let rules = [
+            ReportedRule::SaidThat,
+            ReportedRule::Told,
+            ReportedRule::Trailing,
+            ReportedRule::Parenthetical,
+            ReportedRule::AccordingTo,
+            ReportedRule::Participle,
+            ReportedRule::Passive,
+        ];
+        let ids: std::collections::HashSet<&str> = rules.iter().map(|r| r.id()).collect();
+        assert_eq!(ids.len(), rules.len());
+        for id in ids {
+            assert!(
+                id.starts_with("quote/reported-")
+                    && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'/' || b == b'-')
+            );
+        }
+    }
+
+    #[test]
+    fn each_pattern_names_its_rule() {
+        let doc = Document::new("The mayor said the bridge will reopen. Prices rose sharply, according to the office.");
+        let lex = Lexicon::load();
+        let found = find(&doc, &lex, &ReportingVerbs::load(), &[], &[], &mut Names::default());
+        let rules: Vec<ReportedRule> = found.iter().map(|r| r.rule).collect();
+        assert_eq!(rules, [ReportedRule::SaidThat, ReportedRule::AccordingTo]);
     }
 }
