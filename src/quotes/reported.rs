@@ -27,6 +27,8 @@ const MAX_CONTENT: usize = 120;
 const MAX_PHRASE: usize = 9;
 /// Longest phrase between a verb and its "that" ("told The Washington Post on Sunday that").
 const MAX_BEFORE_THAT: usize = 10;
+/// Longest dateline before its dash, in tokens (`BRUSSELS, March 14, 2024 (Newsmark Wire) –`).
+const MAX_DATELINE: usize = 16;
 /// How far back an apposition may open (`Nick Ayers, Pence's chief of staff, said`).
 const MAX_APPOSITION: usize = 25;
 
@@ -851,7 +853,24 @@ impl<'a, 'd> Finder<'a, 'd> {
         if self.in_speech(s) || (end > 0 && self.in_speech(end - 1)) {
             return None;
         }
-        self.trimmed(s, end)
+        self.trimmed(self.after_dateline(s, end), end)
+    }
+
+    /// Where a sentence starts after a dateline (`BRUSSELS (Reuters) - Dock workers …`): past the
+    /// spaced dash that follows a place in capitals; `s` itself when there is none.
+    fn after_dateline(&self, s: usize, end: usize) -> usize {
+        let t = self.text(s);
+        let caps = self.is_word(s) && t.chars().count() >= 2 && t.chars().all(|c| !c.is_lowercase());
+        if !caps {
+            return s;
+        }
+        (s + 1..(s + MAX_DATELINE).min(end))
+            .find(|&j| {
+                matches!(self.text(j), "-" | "\u{2013}" | "\u{2014}")
+                    && self.doc.tokens[j].space_before
+                    && !self.quoted(j)
+            })
+            .map_or(s, |d| d + 1)
     }
 
     /// True when token `i` can be a verb after "to" ("to leave"), not a noun phrase ("to his lead").
