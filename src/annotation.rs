@@ -312,13 +312,16 @@ impl DateRule {
     }
 }
 
-/// Whether a quote is a speaker's words or a scare/title quote.
+/// Whether a quote is a speaker's words, a scare/title quote, or reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteKind {
     /// Attributed speech: a full or partial quotation of someone's words.
     Speech,
     /// A short quoted phrase with no speech context (scare quotes, titles, nicknames).
     Scare,
+    /// Reported (indirect) speech: what someone said, in the writer's words ("the minister said
+    /// the deal could collapse"); the span is the reported content, without quotation marks.
+    Reported,
 }
 
 impl QuoteKind {
@@ -327,6 +330,7 @@ impl QuoteKind {
         match self {
             QuoteKind::Speech => "speech",
             QuoteKind::Scare => "scare",
+            QuoteKind::Reported => "reported",
         }
     }
 }
@@ -363,11 +367,25 @@ pub enum QuoteRule {
     Title,
     /// A short quoted phrase with no speech context (scare quotes, nicknames): no speaker.
     Scare,
+    /// Reported speech: `X said (that) …`, `X denied …`: subject, verb, content.
+    ReportedSaidThat,
+    /// Reported speech: `X told Y (that) …`: a hearer before the content.
+    ReportedTold,
+    /// Reported speech: `…, X said.` / `…, said X.`: the content opens the clause.
+    ReportedTrailing,
+    /// Reported speech: `…, X said, the rest.`: the attribution sits inside the sentence.
+    ReportedParenthetical,
+    /// Reported speech: `according to X, …` / `…, according to X.`
+    ReportedAccordingTo,
+    /// Reported speech: `…, adding that …`: a participle continuing the clause's speaker.
+    ReportedParticiple,
+    /// Reported speech: `The move was first reported by CNN`: the subject is what the agent said.
+    ReportedPassive,
 }
 
 impl QuoteRule {
     /// Every rule, in the order the attribution tries them.
-    pub const ALL: [QuoteRule; 14] = [
+    pub const ALL: [QuoteRule; 21] = [
         QuoteRule::Tight,
         QuoteRule::SignatureBelow,
         QuoteRule::Before,
@@ -382,6 +400,13 @@ impl QuoteRule {
         QuoteRule::Unattributed,
         QuoteRule::Title,
         QuoteRule::Scare,
+        QuoteRule::ReportedSaidThat,
+        QuoteRule::ReportedTold,
+        QuoteRule::ReportedTrailing,
+        QuoteRule::ReportedParenthetical,
+        QuoteRule::ReportedAccordingTo,
+        QuoteRule::ReportedParticiple,
+        QuoteRule::ReportedPassive,
     ];
 
     /// The stable id written in the export (`quote/after-adjacent`).
@@ -401,6 +426,13 @@ impl QuoteRule {
             QuoteRule::Unattributed => "quote/unattributed",
             QuoteRule::Title => "quote/title",
             QuoteRule::Scare => "quote/scare",
+            QuoteRule::ReportedSaidThat => "quote/reported-said-that",
+            QuoteRule::ReportedTold => "quote/reported-told",
+            QuoteRule::ReportedTrailing => "quote/reported-trailing",
+            QuoteRule::ReportedParenthetical => "quote/reported-parenthetical",
+            QuoteRule::ReportedAccordingTo => "quote/reported-according-to",
+            QuoteRule::ReportedParticiple => "quote/reported-participle",
+            QuoteRule::ReportedPassive => "quote/reported-passive",
         }
     }
 
@@ -410,12 +442,13 @@ impl QuoteRule {
     }
 }
 
-/// One quotation: the span includes its quotation marks.
+/// One quotation: the span includes its quotation marks; for reported speech it is the reported
+/// content (no "that", no cue or speaker, no final punctuation).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// The quote, marks included; a multi-paragraph quote runs from the first opening mark to the last closing mark.
     pub span: Span,
-    /// Speech or scare quote.
+    /// Speech, scare quote or reported speech.
     pub kind: QuoteKind,
     /// Canonical name of the speaker, or the attributing phrase ("a senior official"), or `None`.
     pub speaker: Option<String>,
@@ -456,6 +489,7 @@ pub struct Annotations {
     pub entities: Vec<Entity>,
     /// Temporal expressions, sorted by position.
     pub dates: Vec<DateMention>,
-    /// Quotes, sorted by position.
+    /// Quotes: the quotation-mark quotes sorted by position, then reported speech sorted by
+    /// position (so adding reported speech never renumbers a direct quote's export id).
     pub quotes: Vec<Quote>,
 }

@@ -12,7 +12,7 @@ const byName = new Intl.Collator('en');
  * @property {Record<string, number>} categories legend category key → number of annotations
  * @property {Map<string, number>} words quote id → words in the quote
  * @property {Map<string, number>} mentions entity id → number of mentions
- * @property {Map<string, number>} quotesBySpeaker entity id → speech quotes attributed to it
+ * @property {Map<string, number>} quotesBySpeaker entity id → speech quotes (direct and reported) attributed to it
  * @property {{list: object[], scare: number}} speakers "Who is quoted": see `speakersOf`
  * @property {object[]} entityGroups names by label: [{label, entities: [{id, name, mentions: [ids]}]}]
  */
@@ -45,15 +45,17 @@ export function aggregate(annotations) {
   return { byId, categories, words, mentions, quotesBySpeaker, speakers, entityGroups: sortGroups(groups) };
 }
 
-// Scare quotes are left out of "Who is quoted" so the counts stay honest.
+// Scare quotes are left out of "Who is quoted" so the counts stay honest; each source counts its
+// direct quotes and its reported speech apart (`reported` of its `quotes` are reported speech).
 function addQuote(bySpeaker, a, words) {
   const key = a.speaker_id ? `id:${a.speaker_id}` : a.speaker ? `name:${a.speaker}` : 'none';
   let s = bySpeaker.get(key);
   if (!s) {
-    s = { key, name: a.speaker || 'Not attributed', entityId: a.speaker_id || null, quotes: [], words: 0 };
+    s = { key, name: a.speaker || 'Not attributed', entityId: a.speaker_id || null, quotes: [], reported: 0, words: 0 };
     bySpeaker.set(key, s);
   }
   s.quotes.push(a.id);
+  if (a.kind === 'reported') s.reported++;
   s.words += words;
 }
 

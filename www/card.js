@@ -30,8 +30,10 @@ function anchorWords(doc, anchor) {
   return `“${shorten(other.text, 40)}”${other.value ? ` (${other.value})` : ''}`;
 }
 
+const QUOTE_WORDS = { scare: 'Scare quote (not counted as speech)', reported: 'Reported speech' };
+
 function typeWords(a) {
-  if (a.type === 'quote') return a.kind === 'scare' ? 'Scare quote (not counted as speech)' : 'Quote';
+  if (a.type === 'quote') return QUOTE_WORDS[a.kind] || 'Quote';
   return LABEL_WORDS[a.label] || a.label || a.type;
 }
 
@@ -94,7 +96,8 @@ export function fillCard(card, a, doc) {
 export function accessibleName(a, doc) {
   if (a.type === 'quote') {
     const by = a.speaker ? ` by ${shorten(a.speaker, 60)}` : '';
-    return `${a.kind === 'scare' ? 'Scare quote' : 'Quote'}${by}, ${wordsOf(a, doc)} words`;
+    const kind = { scare: 'Scare quote', reported: 'Reported speech' }[a.kind] || 'Quote';
+    return `${kind}${by}, ${wordsOf(a, doc)} words`;
   }
   if (a.type === 'date') return `${LABEL_WORDS[a.label] || 'Date'}: ${shorten(a.text, 60)}${a.value ? `, ${a.value}` : ''}`;
   return `${LABEL_WORDS[a.label] || 'Name'}: ${shorten(a.canonical || a.text, 60)}`;

@@ -38,17 +38,19 @@ export function renderSpeakers(list, note, speakers, onPick) {
   const items = speakers.list.map((s) => {
     const name = shorten(s.name, NAME_MAX);
     const q = s.quotes.length;
+    // "3 quotes (1 reported)": direct and reported speech of one source, counted apart.
+    const kinds = s.reported ? ` (${s.reported} reported)` : '';
     const b = el(
       'button',
       {
         type: 'button',
         class: s.key === 'none' ? 'speaker-entry unattributed' : 'speaker-entry',
         dataset: { key: s.key },
-        'aria-label': `${name}: ${plural(q, 'quote')}, ${s.words} words; show them`,
+        'aria-label': `${name}: ${plural(q, 'quote')}${kinds}, ${s.words} words; show them`,
         onclick: () => onPick(s, b),
       },
       el('span', { class: 'speaker-name' }, name),
-      el('span', { class: 'speaker-stats' }, `${plural(q, 'quote')} · ${plural(s.words, 'word')}`),
+      el('span', { class: 'speaker-stats' }, `${plural(q, 'quote')}${kinds} · ${plural(s.words, 'word')}`),
     );
     return el('li', null, b);
   });

@@ -25,7 +25,9 @@ export const CATEGORIES = [
     test: (a) => a.type === 'entity' && a.label !== 'PERSON' && a.label !== 'ORG' && a.label !== 'LOC',
   },
   { key: 'date', name: 'Dates and times', test: (a) => a.type === 'date' },
-  { key: 'quote', name: 'Quotes', test: (a) => a.type === 'quote' },
+  { key: 'quote', name: 'Quotes', test: (a) => a.type === 'quote' && a.kind !== 'reported' },
+  // Reported speech ("the minister said the deal could collapse"): the words are the writer's.
+  { key: 'reported', name: 'Reported speech', test: (a) => a.type === 'quote' && a.kind === 'reported' },
 ];
 
 /** Which legend category an annotation belongs to. */

@@ -114,7 +114,7 @@ pub enum WireAnnotation {
         /// Position and text.
         #[serde(flatten)]
         span: WireSpan,
-        /// "speech" or "scare".
+        /// "speech", "scare" or "reported".
         kind: String,
         /// Canonical speaker name, the attributing phrase, or null.
         speaker: Option<String>,

@@ -3,12 +3,14 @@
 //! `marks` pairs the quotation marks (apostrophes, nesting, quotes over paragraphs), `names` finds
 //! who a speaker phrase names, `attribution` finds the speech verb and the speaker phrase (a named
 //! chain of strategies, each quote tagged with the [`QuoteRule`](crate::QuoteRule) that decided
-//! it), and `lexicon` holds the word lists from `data/quotes/`.
+//! it), `reported` finds reported (indirect) speech, and `lexicon` holds the word lists from
+//! `data/quotes/`.
 
 pub mod attribution;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
+pub mod reported;
 #[cfg(test)]
 mod tests;
 
@@ -19,6 +21,7 @@ use crate::text::Document;
 pub struct QuoteRecognizer {
     lexicon: lexicon::Lexicon,
     pairer: marks::MarkPairer,
+    reporting: reported::ReportingVerbs,
 }
 
 impl QuoteRecognizer {
@@ -26,15 +29,20 @@ impl QuoteRecognizer {
     pub fn new() -> Self {
         let lexicon = lexicon::Lexicon::load();
         let pairer = marks::MarkPairer::new(lexicon.elisions.iter().copied());
-        QuoteRecognizer { lexicon, pairer }
+        QuoteRecognizer {
+            lexicon,
+            pairer,
+            reporting: reported::ReportingVerbs::load(),
+        }
     }
 
-    /// Finds every quotation of someone's words, sorted by position, with its speaker where one is
-    /// found. Scare quotes and titles are left out: they quote no one, and counting them would
-    /// inflate "who is quoted" (use [`QuoteRecognizer::find_all`] to see them).
+    /// Finds every quotation of someone's words, with its speaker where one is found: the direct
+    /// quotes sorted by position, then the reported speech sorted by position. Scare quotes and
+    /// titles are left out: they quote no one, and counting them would inflate "who is quoted"
+    /// (use [`QuoteRecognizer::find_all`] to see them).
     pub fn find(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let mut quotes = self.find_all(doc, entities);
-        quotes.retain(|q| q.kind == QuoteKind::Speech);
+        quotes.retain(|q| q.kind != QuoteKind::Scare);
         quotes
     }
 
@@ -45,7 +53,10 @@ impl QuoteRecognizer {
         let mut ctx = attribution::Context::new(doc, &self.lexicon, &marked);
         ctx.mark_people(entities);
         let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon);
-        ctx.attribute(&marked, &mut names)
+        let mut quotes = ctx.attribute(&marked, &mut names);
+        let reported = reported::find(doc, &self.lexicon, &self.reporting, &marked, &quotes, &mut names);
+        quotes.extend(reported);
+        quotes
     }
 }
 

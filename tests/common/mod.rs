@@ -174,7 +174,14 @@ fn check_annotations_with(text: &str, found: &Annotations, checks: Checks) {
     }
     check_sorted_by_start(found.entities.iter().map(|e| e.span), "entities");
     check_sorted_by_start(found.dates.iter().map(|d| d.span), "dates");
-    check_sorted_by_start(found.quotes.iter().map(|q| q.span), "quotes");
+    // Quotes in marks come first, then reported speech, each sorted (so direct quote ids never move).
+    let reported = |q: &&newsmark::Quote| q.kind == newsmark::QuoteKind::Reported;
+    check_sorted_by_start(found.quotes.iter().filter(|q| !reported(q)).map(|q| q.span), "quotes");
+    check_sorted_by_start(found.quotes.iter().filter(reported).map(|q| q.span), "reported speech");
+    assert!(
+        found.quotes.windows(2).all(|w| !reported(&&w[0]) || reported(&&w[1])),
+        "reported speech comes after the quotes in marks"
+    );
 }
 
 /// Recomputes code-point and UTF-16 offsets the slow, obvious way and compares.
@@ -292,7 +299,10 @@ fn check_export_with(text: &str, export: &Export, checks: Checks) {
                 ..
             } => {
                 offsets.check_wire(text, span, "quote");
-                assert!(kind == "speech" || kind == "scare", "unknown quote kind {kind}");
+                assert!(
+                    kind == "speech" || kind == "scare" || kind == "reported",
+                    "unknown quote kind {kind}"
+                );
                 match (speaker_start, speaker_end, speaker_start_utf16, speaker_end_utf16) {
                     (Some(a), Some(b), Some(c), Some(d)) => {
                         offsets.check_pair(text, (*a, *b), (*c, *d), "quote speaker");

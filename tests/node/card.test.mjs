@@ -133,3 +133,18 @@ test('a mark\'s accessible description reads the card\'s facts as sentences', ()
     'Value: Monday 11 March 2024, 2024-03-11. Resolved against: article date, Thursday 14 March 2024 (set by you). Why: past tense: said.',
   );
 });
+
+test('reported speech: its own legend count, "Reported speech" on the card, counted apart per source', () => {
+  const reported = ann('q4', 'quote', 'Claes left', { kind: 'reported', speaker: 'Pieter Claes', speaker_id: 'ent1', cue: 'said' });
+  const annotations = [...ANNOTATIONS, reported];
+  const totals = aggregate(annotations);
+  assert.equal(totals.categories.quote, 3, 'quotes in marks');
+  assert.equal(totals.categories.reported, 1);
+  const [claes] = totals.speakers.list;
+  assert.deepEqual([claes.name, claes.quotes, claes.reported], ['Pieter Claes', ['q1', 'q2', 'q4'], 1]);
+  const card = cardFor('q4', annotations);
+  assert.match(card.textContent, /^Reported speech/);
+  assert.match(card.textContent, /SpeakerPieter Claes.*Cuesaid/s);
+  const doc = { text: TEXT, ...totals };
+  assert.equal(accessibleName(reported, doc), 'Reported speech by Pieter Claes, 2 words');
+});
