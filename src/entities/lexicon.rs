@@ -284,4 +284,14 @@ mod tests {
         assert!(lex.word("the") & LexClass::Common.bit() != 0);
         assert!(lex.word("Sen.") & LexClass::Title.bit() != 0);
     }
+
+    #[test]
+    fn acronyms_match_only_when_written_in_capitals() {
+        let lex = Lexicons::new();
+        let doc = Document::new("The VCR and the vcr.");
+        let m = lex.annotate(&doc);
+        assert!(m[1].begin & LexClass::Acronym.bit() != 0);
+        assert!(m[4].begin & LexClass::Acronym.bit() == 0);
+        assert!(m[0].class.fine > 0, "frequent words have a word class");
+    }
 }

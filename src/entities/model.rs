@@ -264,6 +264,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_name_continued_in_another_class_takes_the_later_class() {
+        use crate::entities::tags::{begin, inside, Class};
+        let d = |tag, prob| Decision { tag, prob };
+        let mut out = vec![d(O, 1.0), d(begin(Class::Org), 0.6), d(inside(Class::Per), 0.9)];
+        one_class(&mut out);
+        assert_eq!(out[0], d(O, 1.0));
+        assert_eq!(out[1], d(begin(Class::Per), 0.9));
+        assert_eq!(out[2], d(inside(Class::Per), 0.9));
+    }
+
+    #[test]
     fn serialisation_round_trips_and_rejects_garbage() {
         let mut w = vec![0i8; NTAGS << 8];
         w[5] = 7;
