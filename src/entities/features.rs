@@ -330,6 +330,15 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
                 lex[k as usize].class.fine as u32
             }
         };
+        let mid_at = |k: isize| -> u32 {
+            if k < 0 || k as usize >= n || sent_of[k as usize] != s {
+                u32::MAX
+            } else {
+                lex[k as usize].class.mid as u32
+            }
+        };
+        hashes.push(combine(T_CLASS_CTX, &[4, mid_at(ii - 1), mid_at(ii + 1)]));
+        hashes.push(combine(T_CLASS_CTX, &[5, mid_at(ii - 2), mid_at(ii - 1)]));
         hashes.push(combine(T_CLASS_CTX, &[0, class_at(ii - 1)]));
         hashes.push(combine(T_CLASS_CTX, &[1, class_at(ii + 1)]));
         hashes.push(combine(T_CLASS_CTX, &[2, class_at(ii - 1), wc.mid as u32]));
