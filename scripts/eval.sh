@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quality: runs the newsmark CLI over the gold dev files in ../shared/data and prints the scorer's tables.
-# Usage: scripts/eval.sh [conll|tempeval|polnear|polnear-wrapped|reported ...] [-- extra score.py args, e.g. --errors 20]
-# With no set named, runs conll, tempeval, polnear, polnear-wrapped and reported.
+# Usage: scripts/eval.sh [conll|bbc|bbc-quotes|uner|tempeval|polnear|polnear-wrapped|reported ...] [-- extra score.py args, e.g. --errors 20]
+# With no set named, runs every set: conll, bbc, bbc-quotes, uner, tempeval, polnear, polnear-wrapped and reported.
 # Skips cleanly (exit 0) when ../shared is absent, as it is in a user's clone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
   if [ "$1" = "--" ]; then shift; extra=("$@"); break; fi
   which+=("$1"); shift
 done
-[ ${#which[@]} -gt 0 ] || which=(conll tempeval polnear polnear-wrapped reported)
+[ ${#which[@]} -gt 0 ] || which=(conll bbc bbc-quotes uner tempeval polnear polnear-wrapped reported)
 cd "$ROOT"
 cargo build --locked --release --bin newsmark 2>&1 | grep -v '^\s*\(Compiling\|Finished\)' || true
 OUT="$ROOT/target/eval"; mkdir -p "$OUT"
@@ -23,6 +23,11 @@ echo "[eval] commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 
 for w in "${which[@]}"; do
   case "$w" in
     conll) gold="$SHARED/data/conll2003-testa.jsonl"; args=() ;;
+    # BBC News 2004-05, hand-annotated: entities (all four CoNLL labels), then the quote segments.
+    bbc) gold="$SHARED/data/bbc-gold-dev.jsonl"; args=() ;;
+    bbc-quotes) gold="$SHARED/data/bbc-gold-dev.jsonl"; args=(--quote-segments) ;;
+    # Universal NER English-PUD: 2016-17 news and Wikipedia sentences, gold has no MISC.
+    uner) gold="$SHARED/data/uner-en-pud.jsonl"; args=(--labels PER,ORG,LOC) ;;
     tempeval) gold="$SHARED/data/tempeval3-tbaq.jsonl"; args=() ;;
     polnear) gold="$SHARED/data/polnear-dev.jsonl"; args=(--quote-segments) ;;
     # Reported (indirect) speech with a verb of saying: read the relaxed F1 and the speaker accuracy.
@@ -32,7 +37,7 @@ for w in "${which[@]}"; do
       [ -f "$SHARED/data/polnear-dev.jsonl" ] || { echo "[eval] polnear-dev.jsonl missing; skipped"; continue; }
       gold="$OUT/polnear-wrapped.gold.jsonl"; args=(--quote-segments)
       python3 "$ROOT/tools/hard_wrap.py" "$SHARED/data/polnear-dev.jsonl" > "$gold" ;;
-    *) echo "[eval] unknown set $w (use conll, tempeval, polnear, polnear-wrapped, reported)" >&2; exit 2 ;;
+    *) echo "[eval] unknown set $w (use conll, bbc, bbc-quotes, uner, tempeval, polnear, polnear-wrapped, reported)" >&2; exit 2 ;;
   esac
   [ -f "$gold" ] || { echo "[eval] $gold missing; skipped"; continue; }
   pred="$OUT/$w.pred.jsonl"

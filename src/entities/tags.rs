@@ -55,8 +55,7 @@ pub fn class_of(tag: usize) -> Option<Class> {
 }
 
 /// True for a B tag.
-#[cfg(test)]
-fn is_begin(tag: usize) -> bool {
+pub fn is_begin(tag: usize) -> bool {
     tag != O && tag < NTAGS && (tag - 1).is_multiple_of(2)
 }
 
