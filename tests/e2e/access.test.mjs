@@ -63,7 +63,7 @@ test('marks have accessible names and descriptions without the CSS tags, and the
     assert.ok(node.description, `${a.id} has a description`);
     if (a.type === 'entity') assert.match(node.name, new RegExp(`^\\w[^:]*: ${a.canonical}$`));
     if (a.type === 'date' && a.value) assert.match(node.description, new RegExp(`Value: .*${a.value}`));
-    if (a.type === 'quote') assert.match(node.name, /^Quote( by .+)?, \d+ words$/);
+    if (a.type === 'quote') assert.match(node.name, a.kind === 'reported' ? /^Reported speech( by .+)?, \d+ words$/ : /^Quote( by .+)?, \d+ words$/);
   }
   // Nothing in the tree under the article reads a tag like "LOC" or "AntwerpLOC".
   const texts = await axTextsUnderView(page);
@@ -215,7 +215,7 @@ test('at 390 px nothing scrolls sideways and the header does not take the screen
     await idle(page);
     await noSideways('sample, reading view');
     await page.screenshot({ path: path.join(SCREENSHOTS, `narrow-390-${colorScheme}.png`) });
-    await page.locator('#view mark[data-type="quote"]').first().focus();
+    await page.locator('#view mark[data-type="quote"]:not([data-kind="reported"])').first().focus();
     await page.locator('#card').waitFor();
     await noSideways('card open');
     await page.screenshot({ path: path.join(SCREENSHOTS, `narrow-390-card-${colorScheme}.png`) });

@@ -90,7 +90,7 @@ test('pasting an article shows nested highlights: a quote holding names and a da
   const session = await fresh();
   const { page } = session;
   await paste(page, ARTICLE);
-  const quote = page.locator('#view mark[data-type="quote"]').filter({ hasText: 'Pieter Claes met' }).first();
+  const quote = page.locator('#view mark[data-type="quote"]:not([data-kind="reported"])').filter({ hasText: 'Pieter Claes met' }).first();
   await quote.waitFor();
   assert.ok((await quote.locator('mark[data-type="entity"]').count()) >= 2, 'entities nested inside the quote');
   const date = quote.locator('mark[data-type="date"]').filter({ hasText: '2024-03-12' });
@@ -103,7 +103,8 @@ test('pasting an article shows nested highlights: a quote holding names and a da
     return c;
   });
   const { json } = await exportDownload(page);
-  assert.equal(counts.quote, json.annotations.filter((a) => a.type === 'quote').length);
+  assert.equal(counts.quote, json.annotations.filter((a) => a.type === 'quote' && a.kind !== 'reported').length);
+  assert.equal(counts.reported, json.annotations.filter((a) => a.kind === 'reported').length);
   assert.equal(counts.date, json.annotations.filter((a) => a.type === 'date').length);
   assert.equal(await page.locator('#view mark[data-type="entity"]:not([data-cont])').count(), json.annotations.filter((a) => a.type === 'entity').length);
   const texts = await markTexts(page);
@@ -135,7 +136,7 @@ test('hover and keyboard focus open the card with the value and speaker; Esc clo
   await card.waitFor({ state: 'hidden' });
 
   // Hover the quote itself (its opening mark): the card names the speaker when one is known.
-  const quote = page.locator('#view mark[data-type="quote"]').first();
+  const quote = page.locator('#view mark[data-type="quote"]:not([data-kind="reported"])').first();
   const qid = await quote.getAttribute('data-id');
   const qa = json.annotations.find((x) => x.id === qid);
   await hoverStart(page, quote);
@@ -347,8 +348,8 @@ test('legend toggles, "Who is quoted" and names jump to the marks', async () => 
   assert.ok(json.annotations.length > 10, 'the sample article gets marks');
   assertSlices(json);
 
-  // Toggling quotes off removes their tint and bar, keeps the text.
-  const quote = page.locator('#view mark[data-type="quote"]').first();
+  // Toggling quotes off removes their tint and bar, keeps the text (reported speech has its own toggle).
+  const quote = page.locator('#view mark[data-type="quote"]:not([data-kind="reported"])').first();
   const bar = () => quote.evaluate((el) => getComputedStyle(el).borderLeftWidth);
   assert.notEqual(await bar(), '0px');
   await page.locator('#legend input[data-cat="quote"]').uncheck();
@@ -391,7 +392,7 @@ test('screenshots in light and dark (tests/e2e/screenshots, docs/screenshot.png)
     await page.locator('#sample').click();
     await page.locator('#view').waitFor({ state: 'visible' });
     await idle(page);
-    await hoverStart(page, page.locator('#view mark[data-type="quote"]').nth(1));
+    await hoverStart(page, page.locator('#view mark[data-type="quote"]:not([data-kind="reported"])').nth(1));
     await page.locator('#card').waitFor({ state: 'visible' });
     const file = path.join(SCREENSHOTS, `page-${colorScheme}.png`);
     await page.screenshot({ path: file });
