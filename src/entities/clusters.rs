@@ -66,14 +66,17 @@ impl WordClasses {
         }
         let table = include_str!("../../data/entities/clusters.txt");
         let mut map = HashMap::with_capacity_and_hasher(26_000, PassThroughBuild::default());
+        // Grouped by class: a line of a tab and the class number, then that class's words.
+        let mut class: Option<u16> = None;
         for line in table.lines() {
             if line.starts_with('#') {
                 continue;
             }
-            let Some((w, f)) = line.split_once('\t') else {
+            if let Some(number) = line.strip_prefix('\t') {
+                class = number.trim().parse::<u16>().ok();
                 continue;
-            };
-            let Ok(f) = f.trim().parse::<u16>() else {
+            }
+            let (Some(f), w) = (class, line) else {
                 continue;
             };
             let (m, c) = tree.get(&f).copied().unwrap_or((0, 0));
