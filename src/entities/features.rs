@@ -7,6 +7,7 @@
 use super::hash::Fnv32;
 use super::hash::PassThroughBuild;
 use super::lexicon::{LexClass, TokenLex, LEX_CLASSES};
+use crate::text::words::is_capitalised;
 use crate::text::{Document, TokenKind};
 use std::collections::HashSet;
 
@@ -95,11 +96,6 @@ impl DocFeatures {
             f(T_PREV_SHAPE, prev1 as u32, self.shape[i]),
         ]
     }
-}
-
-/// True when the word starts with an upper-case letter.
-pub fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn lower_hash(w: &str) -> u32 {
