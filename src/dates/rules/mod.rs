@@ -69,6 +69,11 @@ impl Rules<'_> {
         Duration => duration,
         Set => set,
         Time => time,
+        BareUnit => bare_unit,
+        CompoundDuration => compound_duration,
+        DurationRange => duration_range,
+        YearRange => year_range,
+        Then => then_back,
         YearAgo => year_ago,
         Duration => long_duration,
         PositionHyphenated => position_hyphenated,
@@ -83,6 +88,7 @@ impl Rules<'_> {
         /// Rules tried at "the": only phrases listed with their article ("the future").
         at_the:
         Reference => reference,
+        Then => then_at_the,
     }
 
     rule_table! {
@@ -91,6 +97,7 @@ impl Rules<'_> {
         Shift => shift,
         Quarter => quarter,
         Duration => duration_after_the,
+        DurationRange => duration_range,
         Season => season_after_the,
         Century => century,
         DecadeWord => decade_word,
@@ -105,6 +112,30 @@ const MONTH_CONTEXT: &[&str] = &[
     "in", "since", "by", "until", "till", "of", "during", "from", "to", "through", "before", "after", "between", "and",
     "or", "early", "late", "mid", "last", "next", "this", "each", "every", "on", "for", "that", "around",
 ];
+
+/// Lower-case words a title may hold between its capitalised words ("Born on the Fourth of July").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "of", "on", "the", "a", "an", "and", "in", "to", "for", "at", "with", "from", "by",
+];
+
+/// Nouns for works whose title may follow unquoted ("the film Born on the Fourth of July").
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "play",
+    "musical",
+    "series",
+    "documentary",
+    "opera",
+    "poem",
+];
+
+/// How far a title is followed in either direction, in tokens.
+const MAX_TITLE_WORDS: usize = 8;
 
 /// How many prefix words ("the", "early", "nearly") may stack before an expression.
 const MAX_PREFIXES: u8 = 1;
@@ -250,6 +281,13 @@ impl<'a> View<'a> {
         self.raw(k).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// True when token `k` opens a sentence or a paragraph (or follows an opening quote).
+    fn sentence_start(&self, k: usize) -> bool {
+        k == 0
+            || self.doc.tokens.get(k).is_some_and(|t| t.newlines_before > 0)
+            || matches!(self.w(k - 1), "." | "!" | "?" | "\"" | "\u{201C}")
+    }
+
     /// True when token `k` is written all in capitals ("UTC", "WEEK").
     fn all_caps(&self, k: usize) -> bool {
         self.raw(k).chars().all(|c| c.is_uppercase())
@@ -324,6 +362,8 @@ pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
         "\u{2019}",
         "first-half",
         "second-half",
+        "half",
+        "then",
     ]);
     t
 }
@@ -357,12 +397,48 @@ impl<'l> Rules<'l> {
             match self.match_at(v, i, 0) {
                 Some(found) if found.end > i => {
                     i = found.end;
-                    split_range(found, &mut out);
+                    if !self.in_title(v, found.start, found.end) {
+                        split_range(v, found, &mut out);
+                    }
                 }
                 _ => i += 1,
             }
         }
         out
+    }
+
+    /// True when the expression at tokens `start..end` sits inside the title of a work: a Title Case
+    /// run in quotation marks ("Born on the Fourth of July") or after a word like "film".
+    fn in_title(&self, v: &View, start: usize, end: usize) -> bool {
+        // A title is capitalised word by word: "in 2002" after a title is the year, not part of it.
+        if !v.cap(start) {
+            return false;
+        }
+        let title_word = |k: usize| v.cap(k) || TITLE_SMALL_WORDS.contains(&v.w(k));
+        let mut r = start;
+        let mut content = false;
+        while r > 0 && start - r < MAX_TITLE_WORDS && title_word(r - 1) && !v.is_number(r - 1) {
+            r -= 1;
+            content |= v.cap(r) && !TITLE_SMALL_WORDS.contains(&v.w(r));
+        }
+        if !content {
+            return false;
+        }
+        let opened = r > 0 && matches!(v.w(r - 1), "\"" | "\u{201C}" | "'" | "\u{2018}");
+        let work = r > 0 && WORK_NOUNS.contains(&v.w(r - 1));
+        if work {
+            return true;
+        }
+        if !opened {
+            return false;
+        }
+        // The quotation must close after a Title Case run, or it is a quoted sentence ("Since Tuesday we ...").
+        let mut k = end;
+        while k < v.len() && k - end < MAX_TITLE_WORDS && title_word(k) {
+            k += 1;
+        }
+        let closing = |k: usize| matches!(v.w(k), "\"" | "\u{201D}" | "'" | "\u{2019}");
+        closing(k) || (matches!(v.w(k), "," | ".") && closing(k + 1))
     }
 
     /// "mid-1990s", "late-November", "two-year": hyphenated words whose head is not itself a trigger.
@@ -396,8 +472,12 @@ impl<'l> Rules<'l> {
         let is_the = v.w(i) == "the";
         let mut best = if is_the { self.at_the(v, i) } else { self.at_token(v, i) };
         if is_the {
-            // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out.
-            let hyphenated = |f: &Found| v.w(f.start).contains('-') || v.w(f.start + 1) == "-";
+            // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out;
+            // "the year-ago quarter" names a period and keeps it.
+            let hyphenated = |f: &Found| {
+                (v.w(f.start).contains('-') && !matches!(v.w(f.start), "year-ago" | "year-earlier"))
+                    || v.w(f.start + 1) == "-"
+            };
             let after = self.after_the(v, i + 1).filter(|f| !hyphenated(f));
             best = longer(best, after.map(|f| f.widened(v, i)));
             if let Some(((), k)) = self.lx.positions.longest(v, i + 1) {
@@ -529,20 +609,21 @@ fn is_ago(v: &View, f: &Found) -> bool {
     matches!(v.w(f.end.wrapping_sub(1)), "ago" | "earlier" | "later")
 }
 
-/// "2010-2012" is one token but two dates: each year gets its four digits of the span.
-fn split_range(f: Found, out: &mut Vec<Found>) {
+/// "2010-2012" and "1998-99" are one token but two dates: each year gets its digits of the token.
+fn split_range(v: &View, f: Found, out: &mut Vec<Found>) {
     let DateExpr::YearRange { from, to } = f.expr else {
         out.push(f);
         return;
     };
-    let s = f.span;
+    let t = v.span(f.end.saturating_sub(1), f.end);
+    let dash = v.raw(f.end.saturating_sub(1)).find('-').unwrap_or(4);
     out.push(Found {
-        span: Span::new(s.start, s.start + 4),
+        span: Span::new(t.start, t.start + dash),
         expr: DateExpr::Known(Value::Year(from.into())),
         ..f.clone()
     });
     out.push(Found {
-        span: Span::new(s.end - 4, s.end),
+        span: Span::new(t.start + dash + 1, t.end),
         expr: DateExpr::Known(Value::Year(to.into())),
         ..f
     });
