@@ -7,11 +7,14 @@
 //! | family | file | rules |
 //! |---|---|---|
 //! | explicit dates | `explicit.rs` | `date/explicit-date`, `date/holiday`, `date/position-hyphenated` |
-//! | numeric | `numeric.rs` | `date/numeric-date`, `date/fiscal-year`, `date/spelled-year` |
+//! | numeric | `numeric.rs` | `date/numeric-date`, `date/year-range`, `date/fiscal-year`, `date/spelled-year` |
 //! | days and times | `days_times.rs` | `date/weekday`, `date/relative-day`, `date/time` |
-//! | relative | `relative.rs` | `date/reference`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
+//! | relative | `relative.rs` | `date/reference`, `date/then`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
 //! | periods | `periods.rs` | `date/quarter`, `date/season`, `date/decade-word`, `date/century`, `date/the-quarter` |
-//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/set` |
+//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/bare-unit`, `date/compound-duration`, `date/duration-range`, `date/set` |
+//!
+//! A match inside the title of a work ("Born on the Fourth of July" in quotation marks) is dropped
+//! ([`Rules::find_all`]).
 //!
 //! `at_token` is tried at every token that can start an expression (except "the"); `at_the` at
 //! "the"; `after_the` right after "the", for expressions whose span takes the article in ("the
