@@ -20,7 +20,7 @@ use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
 use crate::text::Document;
 use calendar::CalendarDate;
 use expr::DateExpr;
-use lexicon::{CueTense, FastSet, Lexicon, Words};
+use lexicon::{CueTense, Lexicon, Words};
 use resolve::{Direction, QuarterContext};
 use rules::{Rules, View};
 use value::Value;
@@ -28,7 +28,7 @@ use value::Value;
 /// Finds temporal expressions; built once, holds the vocabulary.
 pub struct DateRecognizer {
     lexicon: Lexicon,
-    triggers: FastSet<&'static str>,
+    triggers: rules::Triggers,
 }
 
 impl DateRecognizer {

@@ -295,6 +295,9 @@ impl Rules<'_> {
             let &u = self.lx.units.get(v.w(j + 2))?;
             return known(j + 3, with_fraction(0, (1, 2), u)?);
         }
+        if !self.may_count(v, j) {
+            return None;
+        }
         let (Some(n), k) = self.number(v, j)? else {
             return None;
         };
@@ -346,9 +349,14 @@ impl Rules<'_> {
         known(end, Value::Compound(parts))
     }
 
+    /// True when token `k` can open a count ("3", "two", "a"): one lookup, before the count parser runs.
+    fn may_count(&self, v: &View, k: usize) -> bool {
+        v.is_number(k) || self.lx.numbers.contains_key(v.w(k)) || matches!(v.w(k), "a" | "an" | "couple")
+    }
+
     /// A race time "2:08:30" (hours, minutes, seconds) after a word that makes it a length.
     fn clock_duration(&self, v: &View, j: usize) -> Option<Hit> {
-        if !v.is_number(j) || !CLOCK_DURATION_BEFORE.contains(&v.prev(j)) {
+        if !v.is_number(j) || !v.w(j).contains(':') || !CLOCK_DURATION_BEFORE.contains(&v.prev(j)) {
             return None;
         }
         let mut it = v.w(j).split(':');
@@ -379,6 +387,10 @@ impl Rules<'_> {
         let mut k = j;
         if matches!(v.w(k), "next" | "past" | "last" | "coming" | "first") {
             k += 1;
+        }
+        // The count is one or two words ("12", "twenty four") before "to" or "or".
+        if !self.may_count(v, k) || (!matches!(v.w(k + 1), "to" | "or") && !matches!(v.w(k + 2), "to" | "or")) {
+            return None;
         }
         let (Some(a), k2) = self.number(v, k)? else {
             return None;

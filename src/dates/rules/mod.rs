@@ -326,11 +326,15 @@ impl<'a> View<'a> {
 /// The rules, with the vocabulary they read.
 pub struct Rules<'l> {
     lx: &'l Lexicon,
-    triggers: &'l FastSet<&'static str>,
+    triggers: &'l Triggers,
 }
 
+/// The words that can start a rule, each also with a trailing "s" ("Mondays", "1990s") and ".":
+/// ("Sept."), so a token is tested with one lookup.
+pub type Triggers = FastSet<Box<str>>;
+
 /// Every word that can start a rule, so other tokens are skipped with one lookup.
-pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
+pub fn triggers(lx: &Lexicon) -> Triggers {
     let mut t: FastSet<&'static str> = FastSet::default();
     t.extend(lx.months.keys());
     t.extend(lx.weekdays.keys());
@@ -368,12 +372,15 @@ pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
         "half",
         "then",
     ]);
-    t
+    t.iter()
+        .flat_map(|w| [w.to_string(), format!("{w}s"), format!("{w}.")])
+        .map(String::into_boxed_str)
+        .collect()
 }
 
 impl<'l> Rules<'l> {
     /// Rules over `lx`, skipping tokens not in `triggers`.
-    pub fn new(lx: &'l Lexicon, triggers: &'l FastSet<&'static str>) -> Self {
+    pub fn new(lx: &'l Lexicon, triggers: &'l Triggers) -> Self {
         Rules { lx, triggers }
     }
 
@@ -388,11 +395,7 @@ impl<'l> Rules<'l> {
                 i += 1;
                 continue;
             }
-            let hit = v.is_number(i)
-                || self.triggers.contains(w)
-                || self.triggers.contains(v.wt(i))
-                || w.strip_suffix('s').is_some_and(|s| self.triggers.contains(s))
-                || self.hyphen_head(v, i);
+            let hit = v.is_number(i) || self.triggers.contains(w) || self.hyphen_head(v, i);
             if !hit {
                 i += 1;
                 continue;
