@@ -107,6 +107,8 @@ impl Rules<'_> {
         TheYear => the_year,
         TheUnit => the_unit,
         TheQuarter => the_quarter,
+        NumericDate => decade_after_the,
+        PositionHyphenated => decade_position_after_the,
     }
 }
 
@@ -481,7 +483,9 @@ impl<'l> Rules<'l> {
             // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out;
             // "the year-ago quarter" names a period and keeps it.
             let hyphenated = |f: &Found| {
-                (v.w(f.start).contains('-') && !matches!(v.w(f.start), "year-ago" | "year-earlier"))
+                (v.w(f.start).contains('-')
+                    && !matches!(v.w(f.start), "year-ago" | "year-earlier")
+                    && f.rule != DateRule::PositionHyphenated)
                     || v.w(f.start + 1) == "-"
             };
             let after = self.after_the(v, i + 1).filter(|f| !hyphenated(f));
@@ -607,6 +611,23 @@ impl<'l> Rules<'l> {
 
     fn is_full_weekday(&self, v: &View, k: usize) -> bool {
         v.wt(k).ends_with("day")
+    }
+}
+
+/// True for a decade or a century, which TimeML spans with their article ("the 1990s", "the 20th century").
+fn is_decade_or_century(h: &Hit) -> bool {
+    matches!(h.expr, DateExpr::Known(Value::Decade(_) | Value::Century(_)))
+}
+
+impl Rules<'_> {
+    /// `date/numeric-date` after "the": "the 1990s", "the 20th century" (the article is in the span).
+    fn decade_after_the(&self, v: &View, j: usize) -> Option<Hit> {
+        self.numeric(v, j).filter(is_decade_or_century)
+    }
+
+    /// `date/position-hyphenated` after "the": "the mid-1990s".
+    fn decade_position_after_the(&self, v: &View, j: usize) -> Option<Hit> {
+        self.position_hyphenated(v, j).filter(is_decade_or_century)
     }
 }
 
