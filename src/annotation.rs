@@ -252,13 +252,23 @@ pub enum DateRule {
     Century,
     /// A length of time, or a date that far back or ahead: "three years", "10-year", "three years ago".
     Duration,
-    /// A recurring time: "every Monday", "weekly", "each month".
+    /// A recurring time: "every Monday", "weekly", "each month", "each winter", "annually".
     Set,
+    /// A plural unit with no count, as a vague length: "for decades", "could take months", "hours after".
+    BareUnit,
+    /// A length in several units or with a fraction: "two hours 18 minutes 15 seconds", "3 1/2 years", "2:08:30".
+    CompoundDuration,
+    /// A length between two counts: "12 to 18 months", "the next two or three weeks".
+    DurationRange,
+    /// Two years written as one token: "2010-2012", "1998-99" (two dates).
+    YearRange,
+    /// The past time the text tells of: "at the time", "back then".
+    Then,
 }
 
 impl DateRule {
     /// Every rule, in the order of this enum.
-    pub const ALL: [DateRule; 22] = [
+    pub const ALL: [DateRule; 27] = [
         DateRule::ExplicitDate,
         DateRule::Holiday,
         DateRule::PositionHyphenated,
@@ -281,6 +291,11 @@ impl DateRule {
         DateRule::Century,
         DateRule::Duration,
         DateRule::Set,
+        DateRule::BareUnit,
+        DateRule::CompoundDuration,
+        DateRule::DurationRange,
+        DateRule::YearRange,
+        DateRule::Then,
     ];
 
     /// The stable id written in the export ("date/explicit-date").
@@ -308,6 +323,11 @@ impl DateRule {
             DateRule::Century => "date/century",
             DateRule::Duration => "date/duration",
             DateRule::Set => "date/set",
+            DateRule::BareUnit => "date/bare-unit",
+            DateRule::CompoundDuration => "date/compound-duration",
+            DateRule::DurationRange => "date/duration-range",
+            DateRule::YearRange => "date/year-range",
+            DateRule::Then => "date/then",
         }
     }
 }

@@ -129,6 +129,8 @@ pub fn gloss(lx: &Lexicon, value: &Value, label: DateLabel) -> Option<String> {
         Value::Set(Recurrence::Weekday { weekday, .. }) => Some(format!("every {}", weekday_name(lx, *weekday)?)),
         Value::Set(Recurrence::Month(m)) => Some(format!("every {}", month_name(lx, *m)?)),
         Value::Set(Recurrence::PartOfDay(_)) => None,
+        Value::Set(Recurrence::Season(s)) => Some(format!("every {}", season_name(lx, *s))),
+        Value::Compound(parts) => Some(parts.iter().map(|d| duration(*d)).collect::<Vec<_>>().join(" ")),
         Value::Duration(d) | Value::Set(Recurrence::Every(d)) => {
             let words = duration(*d);
             Some(if label == DateLabel::Set {

@@ -20,7 +20,7 @@ use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
 use crate::text::Document;
 use calendar::CalendarDate;
 use expr::DateExpr;
-use lexicon::{CueTense, FastSet, Lexicon, Words};
+use lexicon::{CueTense, Lexicon, Words};
 use resolve::{Direction, QuarterContext};
 use rules::{Rules, View};
 use value::Value;
@@ -28,7 +28,7 @@ use value::Value;
 /// Finds temporal expressions; built once, holds the vocabulary.
 pub struct DateRecognizer {
     lexicon: Lexicon,
-    triggers: FastSet<&'static str>,
+    triggers: rules::Triggers,
 }
 
 impl DateRecognizer {
@@ -73,8 +73,19 @@ impl DateRecognizer {
                 // "by February", "through January": a deadline or an end point lies ahead.
                 let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
                 let deadline = matches!(before, "by" | "through" | "until" | "till") && !is_weekday(&f.expr);
+                // "Wednesday's ruling": a day named for its event has mostly passed, whatever modal
+                // ("would get around Wednesday's ruling") the clause has; only "will" points ahead.
+                let after = view.word(f.end).unwrap_or("");
+                let possessive = is_weekday(&f.expr) && matches!(after, "'s" | "\u{2019}s");
+                let firm_future = cue
+                    .as_ref()
+                    .is_some_and(|c| FIRM_FUTURE.contains(&c.word.to_lowercase().as_str()));
                 match cue {
                     _ if deadline => (Direction::Future, Some(format!("deadline: {before}"))),
+                    _ if possessive && !firm_future => (
+                        Direction::Past,
+                        Some("a day named for its event (\"Friday's\"): the most recent one".to_string()),
+                    ),
                     Some(c) if c.tense == CueTense::Past => (Direction::Past, Some(format!("past tense: {}", c.word))),
                     Some(c) => (Direction::Future, Some(format!("future or modal: {}", c.word))),
                     None if is_weekday(&f.expr) => (
@@ -138,6 +149,9 @@ impl DateRecognizer {
         out
     }
 }
+
+/// Cues that say the future outright, which even a possessive weekday follows ("will appeal Friday's ruling").
+const FIRM_FUTURE: &[&str] = &["will", "'ll", "shall", "won't"];
 
 fn is_weekday(e: &DateExpr) -> bool {
     match e {

@@ -12,6 +12,18 @@ const AUXILIARIES: &[&str] = &[
     "'ll", "won't",
 ];
 
+/// Future cues that keep pointing ahead after a past auxiliary: "were planning to drive on Monday",
+/// "was expected to vote on Friday" (a plan made in the past for a later day).
+const INTENT_CUES: &[&str] = &[
+    "planning",
+    "planned",
+    "scheduled",
+    "expected",
+    "due",
+    "going",
+    "preparing",
+];
+
 /// The tense cue nearest to the date, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TenseCue {
@@ -91,9 +103,11 @@ pub fn clause_tense(
         }
         if let Some(t) = cue_at(lex, lower, k) {
             // An auxiliary just before the verb sets the tense: "will meet", "did not meet".
+            let intent = t == CueTense::Future && INTENT_CUES.contains(&w);
             let aux = (1..=2)
                 .filter_map(|b| k.checked_sub(b).filter(|&a| a >= sentence.start))
-                .find_map(|a| AUXILIARIES.contains(&lower.word(a)?).then_some(a));
+                .find_map(|a| AUXILIARIES.contains(&lower.word(a)?).then_some(a))
+                .filter(|_| !intent);
             best = match aux.and_then(|a| Some((a, cue_of(lex, lower.word(a)?)?))) {
                 Some((a, at)) => Some((start - k, a, at)),
                 None => Some((start - k, k, t)),
@@ -153,5 +167,9 @@ mod tests {
             Some((CueTense::Future, "must".into()))
         );
         assert_eq!(cue(&["the", "reduced", "rate", "from", "Friday"], 4, 5), None);
+        assert_eq!(
+            cue(&["They", "were", "planning", "to", "drive", "on", "Monday"], 6, 7),
+            Some((CueTense::Future, "planning".into()))
+        );
     }
 }

@@ -200,18 +200,40 @@ impl Duration {
     }
 }
 
+impl DurationUnit {
+    /// Whether the unit is written after "T", and its TIMEX3 letter.
+    fn code(self) -> (bool, &'static str) {
+        match self {
+            DurationUnit::Year => (false, "Y"),
+            DurationUnit::Quarter => (false, "Q"),
+            DurationUnit::Month => (false, "M"),
+            DurationUnit::Week => (false, "W"),
+            DurationUnit::Day => (false, "D"),
+            DurationUnit::Hour => (true, "H"),
+            DurationUnit::Minute => (true, "M"),
+            DurationUnit::Second => (true, "S"),
+        }
+    }
+
+    /// Rank from the largest unit (years) to the smallest (seconds), for ordering compound lengths.
+    pub fn rank(self) -> u8 {
+        match self {
+            DurationUnit::Year => 0,
+            DurationUnit::Quarter => 1,
+            DurationUnit::Month => 2,
+            DurationUnit::Week => 3,
+            DurationUnit::Day => 4,
+            DurationUnit::Hour => 5,
+            DurationUnit::Minute => 6,
+            DurationUnit::Second => 7,
+        }
+    }
+}
+
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (time, code) = match self.unit {
-            DurationUnit::Year => ("", "Y"),
-            DurationUnit::Quarter => ("", "Q"),
-            DurationUnit::Month => ("", "M"),
-            DurationUnit::Week => ("", "W"),
-            DurationUnit::Day => ("", "D"),
-            DurationUnit::Hour => ("T", "H"),
-            DurationUnit::Minute => ("T", "M"),
-            DurationUnit::Second => ("T", "S"),
-        };
+        let (time, code) = self.unit.code();
+        let time = if time { "T" } else { "" };
         match self.amount {
             Some(n) => write!(f, "P{time}{n}{code}"),
             None => write!(f, "P{time}X{code}"),
@@ -235,6 +257,8 @@ pub enum Recurrence {
     PartOfDay(PartOfDay),
     /// A period ("every week", "daily").
     Every(Duration),
+    /// A season every year ("each winter").
+    Season(Season),
 }
 
 /// A TIMEX3 value. Years are `i64` because relative values shift them arithmetically.
@@ -301,6 +325,8 @@ pub enum Value {
     Reference(Reference),
     /// A length of time: `P3Y`.
     Duration(Duration),
+    /// A length written in several units, largest first: `PT2H18M15S`, `P2Y6M` ("3 1/2 years").
+    Compound(Vec<Duration>),
     /// A recurring time: `XXXX-WXX-1`, `XXXX-03`, `XXXX-XX-XXTMO`, `P1W`.
     Set(Recurrence),
 }
@@ -339,6 +365,23 @@ impl fmt::Display for Value {
             Value::Set(Recurrence::Weekday { weekday, part: Some(p) }) => write!(f, "XXXX-WXX-{weekday}T{}", p.code()),
             Value::Set(Recurrence::Month(m)) => write!(f, "XXXX-{m:02}"),
             Value::Set(Recurrence::PartOfDay(p)) => write!(f, "XXXX-XX-XXT{}", p.code()),
+            Value::Set(Recurrence::Season(s)) => write!(f, "XXXX-{}", s.code()),
+            Value::Compound(parts) => {
+                f.write_str("P")?;
+                let mut in_time = false;
+                for d in parts {
+                    let (time, code) = d.unit.code();
+                    if time && !in_time {
+                        f.write_str("T")?;
+                        in_time = true;
+                    }
+                    match d.amount {
+                        Some(n) => write!(f, "{n}{code}")?,
+                        None => write!(f, "X{code}")?,
+                    }
+                }
+                Ok(())
+            }
         }
     }
 }

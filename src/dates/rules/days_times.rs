@@ -39,8 +39,9 @@ impl Rules<'_> {
         match self.lx.parts_of_day.get(v.w(j + 1)) {
             // "Friday night" and "Friday morning" are read as the day, as news uses them ("on Friday")
             // and as the TimeBank annotators mostly did; "Friday evening" keeps its part of day.
+            // With its part of day the value has a time ("2018-02-16TEV"): a TIMEX3 TIME.
             Some(&p @ (PartOfDay::Evening | PartOfDay::Afternoon)) => {
-                Some(self.hit(v, j, j + 2, at_part(base, p), DateLabel::Date))
+                Some(self.hit(v, j, j + 2, at_part(base, p), DateLabel::Time))
             }
             Some(_) => Some(self.hit(v, j, j + 2, base, DateLabel::Date)),
             None => Some(self.hit(v, j, j + 1, base, DateLabel::Date)),

@@ -10,6 +10,67 @@ use crate::dates::value::{Duration, Recurrence, Reference, Value};
 /// Words before "the" + a duration that keep it a length ("the first nine months").
 const DURATION_ADJECTIVES: &[&str] = &["first", "latest", "initial", "final"];
 
+/// Words before a plural unit with no count that make it a length of time ("for decades", "could take
+/// months", "within weeks").
+const BARE_UNIT_BEFORE: &[&str] = &[
+    "for", "within", "take", "takes", "took", "taking", "taken", "lasted", "lasting", "spend", "spent",
+];
+
+/// Words after a plural unit with no count that make it a length of time ("hours after the vote").
+const BARE_UNIT_AFTER: &[&str] = &["after", "later", "earlier", "before", "ago"];
+
+/// Words before a three-part clock reading that make it a race time, not a time of day ("won in 2:08:30").
+const CLOCK_DURATION_BEFORE: &[&str] = &["in", "of", "clocked", "timed", "record", "best", "time", "ran", "run"];
+
+/// Words before a frequency word that make it a statistic ("average daily volume"), not a recurring time.
+const FREQUENCY_BLOCKERS: &[&str] = &["average"];
+
+/// Words between a count and its unit that keep it a length ("eight trading days").
+const UNIT_ADJECTIVES: &[&str] = &["trading", "business", "working"];
+
+/// A written fraction ("1/2", "3/4", "½") as numerator and denominator.
+fn fraction(w: &str) -> Option<(u32, u32)> {
+    match w {
+        "\u{bd}" => return Some((1, 2)),
+        "\u{bc}" => return Some((1, 4)),
+        "\u{be}" => return Some((3, 4)),
+        _ => {}
+    }
+    let (a, b) = w.split_once('/')?;
+    if a.len() > 1 || b.len() > 1 {
+        return None;
+    }
+    let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    (a > 0 && a < b).then_some((a, b))
+}
+
+/// `n` and `a/b` units as TIMEX3 parts: "3 1/2 years" is P3Y6M, "5 1/2 hours" PT5H30M, "half an
+/// hour" PT30M. `None` when the fraction is not a whole number of the next smaller unit.
+fn with_fraction(n: u32, (a, b): (u32, u32), unit: Unit) -> Option<Value> {
+    let (small, per) = match unit {
+        Unit::Year => (Unit::Month, 12),
+        Unit::Week => (Unit::Day, 7),
+        Unit::Day => (Unit::Hour, 24),
+        Unit::Hour => (Unit::Minute, 60),
+        Unit::Minute => (Unit::Second, 60),
+        // A decade and a half is fifteen years: one part, in years.
+        Unit::Decade | Unit::Century => {
+            let per = if unit == Unit::Decade { 10 } else { 100 };
+            let rest = (per * a % b == 0).then_some(per * a / b)?;
+            let years = n.checked_mul(per)?.checked_add(rest)?;
+            return Some(Value::Duration(Duration::of(Some(years), Unit::Year)));
+        }
+        _ => return None,
+    };
+    let rest = (per * a % b == 0).then_some(per * a / b)?;
+    let part = Duration::of(Some(rest), small);
+    Some(if n == 0 {
+        Value::Duration(part)
+    } else {
+        Value::Compound(vec![Duration::of(Some(n), unit), part])
+    })
+}
+
 fn duration(count: Option<u32>, unit: Unit) -> DateExpr {
     DateExpr::Known(Value::Duration(Duration::of(count, unit)))
 }
@@ -35,7 +96,7 @@ impl Rules<'_> {
             return Some(self.hit(v, j, j + 1, duration(n, u), DateLabel::Duration));
         }
         let (count, mut k) = self.number(v, j)?;
-        if v.w(k) == "more" && self.lx.units.contains_key(v.w(k + 1)) {
+        if (v.w(k) == "more" || UNIT_ADJECTIVES.contains(&v.w(k))) && self.lx.units.contains_key(v.w(k + 1)) {
             k += 1;
         }
         if count.is_some_and(|n| n >= 1000) {
@@ -141,10 +202,17 @@ impl Rules<'_> {
         Some(self.hit(v, j, j + 1, duration(Some(1), unit), DateLabel::Duration))
     }
 
-    /// `date/set`: "every Monday", "each month", "every other week", "every morning", "daily".
+    /// `date/set`: "every Monday", "each month", "every other week", "every morning", "each
+    /// winter", "daily", "annually".
     pub(super) fn set(&self, v: &View, j: usize) -> Option<Hit> {
         let w = v.w(j);
         if let Some(value) = self.lx.frequencies.get(w) {
+            let prev = v.prev(j);
+            // "20% annually", "$5 million annually": a rate; "average daily volume", "the Party daily Granma".
+            let rate = j > 0 && (v.is_number(j - 1) || matches!(prev, "million" | "billion" | "percent" | "%"));
+            if rate || FREQUENCY_BLOCKERS.contains(&prev) {
+                return None;
+            }
             return Some(self.hit(v, j, j + 1, DateExpr::Known(value.clone()), DateLabel::Set));
         }
         if !matches!(w, "every" | "each") {
@@ -163,6 +231,8 @@ impl Rules<'_> {
             Recurrence::Weekday { weekday, part: None }
         } else if let Some(m) = self.month_at(v, k) {
             Recurrence::Month(m)
+        } else if let Some(&s) = self.lx.seasons.get(t) {
+            Recurrence::Season(s)
         } else if let Some(&p) = self.lx.parts_of_day.get(t) {
             Recurrence::PartOfDay(p)
         } else if let Some((Some(n), k2)) = self.number(v, k).filter(|_| !every_other) {
@@ -178,5 +248,166 @@ impl Rules<'_> {
             return None;
         };
         Some(self.hit(v, j, k + 1, every(recurrence), DateLabel::Set))
+    }
+
+    /// `date/bare-unit`: a plural unit with no count, as a length the text does not measure ("for
+    /// decades", "could take months", "hours after the vote", "within weeks or months"): PXY, PXM,
+    /// PTXH; with "ago" the past ("months ago").
+    pub(super) fn bare_unit(&self, v: &View, j: usize) -> Option<Hit> {
+        let w = v.w(j);
+        if !w.ends_with('s') || (v.cap(j) && !v.sentence_start(j)) {
+            return None;
+        }
+        let &unit = self.lx.units.get(w)?;
+        if matches!(unit, Unit::Weekend | Unit::Quarter) {
+            return None;
+        }
+        let mut end = j + 1;
+        // "weeks or months": one vague length, in the first unit.
+        if v.w(end) == "or" && v.w(end + 1).ends_with('s') && self.lx.units.contains_key(v.w(end + 1)) {
+            end += 2;
+        }
+        let prev = v.prev(j);
+        // "the first time in years"
+        let in_years = prev == "in" && j > 1 && v.w(j - 2) == "time";
+        let before = BARE_UNIT_BEFORE.contains(&prev) || in_years;
+        let after = BARE_UNIT_AFTER.contains(&v.w(end));
+        if !before && !after {
+            return None;
+        }
+        if v.w(end) == "ago" {
+            let e = DateExpr::Known(Value::Reference(Reference::Past));
+            return Some(self.hit(v, j, end + 1, e, DateLabel::Date));
+        }
+        Some(self.hit(v, j, end, duration(None, unit), DateLabel::Duration))
+    }
+
+    /// `date/compound-duration`: a length in several units or with a fraction, as one value: "two
+    /// hours 18 minutes 15 seconds" (PT2H18M15S), "one minute 53 secs", "3 1/2 years" (P3Y6M), "a
+    /// minute and a half", "half an hour", and a race time after "in" ("won in 2:08:30").
+    pub(super) fn compound_duration(&self, v: &View, j: usize) -> Option<Hit> {
+        if let Some(h) = self.clock_duration(v, j) {
+            return Some(h);
+        }
+        let known = |end: usize, value: Value| Some(self.hit(v, j, end, DateExpr::Known(value), DateLabel::Duration));
+        // "half an hour", "half a day"
+        if v.w(j) == "half" && matches!(v.w(j + 1), "a" | "an") {
+            let &u = self.lx.units.get(v.w(j + 2))?;
+            return known(j + 3, with_fraction(0, (1, 2), u)?);
+        }
+        if !self.may_count(v, j) {
+            return None;
+        }
+        let (Some(n), k) = self.number(v, j)? else {
+            return None;
+        };
+        if n >= 1000 {
+            return None;
+        }
+        // "3 1/2 years", "one and a half years"
+        let frac = match (fraction(v.w(k)), v.w(k), v.w(k + 1), v.w(k + 2)) {
+            (Some(f), ..) if v.is_number(j) => Some((f, k + 1)),
+            (None, "and", "a" | "one", "half") => Some(((1, 2), k + 3)),
+            _ => None,
+        };
+        if let Some((f, k2)) = frac {
+            let &u = self.lx.units.get(v.w(k2))?;
+            return known(k2 + 1, with_fraction(n, f, u)?);
+        }
+        let &first = self.lx.units.get(v.w(k))?;
+        // "a minute and a half"
+        if v.w(k + 1) == "and" && matches!(v.w(k + 2), "a" | "one") && v.w(k + 3) == "half" {
+            return known(k + 4, with_fraction(n, (1, 2), first)?);
+        }
+        if v.cap(k) && !v.all_caps(k) {
+            return None;
+        }
+        // "two hours 18 minutes 15 seconds", "1 hour, 30 minutes": each unit smaller than the last.
+        let mut parts = vec![Duration::of(Some(n), first)];
+        let mut end = k + 1;
+        loop {
+            let mut m = end;
+            if matches!(v.w(m), "and" | ",") {
+                m += 1;
+            }
+            let Some((Some(c), m2)) = self.number(v, m) else {
+                break;
+            };
+            let Some(&u) = self.lx.units.get(v.w(m2)) else {
+                break;
+            };
+            let d = Duration::of(Some(c), u);
+            if parts.last().is_some_and(|p| p.unit.rank() >= d.unit.rank()) || matches!(u, Unit::Weekend) {
+                break;
+            }
+            parts.push(d);
+            end = m2 + 1;
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        known(end, Value::Compound(parts))
+    }
+
+    /// True when token `k` can open a count ("3", "two", "a"): one lookup, before the count parser runs.
+    fn may_count(&self, v: &View, k: usize) -> bool {
+        v.is_number(k) || self.lx.numbers.contains_key(v.w(k)) || matches!(v.w(k), "a" | "an" | "couple")
+    }
+
+    /// A race time "2:08:30" (hours, minutes, seconds) after a word that makes it a length.
+    fn clock_duration(&self, v: &View, j: usize) -> Option<Hit> {
+        if !v.is_number(j) || !v.w(j).contains(':') || !CLOCK_DURATION_BEFORE.contains(&v.prev(j)) {
+            return None;
+        }
+        let mut it = v.w(j).split(':');
+        let (h, m, s) = (it.next()?, it.next()?, it.next()?);
+        if it.next().is_some() || h.is_empty() || h.len() > 2 || m.len() != 2 || s.len() != 2 {
+            return None;
+        }
+        let (h, m, s) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, s.parse::<u32>().ok()?);
+        if m > 59 || s > 59 {
+            return None;
+        }
+        let parts: Vec<Duration> = [(h, Unit::Hour), (m, Unit::Minute), (s, Unit::Second)]
+            .into_iter()
+            .filter(|&(n, _)| n > 0)
+            .map(|(n, u)| Duration::of(Some(n), u))
+            .collect();
+        let value = match parts.len() {
+            0 => return None,
+            1 => Value::Duration(parts[0]),
+            _ => Value::Compound(parts),
+        };
+        Some(self.hit(v, j, j + 1, DateExpr::Known(value), DateLabel::Duration))
+    }
+
+    /// `date/duration-range`: a length between two counts, "12 to 18 months", "two or three weeks",
+    /// "the next 12 to 18 months"; TIMEX3 has no range, so the count is unspecified (PXM).
+    pub(super) fn duration_range(&self, v: &View, j: usize) -> Option<Hit> {
+        let mut k = j;
+        if matches!(v.w(k), "next" | "past" | "last" | "coming" | "first") {
+            k += 1;
+        }
+        // The count is one or two words ("12", "twenty four") before "to" or "or".
+        if !self.may_count(v, k) || (!matches!(v.w(k + 1), "to" | "or") && !matches!(v.w(k + 2), "to" | "or")) {
+            return None;
+        }
+        let (Some(a), k2) = self.number(v, k)? else {
+            return None;
+        };
+        if !matches!(v.w(k2), "to" | "or") {
+            return None;
+        }
+        let (Some(b), k3) = self.number(v, k2 + 1)? else {
+            return None;
+        };
+        if b <= a || b >= 1000 {
+            return None;
+        }
+        let &unit = self.lx.units.get(v.w(k3))?;
+        if matches!(unit, Unit::Weekend) || (v.cap(k3) && !v.all_caps(k3)) {
+            return None;
+        }
+        Some(self.hit(v, j, k3 + 1, duration(None, unit), DateLabel::Duration))
     }
 }

@@ -7,11 +7,14 @@
 //! | family | file | rules |
 //! |---|---|---|
 //! | explicit dates | `explicit.rs` | `date/explicit-date`, `date/holiday`, `date/position-hyphenated` |
-//! | numeric | `numeric.rs` | `date/numeric-date`, `date/fiscal-year`, `date/spelled-year` |
+//! | numeric | `numeric.rs` | `date/numeric-date`, `date/year-range`, `date/fiscal-year`, `date/spelled-year` |
 //! | days and times | `days_times.rs` | `date/weekday`, `date/relative-day`, `date/time` |
-//! | relative | `relative.rs` | `date/reference`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
+//! | relative | `relative.rs` | `date/reference`, `date/then`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
 //! | periods | `periods.rs` | `date/quarter`, `date/season`, `date/decade-word`, `date/century`, `date/the-quarter` |
-//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/set` |
+//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/bare-unit`, `date/compound-duration`, `date/duration-range`, `date/set` |
+//!
+//! A match inside the title of a work ("Born on the Fourth of July" in quotation marks) is dropped
+//! ([`Rules::find_all`]).
 //!
 //! `at_token` is tried at every token that can start an expression (except "the"); `at_the` at
 //! "the"; `after_the` right after "the", for expressions whose span takes the article in ("the
@@ -69,6 +72,11 @@ impl Rules<'_> {
         Duration => duration,
         Set => set,
         Time => time,
+        BareUnit => bare_unit,
+        CompoundDuration => compound_duration,
+        DurationRange => duration_range,
+        YearRange => year_range,
+        Then => then_back,
         YearAgo => year_ago,
         Duration => long_duration,
         PositionHyphenated => position_hyphenated,
@@ -83,6 +91,7 @@ impl Rules<'_> {
         /// Rules tried at "the": only phrases listed with their article ("the future").
         at_the:
         Reference => reference,
+        Then => then_at_the,
     }
 
     rule_table! {
@@ -91,12 +100,15 @@ impl Rules<'_> {
         Shift => shift,
         Quarter => quarter,
         Duration => duration_after_the,
+        DurationRange => duration_range,
         Season => season_after_the,
         Century => century,
         DecadeWord => decade_word,
         TheYear => the_year,
         TheUnit => the_unit,
         TheQuarter => the_quarter,
+        NumericDate => decade_after_the,
+        PositionHyphenated => decade_position_after_the,
     }
 }
 
@@ -105,6 +117,30 @@ const MONTH_CONTEXT: &[&str] = &[
     "in", "since", "by", "until", "till", "of", "during", "from", "to", "through", "before", "after", "between", "and",
     "or", "early", "late", "mid", "last", "next", "this", "each", "every", "on", "for", "that", "around",
 ];
+
+/// Lower-case words a title may hold between its capitalised words ("Born on the Fourth of July").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "of", "on", "the", "a", "an", "and", "in", "to", "for", "at", "with", "from", "by",
+];
+
+/// Nouns for works whose title may follow unquoted ("the film Born on the Fourth of July").
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "play",
+    "musical",
+    "series",
+    "documentary",
+    "opera",
+    "poem",
+];
+
+/// How far a title is followed in either direction, in tokens.
+const MAX_TITLE_WORDS: usize = 8;
 
 /// How many prefix words ("the", "early", "nearly") may stack before an expression.
 const MAX_PREFIXES: u8 = 1;
@@ -245,6 +281,13 @@ impl<'a> View<'a> {
         crate::text::words::is_capitalised(self.raw(k))
     }
 
+    /// True when token `k` opens a sentence or a paragraph (or follows an opening quote).
+    fn sentence_start(&self, k: usize) -> bool {
+        k == 0
+            || self.doc.tokens.get(k).is_some_and(|t| t.newlines_before > 0)
+            || matches!(self.w(k - 1), "." | "!" | "?" | "\"" | "\u{201C}")
+    }
+
     /// True when token `k` is written all in capitals ("UTC", "WEEK").
     fn all_caps(&self, k: usize) -> bool {
         self.raw(k).chars().all(|c| c.is_uppercase())
@@ -280,11 +323,15 @@ impl<'a> View<'a> {
 /// The rules, with the vocabulary they read.
 pub struct Rules<'l> {
     lx: &'l Lexicon,
-    triggers: &'l FastSet<&'static str>,
+    triggers: &'l Triggers,
 }
 
+/// The words that can start a rule, each also with a trailing "s" ("Mondays", "1990s") and ".":
+/// ("Sept."), so a token is tested with one lookup.
+pub type Triggers = FastSet<Box<str>>;
+
 /// Every word that can start a rule, so other tokens are skipped with one lookup.
-pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
+pub fn triggers(lx: &Lexicon) -> Triggers {
     let mut t: FastSet<&'static str> = FastSet::default();
     t.extend(lx.months.keys());
     t.extend(lx.weekdays.keys());
@@ -319,13 +366,18 @@ pub fn triggers(lx: &Lexicon) -> FastSet<&'static str> {
         "\u{2019}",
         "first-half",
         "second-half",
+        "half",
+        "then",
     ]);
-    t
+    t.iter()
+        .flat_map(|w| [w.to_string(), format!("{w}s"), format!("{w}.")])
+        .map(String::into_boxed_str)
+        .collect()
 }
 
 impl<'l> Rules<'l> {
     /// Rules over `lx`, skipping tokens not in `triggers`.
-    pub fn new(lx: &'l Lexicon, triggers: &'l FastSet<&'static str>) -> Self {
+    pub fn new(lx: &'l Lexicon, triggers: &'l Triggers) -> Self {
         Rules { lx, triggers }
     }
 
@@ -340,11 +392,7 @@ impl<'l> Rules<'l> {
                 i += 1;
                 continue;
             }
-            let hit = v.is_number(i)
-                || self.triggers.contains(w)
-                || self.triggers.contains(v.wt(i))
-                || w.strip_suffix('s').is_some_and(|s| self.triggers.contains(s))
-                || self.hyphen_head(v, i);
+            let hit = v.is_number(i) || self.triggers.contains(w) || self.hyphen_head(v, i);
             if !hit {
                 i += 1;
                 continue;
@@ -352,12 +400,48 @@ impl<'l> Rules<'l> {
             match self.match_at(v, i, 0) {
                 Some(found) if found.end > i => {
                     i = found.end;
-                    split_range(found, &mut out);
+                    if !self.in_title(v, found.start, found.end) {
+                        split_range(v, found, &mut out);
+                    }
                 }
                 _ => i += 1,
             }
         }
         out
+    }
+
+    /// True when the expression at tokens `start..end` sits inside the title of a work: a Title Case
+    /// run in quotation marks ("Born on the Fourth of July") or after a word like "film".
+    fn in_title(&self, v: &View, start: usize, end: usize) -> bool {
+        // A title is capitalised word by word: "in 2002" after a title is the year, not part of it.
+        if !v.cap(start) {
+            return false;
+        }
+        let title_word = |k: usize| v.cap(k) || TITLE_SMALL_WORDS.contains(&v.w(k));
+        let mut r = start;
+        let mut content = false;
+        while r > 0 && start - r < MAX_TITLE_WORDS && title_word(r - 1) && !v.is_number(r - 1) {
+            r -= 1;
+            content |= v.cap(r) && !TITLE_SMALL_WORDS.contains(&v.w(r));
+        }
+        if !content {
+            return false;
+        }
+        let opened = r > 0 && matches!(v.w(r - 1), "\"" | "\u{201C}" | "'" | "\u{2018}");
+        let work = r > 0 && WORK_NOUNS.contains(&v.w(r - 1));
+        if work {
+            return true;
+        }
+        if !opened {
+            return false;
+        }
+        // The quotation must close after a Title Case run, or it is a quoted sentence ("Since Tuesday we ...").
+        let mut k = end;
+        while k < v.len() && k - end < MAX_TITLE_WORDS && title_word(k) {
+            k += 1;
+        }
+        let closing = |k: usize| matches!(v.w(k), "\"" | "\u{201D}" | "'" | "\u{2019}");
+        closing(k) || (matches!(v.w(k), "," | ".") && closing(k + 1))
     }
 
     /// "mid-1990s", "late-November", "two-year": hyphenated words whose head is not itself a trigger.
@@ -391,8 +475,14 @@ impl<'l> Rules<'l> {
         let is_the = v.w(i) == "the";
         let mut best = if is_the { self.at_the(v, i) } else { self.at_token(v, i) };
         if is_the {
-            // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out.
-            let hyphenated = |f: &Found| v.w(f.start).contains('-') || v.w(f.start + 1) == "-";
+            // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out;
+            // "the year-ago quarter" names a period and keeps it.
+            let hyphenated = |f: &Found| {
+                (v.w(f.start).contains('-')
+                    && !matches!(v.w(f.start), "year-ago" | "year-earlier")
+                    && f.rule != DateRule::PositionHyphenated)
+                    || v.w(f.start + 1) == "-"
+            };
             let after = self.after_the(v, i + 1).filter(|f| !hyphenated(f));
             best = longer(best, after.map(|f| f.widened(v, i)));
             if let Some(((), k)) = self.lx.positions.longest(v, i + 1) {
@@ -519,25 +609,43 @@ impl<'l> Rules<'l> {
     }
 }
 
+/// True for a decade or a century, which TimeML spans with their article ("the 1990s", "the 20th century").
+fn is_decade_or_century(h: &Hit) -> bool {
+    matches!(h.expr, DateExpr::Known(Value::Decade(_) | Value::Century(_)))
+}
+
+impl Rules<'_> {
+    /// `date/numeric-date` after "the": "the 1990s", "the 20th century" (the article is in the span).
+    fn decade_after_the(&self, v: &View, j: usize) -> Option<Hit> {
+        self.numeric(v, j).filter(is_decade_or_century)
+    }
+
+    /// `date/position-hyphenated` after "the": "the mid-1990s".
+    fn decade_position_after_the(&self, v: &View, j: usize) -> Option<Hit> {
+        self.position_hyphenated(v, j).filter(is_decade_or_century)
+    }
+}
+
 /// "three years ago", "two days later": an expression ending in a word that points back or ahead.
 fn is_ago(v: &View, f: &Found) -> bool {
     matches!(v.w(f.end.wrapping_sub(1)), "ago" | "earlier" | "later")
 }
 
-/// "2010-2012" is one token but two dates: each year gets its four digits of the span.
-fn split_range(f: Found, out: &mut Vec<Found>) {
+/// "2010-2012" and "1998-99" are one token but two dates: each year gets its digits of the token.
+fn split_range(v: &View, f: Found, out: &mut Vec<Found>) {
     let DateExpr::YearRange { from, to } = f.expr else {
         out.push(f);
         return;
     };
-    let s = f.span;
+    let t = v.span(f.end.saturating_sub(1), f.end);
+    let dash = v.raw(f.end.saturating_sub(1)).find('-').unwrap_or(4);
     out.push(Found {
-        span: Span::new(s.start, s.start + 4),
+        span: Span::new(t.start, t.start + dash),
         expr: DateExpr::Known(Value::Year(from.into())),
         ..f.clone()
     });
     out.push(Found {
-        span: Span::new(s.end - 4, s.end),
+        span: Span::new(t.start + dash + 1, t.end),
         expr: DateExpr::Known(Value::Year(to.into())),
         ..f
     });

@@ -8,8 +8,37 @@ use crate::dates::expr::DateExpr;
 use crate::dates::value::Value;
 use crate::text::TokenKind;
 
+/// The most years a two-digit range may span ("1998-99", not "2018-02", which is a month).
+const MAX_SHORT_RANGE: i32 = 10;
+
 impl Rules<'_> {
-    /// `date/numeric-date`: ISO dates, slashed dates, years, decades, centuries and year ranges in digits.
+    /// `date/year-range`: two years written as one token, "2010-2012" or "the 1998-99 season"; `find_all`
+    /// splits it into two dates.
+    pub(super) fn year_range(&self, v: &View, j: usize) -> Option<Hit> {
+        if !v.is_number(j) {
+            return None;
+        }
+        let (a, b) = v.w(j).split_once('-')?;
+        let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+        if a.len() != 4 || !digits(a) || !digits(b) || !matches!(b.len(), 2 | 4) {
+            return None;
+        }
+        let from: i32 = a.parse().ok()?;
+        let to: i32 = if b.len() == 4 {
+            b.parse().ok()?
+        } else {
+            // "1999-00" wraps into the next century.
+            let t = from / 100 * 100 + b.parse::<i32>().ok()?;
+            let t = if t <= from { t + 100 } else { t };
+            (t - from <= MAX_SHORT_RANGE).then_some(t)?
+        };
+        if (1800..=2100).contains(&from) && from < to && to - from <= 100 && self.year_context_ok(v, j) {
+            return Some(self.hit(v, j, j + 1, DateExpr::YearRange { from, to }, DateLabel::Date));
+        }
+        None
+    }
+
+    /// `date/numeric-date`: ISO dates, slashed dates, years, decades and centuries in digits.
     pub(super) fn numeric(&self, v: &View, j: usize) -> Option<Hit> {
         if !v.is_number(j) {
             // "'90s"
@@ -59,14 +88,6 @@ impl Rules<'_> {
         // 1990s
         if b.len() == 5 && digits(0..4) && w.ends_with("0s") {
             return known(j + 1, Value::Decade(w[..3].parse().ok()?));
-        }
-        // 2010-2012 (a range): two years, split by `find_all`.
-        if b.len() == 9 && b[4] == b'-' && digits(0..4) && digits(5..9) {
-            let (from, to) = (w[..4].parse::<i32>().ok()?, w[5..].parse::<i32>().ok()?);
-            if (1800..=2100).contains(&from) && from < to && to - from <= 100 && self.year_context_ok(v, j) {
-                return Some(self.hit(v, j, j + 1, DateExpr::YearRange { from, to }, DateLabel::Date));
-            }
-            return None;
         }
         // 20th century
         if let Some(n) = w

@@ -95,6 +95,13 @@ impl Rules<'_> {
             }
             year = yr;
             (q, false, end)
+        } else if w == "last" && v.w(k + 2) == "of" {
+            // "the last quarter of 2004", "the last half of 1989": the final one (with a year after "of").
+            match v.w(k + 1) {
+                "quarter" => (4, false, k + 2),
+                "half" => (2, true, k + 2),
+                _ => return None,
+            }
         } else if let Some(&p) = self.lx.ordinals.get(w) {
             match v.w(k + 1) {
                 "quarter" | "quarters" => (p, false, k + 2),
@@ -118,13 +125,25 @@ impl Rules<'_> {
             return None;
         }
         let mut end = end;
+        let mut of_year = false;
         if v.w(end) == "of" {
             if let Some(y) = self.year_num(v, end + 1) {
                 year = Some(y);
                 end += 2;
+                of_year = true;
             } else if v.w(end + 1) == "the" && v.w(end + 2) == "year" {
                 end += 3;
+                of_year = true;
+            } else if let Some(&n) = self.lx.shifts.get(v.w(end + 1)).filter(|_| v.w(end + 2) == "year") {
+                // "the first half of next year"
+                year_shift += n;
+                end += 3;
+                of_year = true;
             }
+        }
+        // Without a year, "the last quarter" is the previous one (`date/shift`).
+        if w == "last" && !of_year {
+            return None;
         }
         // "the first half" is as often a match half as a half year: it needs a year, "fiscal", or
         // (as an adjective) a financial noun after it ("first-half profits").

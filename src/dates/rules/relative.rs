@@ -6,7 +6,7 @@ use super::{Hit, Rules, View};
 use crate::annotation::DateLabel;
 use crate::dates::expr::{DateExpr, Named};
 use crate::dates::lexicon::Unit;
-use crate::dates::value::{Duration, PartOfDay, TimeOfDay, Value};
+use crate::dates::value::{Duration, PartOfDay, Reference, TimeOfDay, Value};
 use crate::text::TokenKind;
 
 /// Words that may stand between "the" and "year" ("the full fiscal year"), at most two of them.
@@ -14,13 +14,10 @@ const YEAR_ADJECTIVES: &[&str] = &["full", "fiscal", "entire", "whole", "calenda
 const MAX_YEAR_ADJECTIVES: usize = 2;
 
 impl Rules<'_> {
-    /// `date/reference`: "now", "recently", "the future", "for months".
+    /// `date/reference`: "now" (also "Now," opening a sentence: the present set against the past),
+    /// "recently", "the future", "recent months".
     pub(super) fn reference(&self, v: &View, j: usize) -> Option<Hit> {
         let (value, end) = self.lx.references.longest(v, j)?;
-        // "Now, he says" is a discourse marker, not a time.
-        if v.raw(j) == "Now" && v.w(j + 1) == "," {
-            return None;
-        }
         // "the current account deficit", "current affairs": economics and television, not time.
         if v.w(j) == "current" && matches!(v.w(j + 1), "account" | "accounts" | "affairs" | "events") {
             return None;
@@ -180,5 +177,25 @@ impl Rules<'_> {
             _ => return None,
         };
         Some(self.hit(v, j, j + 1, DateExpr::Shift { unit, n }, DateLabel::Date))
+    }
+
+    /// `date/then` at "the": "at the time" is the past time the text is telling of (PAST_REF); the span
+    /// is "the time", as TimeML leaves the preposition out. "at the time of the attack" names its
+    /// own time and is left alone.
+    pub(super) fn then_at_the(&self, v: &View, j: usize) -> Option<Hit> {
+        if v.prev(j) != "at" || v.w(j + 1) != "time" || v.w(j + 2) == "of" {
+            return None;
+        }
+        let e = DateExpr::Known(Value::Reference(Reference::Past));
+        Some(self.hit(v, j, j + 2, e, DateLabel::Date))
+    }
+
+    /// `date/then`: "back then", the past time the text is telling of (PAST_REF); the span is "then".
+    pub(super) fn then_back(&self, v: &View, j: usize) -> Option<Hit> {
+        if v.w(j) != "then" || v.prev(j) != "back" {
+            return None;
+        }
+        let e = DateExpr::Known(Value::Reference(Reference::Past));
+        Some(self.hit(v, j, j + 1, e, DateLabel::Date))
     }
 }

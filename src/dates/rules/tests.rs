@@ -45,7 +45,12 @@ fn a_year_range_is_two_years_of_one_rule() {
     let spans: Vec<(&str, &DateExpr)> = got.iter().map(|g| (g.0.as_str(), &g.1)).collect();
     let (a, b) = (DateExpr::Known(Value::Year(2010)), DateExpr::Known(Value::Year(2012)));
     assert_eq!(spans, [("2010", &a), ("2012", &b)]);
-    assert!(got.iter().all(|g| g.3 == DateRule::NumericDate));
+    assert!(got.iter().all(|g| g.3 == DateRule::YearRange));
+    // A two-digit end year ("the 1998-99 season") counts from the first year's century.
+    let short = find("the 1998-99 season");
+    let spans: Vec<(&str, &DateExpr)> = short.iter().map(|g| (g.0.as_str(), &g.1)).collect();
+    let (a, b) = (DateExpr::Known(Value::Year(1998)), DateExpr::Known(Value::Year(1999)));
+    assert_eq!(spans, [("1998", &a), ("99", &b)]);
 }
 
 #[test]
