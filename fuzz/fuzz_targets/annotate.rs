@@ -44,7 +44,9 @@ fn options(data: &[u8]) -> (Options, &[u8]) {
 }
 
 /// Characters a reader never sees, and combining marks: the recognition view drops or composes them.
-const SALT: [char; 8] = ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{301}', '\u{308}'];
+const SALT: [char; 8] = [
+    '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{301}', '\u{308}',
+];
 
 /// Puts a salt character after every third letter, chosen by the letter.
 fn salted(text: &str) -> String {
