@@ -240,9 +240,20 @@ impl Annotator {
 /// digit is dropped.
 fn on_graphemes(text: &str, mut found: Annotations) -> Annotations {
     map_spans(&mut found, |s| text::graphemes::snap(text, s));
-    found
-        .entities
-        .retain(|e| e.span.slice(text).chars().any(char::is_alphanumeric));
+    let named = |s: text::Span| s.slice(text).chars().any(char::is_alphanumeric);
+    found.entities.retain(|e| named(e.span));
+    // A speaker whose mention holds no letter or digit is no one; a speaker entity dropped just
+    // above is not pointed at (the export must never name an entity it does not carry).
+    let kept: std::collections::HashSet<usize> = found.entities.iter().map(|e| e.entity).collect();
+    for q in &mut found.quotes {
+        if q.speaker_span.is_some_and(|s| !named(s)) {
+            q.speaker = None;
+            q.speaker_span = None;
+        }
+        if q.speaker_entity.is_some_and(|e| !kept.contains(&e)) {
+            q.speaker_entity = None;
+        }
+    }
     found
 }
 

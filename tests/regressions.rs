@@ -125,3 +125,13 @@ fn a_joiner_before_a_line_break_does_not_swallow_it() {
 fn check_export(text: &str) -> newsmark::export::Export {
     common::annotate_checked(text, &Options::default())
 }
+
+/// fuzzer (2026-12-06): reported speech named the speaker "~", an entity the grapheme pass then
+/// dropped for having no letter; the quote still pointed at it.
+#[test]
+fn a_speaker_with_no_letter_is_no_one_and_a_dropped_entity_is_not_named() {
+    common::annotate_checked(
+        "Olympic champion announces retirement at 31\nTwo-tiafter winning a world title in Pa\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}always said I would stop when I stopped enjoying the hard days, and that day has cmoe,\"\nKenny, \u{fffd}31, wrote on socia\u{0}T\u{0}Tecl firm fined over data breach\nA London-based software company hech fir+ fined over da~ta breach\nA London-based softw1re co\nA l media. She said I wLondonould stop when I stopped enjoying the- hardbas ",
+        &Options::with_document_date("2018-02-21").expect("valid date"),
+    );
+}
