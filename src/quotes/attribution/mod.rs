@@ -225,7 +225,17 @@ impl<'a, 'd> Context<'a, 'd> {
                 cue: None,
                 rule: QuoteRule::Unattributed,
             };
-            match self.chain(&site) {
+            // A quote run on from the one before it (`…football. "Italy…`) is that speaker's unless
+            // it is signed itself (`"…," he said`): a cue after it belongs to the next sentence.
+            // One cut off by such a run-on has no words after it that could sign it.
+            let run_on = m.continues && last.as_ref().is_some_and(|l| l.index + 1 == index);
+            let cut = !m.closed && quotes.get(index + 1).is_some_and(|n| n.continues);
+            let allowed = |rule: QuoteRule| match rule {
+                _ if run_on => rule == QuoteRule::Tight,
+                QuoteRule::Before | QuoteRule::PreviousSentence => true,
+                _ => !cut,
+            };
+            match self.chain(&site, allowed) {
                 Some((rule, a)) => {
                     let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
                     let colon = self.text(a.cue) == ":";
@@ -260,12 +270,13 @@ impl<'a, 'd> Context<'a, 'd> {
         out
     }
 
-    /// The first strategy of [`CHAIN`] that finds a plausible speaker phrase.
-    fn chain(&self, site: &Site<'_>) -> Option<(QuoteRule, Attribution)> {
+    /// The first strategy of [`CHAIN`] that is `allowed` here and finds a plausible speaker phrase.
+    fn chain(&self, site: &Site<'_>, allowed: impl Fn(QuoteRule) -> bool) -> Option<(QuoteRule, Attribution)> {
         // Every strategy gives a non-empty phrase; the check keeps a slip from ever slicing backwards.
         let ok = |a: &Attribution| a.first < a.end && a.end <= self.doc.tokens.len() && self.plausible_speaker(a);
         CHAIN
             .iter()
+            .filter(|&&(rule, _)| allowed(rule))
             .find_map(|&(rule, strategy)| strategy(self, site).filter(ok).map(|a| (rule, a)))
     }
 }
