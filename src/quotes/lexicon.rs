@@ -68,6 +68,8 @@ pub struct Lexicon {
     pub given_names: HashMap<&'static str, Option<Gender>>,
     /// Words that may stand between speaker and verb ("also", "has").
     pub adverbs: HashSet<&'static str>,
+    /// Nationality words ("Irish", "Dutch"), from the entity layer's `data/entities/demonyms.txt`.
+    pub demonyms: HashSet<&'static str>,
     /// Words that end a speaker phrase ("and", "that", "in").
     pub np_stops: HashSet<&'static str>,
     /// Words written with a leading apostrophe ("n", "em").
@@ -157,6 +159,7 @@ impl Lexicon {
             titles: pairs(include_str!("../../data/quotes/titles.tsv")),
             given_names: given_names(pairs(include_str!("../../data/quotes/given_name_overrides.tsv"))),
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
+            demonyms: data::lines(include_str!("../../data/entities/demonyms.txt")).collect(),
             np_stops: data::lines(include_str!("../../data/quotes/np_stops.txt")).collect(),
             elisions: data::lines(include_str!("../../data/quotes/elisions.txt")).collect(),
             after_quote_cues: data::lines(include_str!("../../data/quotes/cues_after_quote.txt")).collect(),
