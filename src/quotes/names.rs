@@ -88,6 +88,19 @@ impl Names {
             });
         }
         let n = doc.tokens.len();
+        // Tokens of a place, product or event the entity layer found: a capitalised run there may
+        // hold a given name ("San Jose Open", "Victoria Park") but names no person.
+        let mut placed = vec![false; n];
+        for e in entities
+            .iter()
+            .filter(|e| matches!(e.label, EntityLabel::Loc | EntityLabel::Event | EntityLabel::Misc))
+        {
+            let first = doc.token_at_or_after(e.span.start);
+            let end = doc.token_at_or_after(e.span.end);
+            for p in placed.iter_mut().take(end).skip(first) {
+                *p = true;
+            }
+        }
         let mut i = 0;
         while i < n {
             // A capitalised speech verb ("Obama Says…" in a headline) is no part of a name.
@@ -144,7 +157,7 @@ impl Names {
                 canonical: text.to_string(),
                 entity: None,
                 gender,
-                person: titled || (given.is_some() && i - first >= 2),
+                person: titled || (given.is_some() && i - first >= 2 && !placed[first..i].contains(&true)),
                 org: false,
             });
         }

@@ -1188,6 +1188,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             speaker_entity: None,
             speaker_span: None,
             cue: Some(cue_text),
+            speaker_gender: Default::default(),
             rule,
         };
         if let Some(p) = speaker {

@@ -223,6 +223,7 @@ impl<'a, 'd> Context<'a, 'd> {
                 speaker_entity: None,
                 speaker_span: None,
                 cue: None,
+                speaker_gender: Default::default(),
                 rule: QuoteRule::Unattributed,
             };
             // A quote run on from the one before it (`…football. "Italy…`) is that speaker's unless
