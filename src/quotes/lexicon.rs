@@ -98,6 +98,8 @@ pub struct Lexicon {
     pub title_words: HashSet<&'static str>,
     /// Words that introduce a name, not speech ("so-called", "dubbed").
     pub naming_words: HashSet<&'static str>,
+    /// Documents that relay a speaker's own words ("an advance text", "a transcript").
+    pub speech_documents: HashSet<&'static str>,
     /// Auxiliaries that can follow a subject ("has", "would").
     pub auxiliaries: HashSet<&'static str>,
     /// Modals, do-support and "only", skipped between subject and cue.
@@ -176,6 +178,7 @@ impl Lexicon {
             conjunction_prepositions: set(include_str!("../../data/quotes/conjunction_prepositions.txt")),
             title_words: set(include_str!("../../data/quotes/title_words.txt")),
             naming_words: set(include_str!("../../data/quotes/naming_words.txt")),
+            speech_documents: set(include_str!("../../data/quotes/speech_documents.txt")),
             auxiliaries: set(include_str!("../../data/quotes/auxiliaries.txt")),
             verb_helpers: set(include_str!("../../data/quotes/verb_helpers.txt")),
             time_units: set(include_str!("../../data/quotes/time_units.txt")),
