@@ -240,10 +240,22 @@ impl<'a, 'd> Context<'a, 'd> {
                 Some((rule, a)) => {
                     let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
                     let colon = self.text(a.cue) == ":";
-                    if title_like(inner) && !sentence_like(inner) && (self.title_context(first) || (cueless && !colon))
+                    // A term of one to three words with no speech verb and no one named to say it
+                    // ("The firm will issue new "identifiers"") is a scare quote; a person's
+                    // (`Clinton supports "appropriate pay raises"`) stays their words.
+                    let named = (a.first..a.end).any(|j| {
+                        self.person[j]
+                            || self.mid_caps.contains(self.text(j))
+                            || self.lex.pronoun(&self.lower(j)).is_some_and(|p| p.is_personal())
+                    });
+                    let term = rule == QuoteRule::Cueless && inner.split_whitespace().count() <= 3 && !named;
+                    if term
+                        || title_like(inner)
+                            && !sentence_like(inner)
+                            && (self.title_context(first) || (cueless && !colon))
                     {
                         q.kind = QuoteKind::Scare;
-                        q.rule = QuoteRule::Title;
+                        q.rule = if term { QuoteRule::Scare } else { QuoteRule::Title };
                     } else {
                         self.resolve(&mut q, a, names);
                         q.rule = rule;
