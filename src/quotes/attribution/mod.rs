@@ -249,13 +249,12 @@ impl<'a, 'd> Context<'a, 'd> {
                             || self.lex.pronoun(&self.lower(j)).is_some_and(|p| p.is_personal())
                     });
                     let term = rule == QuoteRule::Cueless && inner.split_whitespace().count() <= 3 && !named;
-                    if term
-                        || title_like(inner)
-                            && !sentence_like(inner)
-                            && (self.title_context(first) || (cueless && !colon))
-                    {
+                    let title = title_like(inner)
+                        && !sentence_like(inner)
+                        && (self.title_context(first) || (cueless && !colon));
+                    if title || term {
                         q.kind = QuoteKind::Scare;
-                        q.rule = if term { QuoteRule::Scare } else { QuoteRule::Title };
+                        q.rule = if title { QuoteRule::Title } else { QuoteRule::Scare };
                     } else {
                         self.resolve(&mut q, a, names);
                         q.rule = rule;
