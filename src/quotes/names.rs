@@ -230,7 +230,8 @@ impl Names {
         }
     }
 
-    /// The mention before byte `pos` that a pronoun opening an attribution ("he said") refers to.
+    /// The mention before byte `pos` that a pronoun opening an attribution ("he said") refers to;
+    /// `said` is the quote it attributes (a full name written inside it is not its speaker).
     /// Candidates agree with the pronoun ([`Names::agrees`]) among the last 60 mentions; the nearest
     /// wins when it stands in the pronoun's own sentence (from byte `sentence_start`), has spoken
     /// already, or heads its clause (`is_subject`: "…, Jones repeated her innocence. "…," she
@@ -241,12 +242,18 @@ impl Names {
         pos: usize,
         sentence_start: usize,
         pronoun: &str,
+        said: &str,
         is_subject: impl Fn(&NameMention) -> bool,
     ) -> Option<usize> {
         let upto = self.mentions.partition_point(|m| m.span.start < pos);
+        // "I feel a bit for Nigel Worthington," he said: no one names themselves in their own words.
+        let named_in_words = |k: usize| {
+            let full = &self.mentions[k].canonical;
+            full.contains(' ') && said.contains(full.as_str())
+        };
         let mut candidates = (upto.saturating_sub(60)..upto)
             .rev()
-            .filter(|&k| self.agrees(k, pronoun));
+            .filter(|&k| self.agrees(k, pronoun) && !named_in_words(k));
         let nearest = candidates.next()?;
         let m = &self.mentions[nearest];
         if m.span.start >= sentence_start || self.spoken.contains(&m.canonical) || is_subject(m) {
@@ -376,7 +383,7 @@ mod tests {
     fn pronouns_find_the_latest_compatible_person() {
         let (doc, n) = names("Mrs. Jane Smith met Mr. Tom Brown in Paris.");
         let end = doc.text.len();
-        let find = |pronoun| n.speaker_antecedent(end, 0, pronoun, |_| false).unwrap();
+        let find = |pronoun| n.speaker_antecedent(end, 0, pronoun, "", |_| false).unwrap();
         assert_eq!(n.mentions[find("she")].canonical, "Jane Smith");
         assert_eq!(n.mentions[find("he")].canonical, "Tom Brown");
     }

@@ -26,7 +26,9 @@ impl Context<'_, '_> {
                 .filter(|&k| names.agrees(k, head));
             let sentence_start = doc.tokens[floor].span.start;
             let is_subject = |m: &crate::quotes::names::NameMention| self.heads_clause(m);
-            match subject.or_else(|| names.speaker_antecedent(phrase.start, sentence_start, head, is_subject)) {
+            match subject.or_else(|| {
+                names.speaker_antecedent(phrase.start, sentence_start, head, q.span.slice(doc.text), is_subject)
+            }) {
                 Some(k) => {
                     let m = &names.mentions[k];
                     q.speaker = Some(m.canonical.clone());
@@ -42,7 +44,13 @@ impl Context<'_, '_> {
         if let Some(pronoun) = self.nationality_person(a) {
             let sentence_start = doc.tokens[self.clause_floor(a.first)].span.start;
             let is_subject = |m: &crate::quotes::names::NameMention| self.heads_clause(m);
-            if let Some(k) = names.speaker_antecedent(phrase.start, sentence_start, pronoun, is_subject) {
+            if let Some(k) = names.speaker_antecedent(
+                phrase.start,
+                sentence_start,
+                pronoun,
+                q.span.slice(doc.text),
+                is_subject,
+            ) {
                 let m = &names.mentions[k];
                 q.speaker = Some(m.canonical.clone());
                 q.speaker_entity = m.entity;
