@@ -355,6 +355,55 @@ impl QuoteKind {
     }
 }
 
+/// The speaker's gender as the text signals it; never guessed beyond that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SpeakerGender {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+    /// The text does not say (or there is no speaker).
+    #[default]
+    Unknown,
+}
+
+impl SpeakerGender {
+    /// The gender as written in the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerGender::Female => "female",
+            SpeakerGender::Male => "male",
+            SpeakerGender::Unknown => "unknown",
+        }
+    }
+}
+
+/// What told a speaker's gender, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GenderBasis {
+    /// "he" or "she" attributes one of the speaker's quotes.
+    Pronoun,
+    /// A gendered title before the speaker's name ("Mr", "Ms", "Mrs", "Sir", "Lady").
+    Title,
+    /// The usual gender of the speaker's given name (name statistics).
+    GivenName,
+    /// Nothing in the text tells it.
+    #[default]
+    None,
+}
+
+impl GenderBasis {
+    /// The basis as written in the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GenderBasis::Pronoun => "pronoun",
+            GenderBasis::Title => "title",
+            GenderBasis::GivenName => "given-name",
+            GenderBasis::None => "none",
+        }
+    }
+}
+
 /// Which attribution rule decided a quote's speaker (or that it has none): the provenance shown
 /// in the export as `rule`. The ids are stable; rules may be added in future versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -478,6 +527,8 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The speech verb ("said").
     pub cue: Option<String>,
+    /// The speaker's gender as the text signals it, and what told it.
+    pub speaker_gender: (SpeakerGender, GenderBasis),
     /// The rule that attributed it (or found no speaker).
     pub rule: QuoteRule,
 }

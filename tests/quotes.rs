@@ -31,6 +31,9 @@ struct Expected {
     speaker_text: Option<String>,
     cue: Option<String>,
     rule: String,
+    /// `"male/pronoun"`: the speaker's gender and its basis, checked when given.
+    #[serde(default)]
+    gender: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +104,16 @@ fn every_case_in_the_table() {
                     )
                 })
                 .collect();
+            let quoted: Vec<&Quote> = found.quotes.iter().filter(|q| q.kind != QuoteKind::Reported).collect();
+            for (e, q) in case.quotes.iter().zip(&quoted) {
+                let gender = format!("{}/{}", q.speaker_gender.0.as_str(), q.speaker_gender.1.as_str());
+                if e.gender.as_ref().is_some_and(|g| *g != gender) {
+                    failures.push(format!(
+                        "{file}: {}: {:?} gender {gender}, want {:?}",
+                        case.name, e.text, e.gender
+                    ));
+                }
+            }
             if got != want {
                 failures.push(format!("{file}: {}:\n  want {want:#?}\n  got  {got:#?}", case.name));
             }

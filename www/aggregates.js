@@ -13,7 +13,8 @@ const byName = new Intl.Collator('en');
  * @property {Map<string, number>} words quote id → words in the quote
  * @property {Map<string, number>} mentions entity id → number of mentions
  * @property {Map<string, number>} quotesBySpeaker entity id → speech quotes (direct and reported) attributed to it
- * @property {{list: object[], scare: number}} speakers "Who is quoted": see `speakersOf`
+ * @property {{list: object[], scare: number, summary: object}} speakers "Who is quoted": the sources
+ *   (see `addQuote`), the scare quotes left out, and `summaryOf` their totals
  * @property {object[]} entityGroups names by label: [{label, entities: [{id, name, mentions: [ids]}]}]
  */
 
@@ -39,7 +40,8 @@ export function aggregate(annotations) {
       else addQuote(bySpeaker, a, n);
     }
   }
-  const speakers = { list: sortSpeakers(bySpeaker), scare };
+  const list = sortSpeakers(bySpeaker);
+  const speakers = { list, scare, summary: summaryOf(list) };
   const quotesBySpeaker = new Map();
   for (const s of speakers.list) if (s.entityId) quotesBySpeaker.set(s.entityId, s.quotes.length);
   return { byId, categories, words, mentions, quotesBySpeaker, speakers, entityGroups: sortGroups(groups) };
@@ -57,6 +59,26 @@ function addQuote(bySpeaker, a, words) {
   s.quotes.push(a.id);
   if (a.kind === 'reported') s.reported++;
   s.words += words;
+  // The export tells each quote's speaker gender as the text signals it; the first signal stands.
+  if (!s.gender && a.speaker_gender && a.speaker_gender !== 'unknown') s.gender = a.speaker_gender;
+}
+
+/**
+ * What newsrooms track about sources: how many distinct sources (quotes with no speaker are no
+ * source), the share of their quotes that are direct rather than reported, and the gender balance
+ * of the named sources (those the entity layer knows by name) as the text signals it.
+ */
+function summaryOf(list) {
+  const sources = list.filter((s) => s.key !== 'none');
+  let quotes = 0;
+  let reported = 0;
+  const gender = { female: 0, male: 0, unknown: 0 };
+  for (const s of sources) {
+    quotes += s.quotes.length;
+    reported += s.reported;
+    if (s.entityId) gender[s.gender || 'unknown']++;
+  }
+  return { sources: sources.length, quotes, direct: quotes - reported, gender };
 }
 
 /** Most quoted first, then most words; quotes without a speaker are grouped last. */

@@ -65,11 +65,25 @@ function facts(a, doc) {
       const mention =
         a.speaker_start_utf16 != null ? doc.text.slice(a.speaker_start_utf16, a.speaker_end_utf16) : null;
       row('Speaker', shorten(a.speaker, 80), mention && mention !== a.speaker ? ` (as “${shorten(mention, 40)}”)` : null);
+      row('Speaker gender', genderWords(a));
     } else row('Speaker', a.kind === 'scare' ? null : 'not attributed');
     row('Cue', a.cue && shorten(a.cue, 60));
     row('Words', String(wordsOf(a, doc)));
   }
   return rows;
+}
+
+// How the speaker's gender was read from the text (docs/format.md), said plainly.
+const GENDER_BASIS = {
+  pronoun: 'from “he”/“she” in an attribution',
+  title: 'from a title such as Mr or Ms',
+  'given-name': 'from the usual gender of the given name',
+};
+
+function genderWords(a) {
+  if (!a.speaker_gender) return null;
+  if (a.speaker_gender === 'unknown') return 'unknown (the text does not say)';
+  return `${a.speaker_gender} (${GENDER_BASIS[a.speaker_gender_basis] || 'from the text'})`;
 }
 
 /** Fills `card` with what is known about annotation `a`; `doc` is {text, exp, ...aggregates}. */

@@ -57,6 +57,18 @@ export function renderSpeakers(list, note, speakers, onPick) {
   list.replaceChildren(...items);
   const parts = [];
   if (!speakers.list.length) parts.push('No quotes found yet.');
+  const sum = speakers.summary;
+  if (sum && sum.sources) {
+    const share = Math.round((100 * sum.direct) / sum.quotes);
+    parts.push(`${plural(sum.sources, 'source')}; ${share}% of their quotes direct.`);
+    const g = sum.gender;
+    if (g.female + g.male + g.unknown) {
+      parts.push(
+        `Named sources: ${g.female} women, ${g.male} men, ${g.unknown} unknown ` +
+          '(read from he/she, then Mr/Ms titles, then given names; never guessed beyond that).',
+      );
+    }
+  }
   if (speakers.scare) parts.push(`${plural(speakers.scare, 'scare quote')} not counted.`);
   note.textContent = parts.join(' ');
 }

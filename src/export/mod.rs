@@ -130,6 +130,10 @@ pub enum WireAnnotation {
         speaker_end_utf16: Option<usize>,
         /// The speech verb.
         cue: Option<String>,
+        /// "female", "male" or "unknown": the speaker's gender as the text signals it.
+        speaker_gender: String,
+        /// What told it: "pronoun", "title", "given-name" or "none".
+        speaker_gender_basis: String,
         /// The attribution rule (`quote/after-adjacent`); see `QuoteRule`.
         rule: String,
     },
@@ -216,6 +220,8 @@ impl Export {
                 speaker_start_utf16: q.speaker_span.map(|s| table.utf16(s.start)),
                 speaker_end_utf16: q.speaker_span.map(|s| table.utf16(s.end)),
                 cue: q.cue.clone(),
+                speaker_gender: q.speaker_gender.0.as_str().to_string(),
+                speaker_gender_basis: q.speaker_gender.1.as_str().to_string(),
                 rule: q.rule.id().to_string(),
             });
         }

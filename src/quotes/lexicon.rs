@@ -68,6 +68,8 @@ pub struct Lexicon {
     pub given_names: HashMap<&'static str, Option<Gender>>,
     /// Words that may stand between speaker and verb ("also", "has").
     pub adverbs: HashSet<&'static str>,
+    /// Nationality words ("Irish", "Dutch"), from the entity layer's `data/entities/demonyms.txt`.
+    pub demonyms: HashSet<&'static str>,
     /// Words that end a speaker phrase ("and", "that", "in").
     pub np_stops: HashSet<&'static str>,
     /// Words written with a leading apostrophe ("n", "em").
@@ -96,6 +98,8 @@ pub struct Lexicon {
     pub title_words: HashSet<&'static str>,
     /// Words that introduce a name, not speech ("so-called", "dubbed").
     pub naming_words: HashSet<&'static str>,
+    /// Documents that relay a speaker's own words ("an advance text", "a transcript").
+    pub speech_documents: HashSet<&'static str>,
     /// Auxiliaries that can follow a subject ("has", "would").
     pub auxiliaries: HashSet<&'static str>,
     /// Modals, do-support and "only", skipped between subject and cue.
@@ -157,6 +161,7 @@ impl Lexicon {
             titles: pairs(include_str!("../../data/quotes/titles.tsv")),
             given_names: given_names(pairs(include_str!("../../data/quotes/given_name_overrides.tsv"))),
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
+            demonyms: data::lines(include_str!("../../data/entities/demonyms.txt")).collect(),
             np_stops: data::lines(include_str!("../../data/quotes/np_stops.txt")).collect(),
             elisions: data::lines(include_str!("../../data/quotes/elisions.txt")).collect(),
             after_quote_cues: data::lines(include_str!("../../data/quotes/cues_after_quote.txt")).collect(),
@@ -173,6 +178,7 @@ impl Lexicon {
             conjunction_prepositions: set(include_str!("../../data/quotes/conjunction_prepositions.txt")),
             title_words: set(include_str!("../../data/quotes/title_words.txt")),
             naming_words: set(include_str!("../../data/quotes/naming_words.txt")),
+            speech_documents: set(include_str!("../../data/quotes/speech_documents.txt")),
             auxiliaries: set(include_str!("../../data/quotes/auxiliaries.txt")),
             verb_helpers: set(include_str!("../../data/quotes/verb_helpers.txt")),
             time_units: set(include_str!("../../data/quotes/time_units.txt")),

@@ -26,6 +26,9 @@ pub struct Marked {
     pub closed: bool,
     /// Number of paragraphs the quote runs over (1 for an ordinary quote).
     pub paragraphs: usize,
+    /// True when the quote continues the one before it: paragraphs run onto one line
+    /// (`…fans. "We knew…`), the earlier one left without its closing mark.
+    pub continues: bool,
 }
 
 /// A quote longer than this (bytes) inside one paragraph is taken as an unbalanced mark, not a quote.
@@ -49,6 +52,8 @@ struct Open {
     straight: bool,
     /// Paragraph breaks crossed so far (continuations).
     paragraphs: usize,
+    /// Opened as the continuation of an unclosed quote on the same line.
+    continues: bool,
 }
 
 fn is_double_glyph(c: char) -> bool {
@@ -191,6 +196,32 @@ impl MarkPairer {
                     i += width_chars;
                     continue;
                 }
+                if let Some(cut) = self.run_on_paragraph(text, &chars, i, &stack, &doubles) {
+                    // `…football. "Italy played…`: the open quote ends at the sentence before this
+                    // mark, which opens the next paragraph's quote rather than closing this one.
+                    let o = stack[doubles[0]];
+                    pairs.push(Marked {
+                        span: Span::new(o.at, cut),
+                        inner: Span::new(o.at + o.width, cut),
+                        double: true,
+                        closed: false,
+                        paragraphs: o.paragraphs,
+                        continues: o.continues,
+                    });
+                    stack.clear();
+                    doubles.clear();
+                    doubles.push(0);
+                    stack.push(Open {
+                        at: start,
+                        width: end - start,
+                        double: true,
+                        straight,
+                        paragraphs: 1,
+                        continues: true,
+                    });
+                    i += width_chars;
+                    continue;
+                }
                 let role = match (left_space && !right_space, !left_space && right_space) {
                     (true, false) => Role::Open,
                     (false, true) => Role::Close,
@@ -217,6 +248,7 @@ impl MarkPairer {
                             double: true,
                             straight,
                             paragraphs: 1,
+                            continues: false,
                         });
                     }
                     _ => {
@@ -230,6 +262,7 @@ impl MarkPairer {
                                     double: true,
                                     closed: true,
                                     paragraphs: o.paragraphs,
+                                    continues: o.continues,
                                 });
                             }
                         }
@@ -248,6 +281,7 @@ impl MarkPairer {
                             double: false,
                             straight: c == '\'',
                             paragraphs: 1,
+                            continues: false,
                         });
                     } else if !left_space && right_space {
                         // Closes the innermost open single mark if no double quote opened after it.
@@ -263,6 +297,7 @@ impl MarkPairer {
                                     double: false,
                                     closed: true,
                                     paragraphs: 1,
+                                    continues: false,
                                 });
                             }
                         }
@@ -282,7 +317,7 @@ impl MarkPairer {
         let Some(o) = stack.iter().find(|o| o.double) else {
             return;
         };
-        if o.at != para_start && o.paragraphs == 1 {
+        if o.at != para_start && o.paragraphs == 1 && !o.continues {
             return;
         }
         let end = para_start.max(text[..para_end].trim_end().len());
@@ -296,7 +331,41 @@ impl MarkPairer {
             double: true,
             closed: false,
             paragraphs: o.paragraphs,
+            continues: o.continues,
         });
+    }
+
+    /// Where the open quote ends when the double mark at char `i` opens a paragraph run onto the
+    /// same line: one double quote is open (nothing inside it), the mark follows a sentence's end
+    /// and a space, and a capital follows it (`…the football. "Italy played…`). A closing mark is
+    /// never spaced off its sentence, so this reading is safe. Returns the byte offset after the
+    /// sentence's end.
+    fn run_on_paragraph(
+        &self,
+        text: &str,
+        chars: &[(usize, char)],
+        i: usize,
+        stack: &[Open],
+        doubles: &[usize],
+    ) -> Option<usize> {
+        if doubles.len() != 1 || stack.len() != 1 || i < 2 {
+            return None;
+        }
+        let next = chars.get(i + 1).map(|&(_, c)| c)?;
+        if !next.is_uppercase() || !chars[i - 1].1.is_whitespace() || chars[i - 1].1 == '\n' {
+            return None;
+        }
+        let (at, end_char) = chars[i - 2];
+        if !matches!(end_char, '.' | '!' | '?' | '\u{2026}') {
+            return None;
+        }
+        let cut = at + end_char.len_utf8();
+        // "Mr. "X" …": an abbreviation's dot ends no sentence; ask for a word of two letters or more.
+        let word = text[..at].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if word.chars().count() < 2 && end_char == '.' {
+            return None;
+        }
+        (cut > stack[0].at + stack[0].width).then_some(cut)
     }
 
     /// True when the letters from char `i` form an elision ("n'", "em", "til") rather than a quoted word.

@@ -3,10 +3,12 @@
 //! `marks` pairs the quotation marks (apostrophes, nesting, quotes over paragraphs), `names` finds
 //! who a speaker phrase names, `attribution` finds the speech verb and the speaker phrase (a named
 //! chain of strategies, each quote tagged with the [`QuoteRule`](crate::QuoteRule) that decided
-//! it), `reported` finds reported (indirect) speech, and `lexicon` holds the word lists from
+//! it), `reported` finds reported (indirect) speech, `gender` tells the speaker's gender where the
+//! text signals it, and `lexicon` holds the word lists from
 //! `data/quotes/`.
 
 pub mod attribution;
+pub mod gender;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
@@ -56,6 +58,7 @@ impl QuoteRecognizer {
         let mut quotes = ctx.attribute(&marked, &mut names);
         let reported = reported::find(doc, &self.lexicon, &self.reporting, &marked, &quotes, &mut names);
         quotes.extend(reported);
+        gender::infer(doc, &self.lexicon, &names, entities, &mut quotes);
         quotes
     }
 }

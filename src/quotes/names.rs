@@ -88,6 +88,19 @@ impl Names {
             });
         }
         let n = doc.tokens.len();
+        // Tokens of a place, product or event the entity layer found: a capitalised run there may
+        // hold a given name ("San Jose Open", "Victoria Park") but names no person.
+        let mut placed = vec![false; n];
+        for e in entities
+            .iter()
+            .filter(|e| matches!(e.label, EntityLabel::Loc | EntityLabel::Event | EntityLabel::Misc))
+        {
+            let first = doc.token_at_or_after(e.span.start);
+            let end = doc.token_at_or_after(e.span.end);
+            for p in placed.iter_mut().take(end).skip(first) {
+                *p = true;
+            }
+        }
         let mut i = 0;
         while i < n {
             // A capitalised speech verb ("Obama Says…" in a headline) is no part of a name.
@@ -144,7 +157,7 @@ impl Names {
                 canonical: text.to_string(),
                 entity: None,
                 gender,
-                person: titled || (given.is_some() && i - first >= 2),
+                person: titled || (given.is_some() && i - first >= 2 && !placed[first..i].contains(&true)),
                 org: false,
             });
         }
@@ -217,7 +230,8 @@ impl Names {
         }
     }
 
-    /// The mention before byte `pos` that a pronoun opening an attribution ("he said") refers to.
+    /// The mention before byte `pos` that a pronoun opening an attribution ("he said") refers to;
+    /// `said` is the quote it attributes (a full name written inside it is not its speaker).
     /// Candidates agree with the pronoun ([`Names::agrees`]) among the last 60 mentions; the nearest
     /// wins when it stands in the pronoun's own sentence (from byte `sentence_start`), has spoken
     /// already, or heads its clause (`is_subject`: "…, Jones repeated her innocence. "…," she
@@ -228,12 +242,18 @@ impl Names {
         pos: usize,
         sentence_start: usize,
         pronoun: &str,
+        said: &str,
         is_subject: impl Fn(&NameMention) -> bool,
     ) -> Option<usize> {
         let upto = self.mentions.partition_point(|m| m.span.start < pos);
+        // "I feel a bit for Nigel Worthington," he said: no one names themselves in their own words.
+        let named_in_words = |k: usize| {
+            let full = &self.mentions[k].canonical;
+            full.contains(' ') && said.contains(full.as_str())
+        };
         let mut candidates = (upto.saturating_sub(60)..upto)
             .rev()
-            .filter(|&k| self.agrees(k, pronoun));
+            .filter(|&k| self.agrees(k, pronoun) && !named_in_words(k));
         let nearest = candidates.next()?;
         let m = &self.mentions[nearest];
         if m.span.start >= sentence_start || self.spoken.contains(&m.canonical) || is_subject(m) {
@@ -363,7 +383,7 @@ mod tests {
     fn pronouns_find_the_latest_compatible_person() {
         let (doc, n) = names("Mrs. Jane Smith met Mr. Tom Brown in Paris.");
         let end = doc.text.len();
-        let find = |pronoun| n.speaker_antecedent(end, 0, pronoun, |_| false).unwrap();
+        let find = |pronoun| n.speaker_antecedent(end, 0, pronoun, "", |_| false).unwrap();
         assert_eq!(n.mentions[find("she")].canonical, "Jane Smith");
         assert_eq!(n.mentions[find("he")].canonical, "Tom Brown");
     }

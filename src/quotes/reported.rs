@@ -1188,6 +1188,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             speaker_entity: None,
             speaker_span: None,
             cue: Some(cue_text),
+            speaker_gender: Default::default(),
             rule,
         };
         if let Some(p) = speaker {
@@ -1212,7 +1213,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                     m.end < doc.tokens.len() && self.verbs.class(doc.token_text(m.end)).is_some()
                 };
                 let found = names
-                    .speaker_antecedent(phrase.start, sentence_start, &lower, is_subject)
+                    .speaker_antecedent(phrase.start, sentence_start, &lower, "", is_subject)
                     .filter(|&k| lower == "they" || !names.mentions[k].org);
                 if let Some(k) = found {
                     let m = &names.mentions[k];

@@ -148,3 +148,23 @@ test('reported speech: its own legend count, "Reported speech" on the card, coun
   const doc = { text: TEXT, ...totals };
   assert.equal(accessibleName(reported, doc), 'Reported speech by Pieter Claes, 2 words');
 });
+
+test('speaker gender: the card says it and how it was read; the summary counts sources, direct share and named genders', () => {
+  const gendered = ANNOTATIONS.map((a) =>
+    a.id === 'q1' || a.id === 'q2' ? { ...a, speaker_gender: 'male', speaker_gender_basis: 'given-name' } : a,
+  );
+  const reported = ann('q4', 'quote', 'Claes left', {
+    kind: 'reported',
+    speaker: 'a spokeswoman',
+    speaker_id: null,
+    cue: 'said',
+    speaker_gender: 'unknown',
+    speaker_gender_basis: 'none',
+  });
+  const annotations = [...gendered, reported];
+  assert.match(cardFor('q1', annotations).textContent, /Speaker gendermale \(from the usual gender of the given name\)/);
+  assert.match(cardFor('q4', annotations).textContent, /Speaker genderunknown \(the text does not say\)/);
+  const { summary } = aggregate(annotations).speakers;
+  // Two sources, three quotes of which one reported; only Claes is a named source.
+  assert.deepEqual(summary, { sources: 2, quotes: 3, direct: 2, gender: { female: 0, male: 1, unknown: 0 } });
+});

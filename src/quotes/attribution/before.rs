@@ -40,7 +40,23 @@ impl Context<'_, '_> {
                     None
                 }
             });
-            return Some(reporter.unwrap_or(a));
+            // "According to an advance text released by officials, he told delegates: "…"": the
+            // clause after the source has its own speaker and verb, and they own the quote when
+            // the source is a document relaying their words (an outlet keeps it: PolNeAR's reading).
+            let document = (a.first..a.end).any(|j| self.lex.speech_documents.contains(self.lower(j).as_str()));
+            let own = (a.end..first).rev().filter(|_| document).find_map(|j| {
+                if self.is_cue(j) && !self.is_participle(j) && self.quote_of[j].is_none() {
+                    let comma = (a.end..j).rev().find(|&c| self.text(c) == ",")?;
+                    self.subject_before(j, comma + 1).map(|(f, e)| Attribution {
+                        first: f,
+                        end: e,
+                        cue: j,
+                    })
+                } else {
+                    None
+                }
+            });
+            return Some(reporter.or(own).unwrap_or(a));
         }
         // "(Clinton called it "…"), Trump inflamed tensions by saying, "…"": a cue inside a closed
         // parenthesis speaks for its own aside, not for the quote after it.

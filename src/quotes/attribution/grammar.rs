@@ -472,6 +472,12 @@ impl Context<'_, '_> {
         let capitalised = (a.first..a.end).any(|j| self.doc.is_capitalised(j));
         let verb_head = !self.doc.is_capitalised(a.first)
             && (first.ends_with("ing") || first.ends_with("ed") || self.lex.adverbs.contains(first.as_str()));
-        !((self.lex.phrase_links.contains(last.as_str()) || last == "to" || verb_head) && !capitalised)
+        // "Currently, India has…": a sentence adverb set off by its comma, capitalised only as the
+        // sentence's first word, names no one.
+        let opener = a.end == a.first + 1
+            && first.ends_with("ly")
+            && !self.mid_caps.contains(self.text(a.first))
+            && self.doc.tokens.get(a.end).is_some_and(|_| self.text(a.end) == ",");
+        !opener && !((self.lex.phrase_links.contains(last.as_str()) || last == "to" || verb_head) && !capitalised)
     }
 }

@@ -223,16 +223,38 @@ impl<'a, 'd> Context<'a, 'd> {
                 speaker_entity: None,
                 speaker_span: None,
                 cue: None,
+                speaker_gender: Default::default(),
                 rule: QuoteRule::Unattributed,
             };
-            match self.chain(&site) {
+            // A quote run on from the one before it (`…football. "Italy…`) is that speaker's unless
+            // it is signed itself (`"…," he said`): a cue after it belongs to the next sentence.
+            // One cut off by such a run-on has no words after it that could sign it.
+            let run_on = m.continues && last.as_ref().is_some_and(|l| l.index + 1 == index);
+            let cut = !m.closed && quotes.get(index + 1).is_some_and(|n| n.continues);
+            let allowed = |rule: QuoteRule| match rule {
+                _ if run_on => rule == QuoteRule::Tight,
+                QuoteRule::Before | QuoteRule::PreviousSentence => true,
+                _ => !cut,
+            };
+            match self.chain(&site, allowed) {
                 Some((rule, a)) => {
                     let cueless = self.doc.tokens[a.cue].kind != TokenKind::Word;
                     let colon = self.text(a.cue) == ":";
-                    if title_like(inner) && !sentence_like(inner) && (self.title_context(first) || (cueless && !colon))
-                    {
+                    // A term of one to three words with no speech verb and no one named to say it
+                    // ("The firm will issue new "identifiers"") is a scare quote; a person's
+                    // (`Clinton supports "appropriate pay raises"`) stays their words.
+                    let named = (a.first..a.end).any(|j| {
+                        self.person[j]
+                            || self.mid_caps.contains(self.text(j))
+                            || self.lex.pronoun(&self.lower(j)).is_some_and(|p| p.is_personal())
+                    });
+                    let term = rule == QuoteRule::Cueless && inner.split_whitespace().count() <= 3 && !named;
+                    let title = title_like(inner)
+                        && !sentence_like(inner)
+                        && (self.title_context(first) || (cueless && !colon));
+                    if title || term {
                         q.kind = QuoteKind::Scare;
-                        q.rule = QuoteRule::Title;
+                        q.rule = if title { QuoteRule::Title } else { QuoteRule::Scare };
                     } else {
                         self.resolve(&mut q, a, names);
                         q.rule = rule;
@@ -260,12 +282,13 @@ impl<'a, 'd> Context<'a, 'd> {
         out
     }
 
-    /// The first strategy of [`CHAIN`] that finds a plausible speaker phrase.
-    fn chain(&self, site: &Site<'_>) -> Option<(QuoteRule, Attribution)> {
+    /// The first strategy of [`CHAIN`] that is `allowed` here and finds a plausible speaker phrase.
+    fn chain(&self, site: &Site<'_>, allowed: impl Fn(QuoteRule) -> bool) -> Option<(QuoteRule, Attribution)> {
         // Every strategy gives a non-empty phrase; the check keeps a slip from ever slicing backwards.
         let ok = |a: &Attribution| a.first < a.end && a.end <= self.doc.tokens.len() && self.plausible_speaker(a);
         CHAIN
             .iter()
+            .filter(|&&(rule, _)| allowed(rule))
             .find_map(|&(rule, strategy)| strategy(self, site).filter(ok).map(|a| (rule, a)))
     }
 }

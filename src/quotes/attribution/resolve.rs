@@ -25,10 +25,10 @@ impl Context<'_, '_> {
                 .and_then(|s| names.in_range(doc, s.first, s.end))
                 .filter(|&k| names.agrees(k, head));
             let sentence_start = doc.tokens[floor].span.start;
-            // "Jones repeated": a name right before its verb heads its clause.
-            let is_subject =
-                |m: &crate::quotes::names::NameMention| self.verb_ish(m.end) && !is_possessive(self.text(m.end));
-            match subject.or_else(|| names.speaker_antecedent(phrase.start, sentence_start, head, is_subject)) {
+            let is_subject = |m: &crate::quotes::names::NameMention| self.heads_clause(m);
+            match subject.or_else(|| {
+                names.speaker_antecedent(phrase.start, sentence_start, head, q.span.slice(doc.text), is_subject)
+            }) {
                 Some(k) => {
                     let m = &names.mentions[k];
                     q.speaker = Some(m.canonical.clone());
@@ -38,6 +38,26 @@ impl Context<'_, '_> {
                 None => q.speaker = Some(head.to_string()),
             }
             return;
+        }
+        // "the Dutchman said", "the Frenchwoman said": a nationality standing for a person already
+        // named refers back like "he" or "she" would.
+        if let Some(pronoun) = self.nationality_person(a) {
+            let sentence_start = doc.tokens[self.clause_floor(a.first)].span.start;
+            let is_subject = |m: &crate::quotes::names::NameMention| self.heads_clause(m);
+            if let Some(k) = names.speaker_antecedent(
+                phrase.start,
+                sentence_start,
+                pronoun,
+                q.span.slice(doc.text),
+                is_subject,
+            ) {
+                let m = &names.mentions[k];
+                q.speaker = Some(m.canonical.clone());
+                q.speaker_entity = m.entity;
+                q.speaker_span = Some(phrase);
+                names.spoken.insert(m.canonical.clone());
+                return;
+            }
         }
         // A name heads the phrase when its last word is capitalised; otherwise it is a description
         // ("the Clinton campaign", "a senior official").
@@ -63,5 +83,31 @@ impl Context<'_, '_> {
         }
         q.speaker = Some(phrase.slice(doc.text).to_string());
         q.speaker_span = Some(phrase);
+    }
+
+    /// "he" or "she" when the phrase is `the` and a nationality noun of one gender ("the Irishman",
+    /// "the Dutchwoman"): words that name a person only through someone the article named before.
+    fn nationality_person(&self, a: Attribution) -> Option<&'static str> {
+        if a.end != a.first + 2 || self.lower(a.first) != "the" || !self.doc.is_capitalised(a.first + 1) {
+            return None;
+        }
+        let head = self.text(a.first + 1);
+        let (stem, pronoun) = if let Some(stem) = head.strip_suffix("woman") {
+            (stem, "she")
+        } else {
+            (head.strip_suffix("man")?, "he")
+        };
+        // "Irish", "Dutch", "French", "Scots": a nationality, not "Chair" or "Sports".
+        self.lex.demonyms.contains(stem).then_some(pronoun)
+    }
+
+    /// True when a name heads its clause: right before its verb ("Jones repeated"), or opening its
+    /// sentence ahead of an apposition ("Robbie Keane, skipper for the night, echoed…").
+    fn heads_clause(&self, m: &crate::quotes::names::NameMention) -> bool {
+        let before_verb = self.verb_ish(m.end) && !is_possessive(self.text(m.end));
+        let opens_sentence = m.first == 0
+            || self.doc.tokens[m.first].newlines_before > 0
+            || (self.terminal(m.first - 1) && self.quote_of[m.first - 1].is_none());
+        before_verb || (opens_sentence && self.doc.tokens.get(m.end).is_some_and(|_| self.text(m.end) == ","))
     }
 }
