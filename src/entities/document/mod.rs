@@ -46,6 +46,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     datelines::datelines(doc, lexicons, &mut mentions);
     legal_forms::company_names(doc, lex, &mut mentions);
     people::given_names(doc, lex, &mut mentions);
+    people::particles(doc, lexicons, lex, &mut mentions);
     places::streets(doc, lexicons, &mut mentions);
     places::countries(doc, lexicons, lex, &mut mentions);
     org_heads::org_heads(doc, lexicons, lex, &mut mentions);
