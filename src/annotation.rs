@@ -68,6 +68,9 @@ pub enum EntityRule {
     LegalForm,
     /// Two or three capitalised words starting with a known given name are a person (`entity/given-name`).
     GivenName,
+    /// A person's name run on over its particles: "Ursula von der Leyen", "Bashar al-Assad"
+    /// (`entity/name-particle`).
+    NameParticle,
     /// Capitalised words before a street or landmark word: "Downing Street" (`entity/street-or-landmark`).
     StreetOrLandmark,
     /// An "organisation" that is a country abbreviation ("US") is the place (`entity/lexicon-country-abbreviation`).
@@ -104,11 +107,12 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 19] = [
+    pub const ALL: [EntityRule; 20] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
         EntityRule::GivenName,
+        EntityRule::NameParticle,
         EntityRule::StreetOrLandmark,
         EntityRule::LexiconCountryAbbreviation,
         EntityRule::LexiconCountry,
@@ -133,6 +137,7 @@ impl EntityRule {
             EntityRule::Dateline => "entity/dateline",
             EntityRule::LegalForm => "entity/legal-form",
             EntityRule::GivenName => "entity/given-name",
+            EntityRule::NameParticle => "entity/name-particle",
             EntityRule::StreetOrLandmark => "entity/street-or-landmark",
             EntityRule::LexiconCountryAbbreviation => "entity/lexicon-country-abbreviation",
             EntityRule::LexiconCountry => "entity/lexicon-country",

@@ -175,10 +175,12 @@ pub enum RuleList {
     PlaceListCues,
     /// Joining words a name never ends in ("of", "&").
     NameJoiners,
+    /// Lower-case particles inside a person's name ("von", "bin", "da").
+    NameParticles,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 5;
+pub const RULE_LISTS: usize = 6;
 
 impl RuleList {
     /// Every rule-only list.
@@ -188,6 +190,7 @@ impl RuleList {
         RuleList::LandmarkWords,
         RuleList::PlaceListCues,
         RuleList::NameJoiners,
+        RuleList::NameParticles,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -198,6 +201,7 @@ impl RuleList {
             RuleList::LandmarkWords => "landmark words",
             RuleList::PlaceListCues => "place list cues",
             RuleList::NameJoiners => "name joiners",
+            RuleList::NameParticles => "name particles",
         }
     }
 
@@ -208,6 +212,7 @@ impl RuleList {
             RuleList::LandmarkWords => include_str!("../../data/entities/landmark_words.txt"),
             RuleList::PlaceListCues => include_str!("../../data/entities/place_list_cues.txt"),
             RuleList::NameJoiners => include_str!("../../data/entities/name_joiners.txt"),
+            RuleList::NameParticles => include_str!("../../data/entities/name_particles.txt"),
         }
     }
 

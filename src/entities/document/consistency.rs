@@ -14,24 +14,46 @@ use std::collections::HashMap;
 /// disagrees (gives the other label more than twice the weight).
 const CONSISTENCY_CONF: f32 = 0.9;
 
+/// True when token `i` opens a sentence or a line, where a capital says nothing about a name.
+fn sentence_initial(doc: &Document, i: usize) -> bool {
+    i == 0 || doc.tokens[i].newlines_before > 0 || matches!(doc.token_text(i - 1), "." | "!" | "?")
+}
+
 /// The same name gets one label in the whole article: the label the model is surest of, summed
 /// over the name's mentions, and PERSON whenever the model called it a person with confidence.
+/// A name opening a sentence, where the tagger sees least, takes the label its mentions inside
+/// sentences have.
 pub(super) fn consistent_labels(doc: &Document, mentions: &mut Mentions) {
     let mut votes: HashMap<&str, [f32; 6]> = HashMap::new();
+    let mut inside: HashMap<&str, [f32; 6]> = HashMap::new();
     let idx = |l: EntityLabel| l as usize;
     for m in mentions.iter() {
         if m.rule == EntityRule::Dateline {
             continue;
         }
-        let v = votes.entry(exact(doc, m.start, m.end)).or_insert([0.0; 6]);
+        let name = exact(doc, m.start, m.end);
+        let v = votes.entry(name).or_insert([0.0; 6]);
         v[idx(m.label)] += m.confidence.unwrap_or(1.0);
+        if !sentence_initial(doc, m.start) {
+            inside.entry(name).or_insert([0.0; 6])[idx(m.label)] += m.confidence.unwrap_or(1.0);
+        }
     }
     for k in 0..mentions.len() {
         let m = &mentions[k];
         if m.rule == EntityRule::Dateline {
             continue;
         }
-        let Some(v) = votes.get(&exact(doc, m.start, m.end)) else {
+        let name = exact(doc, m.start, m.end);
+        let initial = sentence_initial(doc, m.start);
+        // A name opening a sentence and tagged an organisation inside sentences is that
+        // organisation: the tagger reads a capital opening a sentence as a person or a place.
+        // Only after a full stop: a line's first word is often a table's team or place.
+        let after_stop = initial && m.start > 0 && doc.tokens[m.start].newlines_before == 0;
+        let inside_org = after_stop
+            && inside
+                .get(&name)
+                .is_some_and(|v| (0..6).all(|k| v[k] <= v[idx(EntityLabel::Org)]) && v[idx(EntityLabel::Org)] > 0.0);
+        let Some(v) = votes.get(&name) else {
             continue;
         };
         let best = (0..6).fold(0, |b, k| if v[k] > v[b] { k } else { b });
@@ -44,7 +66,11 @@ pub(super) fn consistent_labels(doc: &Document, mentions: &mut Mentions) {
             EntityLabel::Misc,
         ][best];
         let own = v[idx(m.label)];
-        if label != m.label && (m.confidence.unwrap_or(1.0) < CONSISTENCY_CONF || v[best] > 2.0 * own) {
+        let outvoted = m.confidence.unwrap_or(1.0) < CONSISTENCY_CONF || v[best] > 2.0 * own;
+        if inside_org && m.label != EntityLabel::Org {
+            let reason = "tagged ORG inside sentences elsewhere in the article".to_string();
+            mentions.decide(k, EntityLabel::Org, EntityRule::ConsistentLabel, reason);
+        } else if label != m.label && outvoted {
             let reason = format!("tagged {} elsewhere in the article", label.as_str());
             mentions.decide(k, label, EntityRule::ConsistentLabel, reason);
         }

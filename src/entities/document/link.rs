@@ -1,6 +1,7 @@
 //! One entity per name: a person's shorter mentions join the fuller name they are part of; other
 //! names join mentions with the same text. The canonical name is the fullest mention, preferring
-//! ordinary case to a dateline's capitals.
+//! ordinary case to a dateline's capitals. Two people who share a surname but not a given name
+//! ("Hillary Clinton", "Bill Clinton") stay two; a bare surname goes to the latest of them.
 
 use super::key;
 use super::mentions::Mention;
@@ -11,11 +12,14 @@ use crate::text::{Document, Span};
 use std::collections::HashMap;
 
 /// Gives each mention its entity and the entity's canonical name.
-pub(super) fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
-    struct Group {
+pub(super) fn link<'t>(doc: &Document<'t>, mentions: Vec<Mention>) -> Vec<Entity> {
+    struct Group<'a> {
         canonical: (usize, bool, String),
+        /// A person's given name as first written in full ("Hillary"), so a different one
+        /// ("Bill Clinton") starts a new person instead of joining by surname.
+        given: Option<&'a str>,
     }
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group<'t>> = Vec::new();
     let mut out = Vec::with_capacity(mentions.len());
     let mut by_key: HashMap<(EntityLabel, u64), usize> = HashMap::new();
     // A person's last word -> their entity, so "Pence" finds "Mike Pence" in constant time.
@@ -27,10 +31,15 @@ pub(super) fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         let text = span.slice(doc.text);
         let k = key(doc, m.start, m.end);
         let last = key(doc, m.end - 1, m.end);
+        let given = (m.label == EntityLabel::Person && m.len() >= 2).then(|| doc.token_text(m.start));
         let mut gid = by_key.get(&(m.label, k)).copied();
         if gid.is_none() && m.label == EntityLabel::Person {
-            // "Pence" joins the latest person called "... Pence"; "Mike Pence" joins an earlier "Pence".
-            gid = surname.get(&last).copied();
+            // "Pence" joins the latest person called "... Pence"; "Mike Pence" joins an earlier
+            // "Pence" or "Mike Pence", never "Karen Pence".
+            gid = surname.get(&last).copied().filter(|&g| match (given, groups[g].given) {
+                (Some(a), Some(b)) => same_given_name(a, b),
+                _ => true,
+            });
         }
         if gid.is_none() && m.label == EntityLabel::Org && m.len() == 1 && doc.is_capitalised(m.start) {
             gid = org_head.get(&last).copied();
@@ -40,11 +49,13 @@ pub(super) fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             None => {
                 groups.push(Group {
                     canonical: (0, false, String::new()),
+                    given: None,
                 });
                 groups.len() - 1
             }
         };
         let grp = &mut groups[g];
+        grp.given = grp.given.or(given);
         by_key.insert((m.label, k), g);
         if m.label == EntityLabel::Person {
             surname.insert(last, g);
@@ -69,4 +80,17 @@ pub(super) fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             rule: m.rule,
         })
         .collect()
+}
+
+/// True when two given names can be the same person's: equal ignoring case, or one an initial of
+/// the other ("J." or "J.K." for "Joanne"). "George W" and "George" share "George".
+fn same_given_name(a: &str, b: &str) -> bool {
+    let initial = |w: &str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters == 1 || (w.contains('.') && letters <= 3)
+    };
+    a.eq_ignore_ascii_case(b)
+        || ((initial(a) || initial(b))
+            && a.chars().next().map(|c| c.to_lowercase().to_string())
+                == b.chars().next().map(|c| c.to_lowercase().to_string()))
 }

@@ -8,6 +8,7 @@
 //! read that, never the reason text. The passes share one index of which mention covers each
 //! token (`Mentions`, in `mentions.rs`).
 
+mod calendar;
 mod consistency;
 mod datelines;
 mod groups_events;
@@ -43,9 +44,11 @@ fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
 pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
     let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);
     trim::trim(doc, lex, &mut mentions);
+    calendar::calendar_dates(doc, &mut mentions);
     datelines::datelines(doc, lexicons, &mut mentions);
     legal_forms::company_names(doc, lex, &mut mentions);
     people::given_names(doc, lex, &mut mentions);
+    people::particles(doc, lexicons, lex, &mut mentions);
     places::streets(doc, lexicons, &mut mentions);
     places::countries(doc, lexicons, lex, &mut mentions);
     org_heads::org_heads(doc, lexicons, lex, &mut mentions);
