@@ -37,7 +37,7 @@ function newsExport(text, dct) {
       type: 'quote', id, ...at(text, sub), kind: 'speech', speaker, speaker_id,
       speaker_start: m?.start ?? null, speaker_end: m?.end ?? null,
       speaker_start_utf16: m?.start_utf16 ?? null, speaker_end_utf16: m?.end_utf16 ?? null, cue: 'said',
-      rule: 'quote/tight',
+      speaker_gender: 'male', speaker_gender_basis: 'given-name', rule: 'quote/tight',
     };
   };
   const anns = [
