@@ -6,7 +6,7 @@
 //! come out named even before a real recogniser lands, and better once it does.
 
 use super::lexicon::{Gender, Lexicon};
-use crate::annotation::{Entity, EntityLabel};
+use crate::annotation::{Entity, EntityLabel, Quote};
 use crate::fasthash::{HashMap, HashSet};
 use crate::text::words::is_possessive;
 use crate::text::{Document, Span};
@@ -199,6 +199,21 @@ impl Names {
                 }
             }
         }
+    }
+
+    /// Gives `q` the speaker named by the name mention inside tokens `[first, end)` (as
+    /// [`Names::in_range`] finds it), and records that this person spoke. False when there is none.
+    pub fn name_speaker(&mut self, doc: &Document, first: usize, end: usize, q: &mut Quote) -> bool {
+        let Some(k) = self.in_range(doc, first, end) else {
+            return false;
+        };
+        self.mark_person(k);
+        let m = &self.mentions[k];
+        self.spoken.insert(m.canonical.clone());
+        q.speaker = Some(m.canonical.clone());
+        q.speaker_entity = m.entity;
+        q.speaker_span = Some(m.span);
+        true
     }
 
     /// The last name mention inside tokens `[first, end)` that is not a possessive modifier

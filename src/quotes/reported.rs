@@ -1229,16 +1229,11 @@ impl<'a, 'd> Finder<'a, 'd> {
         let head_end = (p.first..p.end)
             .find(|&j| matches!(self.text(j), "of" | "for" | "from" | "at"))
             .unwrap_or(p.end);
-        if head_end > p.first && (doc.is_capitalised(head_end - 1) || is_possessive(self.text(head_end - 1))) {
-            if let Some(k) = names.in_range(doc, p.first, head_end) {
-                names.mark_person(k);
-                let m = &names.mentions[k];
-                names.spoken.insert(m.canonical.clone());
-                q.speaker = Some(m.canonical.clone());
-                q.speaker_entity = m.entity;
-                q.speaker_span = Some(m.span);
-                return;
-            }
+        if head_end > p.first
+            && (doc.is_capitalised(head_end - 1) || is_possessive(self.text(head_end - 1)))
+            && names.name_speaker(doc, p.first, head_end, q)
+        {
+            return;
         }
         q.speaker = Some(phrase.slice(doc.text).to_string());
     }
@@ -1261,15 +1256,10 @@ mod tests {
 
     #[test]
     fn rule_ids_are_distinct_and_well_formed() {
-        let rules = [
-            QuoteRule::ReportedSaidThat,
-            QuoteRule::ReportedTold,
-            QuoteRule::ReportedTrailing,
-            QuoteRule::ReportedParenthetical,
-            QuoteRule::ReportedAccordingTo,
-            QuoteRule::ReportedParticiple,
-            QuoteRule::ReportedPassive,
-        ];
+        let rules: Vec<QuoteRule> = QuoteRule::ALL
+            .into_iter()
+            .filter(|r| r.id().starts_with("quote/reported-"))
+            .collect();
         let ids: std::collections::HashSet<&str> = rules.iter().map(|r| r.id()).collect();
         assert_eq!(ids.len(), rules.len());
         for id in ids {

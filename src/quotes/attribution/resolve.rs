@@ -70,16 +70,8 @@ impl Context<'_, '_> {
                     || (j > a.first && doc.is_capitalised(j) && self.lex.is_cue(&self.lower(j)))
             })
             .unwrap_or(a.end);
-        if head_end > a.first && doc.is_capitalised(head_end - 1) {
-            if let Some(k) = names.in_range(doc, a.first, head_end) {
-                names.mark_person(k);
-                let m = &names.mentions[k];
-                names.spoken.insert(m.canonical.clone());
-                q.speaker = Some(m.canonical.clone());
-                q.speaker_entity = m.entity;
-                q.speaker_span = Some(m.span);
-                return;
-            }
+        if head_end > a.first && doc.is_capitalised(head_end - 1) && names.name_speaker(doc, a.first, head_end, q) {
+            return;
         }
         q.speaker = Some(phrase.slice(doc.text).to_string());
         q.speaker_span = Some(phrase);
