@@ -95,8 +95,21 @@ impl WordClasses {
     /// The class of `w` as written; failing that, of its title-case form (headlines in capitals),
     /// then of its lower-case form.
     pub fn of(&self, w: &str) -> WordClass {
-        for fold in [Fold::None, Fold::Title, Fold::Lower] {
-            if let Some(&c) = self.map.get(&key(w, fold)) {
+        // Most words are already in one of the forms, and a miss costs a full probe: look up each
+        // distinct key once.
+        let k0 = key(w, Fold::None);
+        if let Some(&c) = self.map.get(&k0) {
+            return c;
+        }
+        let k1 = key(w, Fold::Title);
+        if k1 != k0 {
+            if let Some(&c) = self.map.get(&k1) {
+                return c;
+            }
+        }
+        let k2 = key(w, Fold::Lower);
+        if k2 != k1 && k2 != k0 {
+            if let Some(&c) = self.map.get(&k2) {
                 return c;
             }
         }

@@ -262,6 +262,10 @@ impl WordSet {
     }
 }
 
+/// The bit, above every class bit, marking a phrase hash as the start of a longer phrase: matching
+/// stops at the first token that starts no listed phrase, instead of always trying four.
+const PREFIX: u32 = 1 << 31;
+
 /// The phrase hash of a sequence of words.
 pub fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     words.fold(fnv64_start(), |h, w| phrase_step(h, fnv64_lower(fnv64_start(), w)))
@@ -277,19 +281,35 @@ impl Lexicons {
                 // Entries of plain letters and spaces tokenise as their words; only the rest
                 // (abbreviations, apostrophes, hyphens) need the tokenizer. This keeps start-up
                 // fast in the browser.
-                let h = if entry.chars().all(|c| c.is_alphabetic() || c == ' ') {
-                    if entry.split_whitespace().count() > MAX_PHRASE {
-                        continue;
+                let mut words = [""; MAX_PHRASE];
+                let mut len = 0;
+                if entry.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                    for w in entry.split_whitespace() {
+                        if len == MAX_PHRASE {
+                            len = 0;
+                            break;
+                        }
+                        words[len] = w;
+                        len += 1;
                     }
-                    phrase_hash(entry.split_whitespace())
                 } else {
                     let toks = crate::text::tokens::tokenize(entry, false);
-                    if toks.is_empty() || toks.len() > MAX_PHRASE {
-                        continue;
+                    if toks.len() <= MAX_PHRASE {
+                        for (k, t) in toks.iter().enumerate() {
+                            words[k] = t.span.slice(entry);
+                        }
+                        len = toks.len();
                     }
-                    phrase_hash(toks.iter().map(|t| t.span.slice(entry)))
-                };
-                *phrases.entry(h).or_insert(0) |= class.bit();
+                }
+                if len == 0 {
+                    continue;
+                }
+                let mut h = fnv64_start();
+                for (k, w) in words[..len].iter().enumerate() {
+                    h = phrase_step(h, fnv64_lower(fnv64_start(), w));
+                    let bit = if k + 1 == len { class.bit() } else { PREFIX };
+                    *phrases.entry(h).or_insert(0) |= bit;
+                }
             }
         }
         Lexicons {
@@ -307,13 +327,15 @@ impl Lexicons {
 
     /// The classes of the single word `w` (case-insensitive).
     pub fn word(&self, w: &str) -> u32 {
-        self.phrases.get(&phrase_hash(std::iter::once(w))).copied().unwrap_or(0)
+        self.phrases
+            .get(&phrase_hash(std::iter::once(w)))
+            .map_or(0, |m| m & !PREFIX)
     }
 
     /// The classes of the phrase made of tokens `range` of `doc` (case-insensitive).
     pub fn phrase(&self, doc: &Document, range: std::ops::Range<usize>) -> u32 {
         let h = phrase_hash(range.map(|i| doc.token_text(i)));
-        self.phrases.get(&h).copied().unwrap_or(0)
+        self.phrases.get(&h).map_or(0, |m| m & !PREFIX)
     }
 
     /// Matches every phrase of up to [`MAX_PHRASE`] tokens; linear in the number of tokens.
@@ -338,7 +360,11 @@ impl Lexicons {
                     break;
                 }
                 h = phrase_step(h, words[j]);
-                if let Some(&mask) = self.phrases.get(&h) {
+                let Some(&found) = self.phrases.get(&h) else {
+                    break;
+                };
+                let mask = found & !PREFIX;
+                if mask != 0 {
                     let mask = if len == 1 && doc.token_text(i).chars().any(char::is_lowercase) {
                         mask & !LexClass::Acronym.bit()
                     } else {
@@ -348,6 +374,9 @@ impl Lexicons {
                     for o in out.iter_mut().take(j + 1).skip(i + 1) {
                         o.inside |= mask;
                     }
+                }
+                if found & PREFIX == 0 {
+                    break;
                 }
             }
         }
