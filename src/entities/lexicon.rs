@@ -177,10 +177,20 @@ pub enum RuleList {
     NameJoiners,
     /// Lower-case particles inside a person's name ("von", "bin", "da").
     NameParticles,
+    /// Organisation acronyms ("NATO", "OPEC"), looked up in capitals for a title-cased word.
+    OrgAcronyms,
+    /// Nouns that say what business the name after them is ("firm", "retailer").
+    CompanyCues,
+    /// What only a business has ("shareholders", "shares", "subsidiary").
+    CompanyPossessions,
+    /// Institutions named by one word ("Parliament", "Army").
+    Institutions,
+    /// Common nouns a house style capitalises ("Government", "Budget").
+    HouseStyleNouns,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 6;
+pub const RULE_LISTS: usize = 11;
 
 impl RuleList {
     /// Every rule-only list.
@@ -191,6 +201,11 @@ impl RuleList {
         RuleList::PlaceListCues,
         RuleList::NameJoiners,
         RuleList::NameParticles,
+        RuleList::OrgAcronyms,
+        RuleList::CompanyCues,
+        RuleList::CompanyPossessions,
+        RuleList::Institutions,
+        RuleList::HouseStyleNouns,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -202,6 +217,11 @@ impl RuleList {
             RuleList::PlaceListCues => "place list cues",
             RuleList::NameJoiners => "name joiners",
             RuleList::NameParticles => "name particles",
+            RuleList::OrgAcronyms => "organisation acronyms",
+            RuleList::CompanyCues => "company cues",
+            RuleList::CompanyPossessions => "company possessions",
+            RuleList::Institutions => "institutions",
+            RuleList::HouseStyleNouns => "house-style nouns",
         }
     }
 
@@ -213,6 +233,11 @@ impl RuleList {
             RuleList::PlaceListCues => include_str!("../../data/entities/place_list_cues.txt"),
             RuleList::NameJoiners => include_str!("../../data/entities/name_joiners.txt"),
             RuleList::NameParticles => include_str!("../../data/entities/name_particles.txt"),
+            RuleList::OrgAcronyms => include_str!("../../data/entities/org_acronyms.txt"),
+            RuleList::CompanyCues => include_str!("../../data/entities/company_cues.txt"),
+            RuleList::CompanyPossessions => include_str!("../../data/entities/company_possessions.txt"),
+            RuleList::Institutions => include_str!("../../data/entities/institutions.txt"),
+            RuleList::HouseStyleNouns => include_str!("../../data/entities/house_style_nouns.txt"),
         }
     }
 

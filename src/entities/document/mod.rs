@@ -17,6 +17,7 @@ mod legal_forms;
 mod link;
 mod listed;
 mod mentions;
+mod org_cues;
 mod org_heads;
 mod people;
 mod places;
@@ -55,6 +56,9 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     joins::demonym_orgs(doc, lex, &mut mentions);
     joins::dangling_of(doc, lexicons, &mut mentions);
     org_heads::org_short_forms(doc, lex, &mut mentions);
+    org_cues::title_case_acronyms(doc, lexicons, lex, &mut mentions);
+    org_cues::company_cues(doc, lexicons, lex, &mut mentions);
+    org_cues::institutions(doc, lexicons, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
