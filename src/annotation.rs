@@ -110,11 +110,16 @@ pub enum EntityRule {
     CompanyCue,
     /// An institution named by one word: "Parliament", "the Army" (`entity/institution`).
     Institution,
+    /// A sports club named by its town: "a determined Nottingham Forest side", then "Forest" (`entity/club`).
+    Club,
+    /// A university named by its place or founder: "Michigan and Stanford universities", "Harvard"
+    /// (`entity/university`).
+    University,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 23] = [
+    pub const ALL: [EntityRule; 25] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -138,6 +143,8 @@ impl EntityRule {
         EntityRule::OrgAcronym,
         EntityRule::CompanyCue,
         EntityRule::Institution,
+        EntityRule::Club,
+        EntityRule::University,
     ];
 
     /// The stable id written to the export (`entity/kebab-case-name`).
@@ -166,6 +173,8 @@ impl EntityRule {
             EntityRule::OrgAcronym => "entity/org-acronym",
             EntityRule::CompanyCue => "entity/company-cue",
             EntityRule::Institution => "entity/institution",
+            EntityRule::Club => "entity/club",
+            EntityRule::University => "entity/university",
         }
     }
 }

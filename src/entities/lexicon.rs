@@ -187,10 +187,12 @@ pub enum RuleList {
     Institutions,
     /// Common nouns a house style capitalises ("Government", "Budget").
     HouseStyleNouns,
+    /// Words after a name that make it a sports team ("side", "coach", "striker").
+    TeamWords,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 11;
+pub const RULE_LISTS: usize = 12;
 
 impl RuleList {
     /// Every rule-only list.
@@ -206,6 +208,7 @@ impl RuleList {
         RuleList::CompanyPossessions,
         RuleList::Institutions,
         RuleList::HouseStyleNouns,
+        RuleList::TeamWords,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -222,6 +225,7 @@ impl RuleList {
             RuleList::CompanyPossessions => "company possessions",
             RuleList::Institutions => "institutions",
             RuleList::HouseStyleNouns => "house-style nouns",
+            RuleList::TeamWords => "team words",
         }
     }
 
@@ -238,6 +242,7 @@ impl RuleList {
             RuleList::CompanyPossessions => include_str!("../../data/entities/company_possessions.txt"),
             RuleList::Institutions => include_str!("../../data/entities/institutions.txt"),
             RuleList::HouseStyleNouns => include_str!("../../data/entities/house_style_nouns.txt"),
+            RuleList::TeamWords => include_str!("../../data/entities/team_words.txt"),
         }
     }
 
@@ -333,6 +338,15 @@ impl Lexicons {
     /// The classes of the single word `w` (case-insensitive).
     pub fn word(&self, w: &str) -> u32 {
         self.phrases.get(&phrase_hash(std::iter::once(w))).copied().unwrap_or(0)
+    }
+
+    /// The classes of the phrase made of `words` (case-insensitive): "Harvard University" asked
+    /// about from "Harvard" alone.
+    pub fn words(&self, words: &[&str]) -> u32 {
+        self.phrases
+            .get(&phrase_hash(words.iter().copied()))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The classes of the phrase made of tokens `range` of `doc` (case-insensitive).

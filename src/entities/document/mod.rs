@@ -17,6 +17,7 @@ mod legal_forms;
 mod link;
 mod listed;
 mod mentions;
+mod named_by_place;
 mod org_cues;
 mod org_heads;
 mod people;
@@ -59,6 +60,8 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     org_cues::title_case_acronyms(doc, lexicons, lex, &mut mentions);
     org_cues::company_cues(doc, lexicons, lex, &mut mentions);
     org_cues::institutions(doc, lexicons, &mut mentions);
+    named_by_place::clubs(doc, lexicons, lex, &mut mentions);
+    named_by_place::universities(doc, lexicons, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);

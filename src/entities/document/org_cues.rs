@@ -36,7 +36,7 @@ fn opens_sentence(doc: &Document, i: usize) -> bool {
 
 /// True when no capitalised word next to token `i` makes it part of a longer name (the word
 /// before counts only inside a sentence).
-fn stands_alone(doc: &Document, i: usize) -> bool {
+pub(super) fn stands_alone(doc: &Document, i: usize) -> bool {
     let n = doc.tokens.len();
     let joined_before = i > 0 && doc.is_capitalised(i - 1) && !opens_sentence(doc, i);
     let joined_after = i + 1 < n && doc.is_capitalised(i + 1) && doc.tokens[i + 1].newlines_before == 0;
