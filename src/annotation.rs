@@ -103,11 +103,23 @@ pub enum EntityRule {
     NationalityOrGroup,
     /// Other names (MISC) with an event word ("Olympics", "Cup"): EVENT (`entity/event-word`).
     EventWord,
+    /// An organisation acronym written in title case, as house styles do: "Opec", "Nato" (`entity/org-acronym`).
+    OrgAcronym,
+    /// A name the article calls a business: "accountancy firm Ernst & Young", "shares in Acme",
+    /// "Acme's chief executive", capitalised words joined by "&" (`entity/company-cue`).
+    CompanyCue,
+    /// An institution named by one word: "Parliament", "the Army" (`entity/institution`).
+    Institution,
+    /// A sports club named by its town: "a determined Nottingham Forest side", then "Forest" (`entity/club`).
+    Club,
+    /// A university named by its place or founder: "Michigan and Stanford universities", "Harvard"
+    /// (`entity/university`).
+    University,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 20] = [
+    pub const ALL: [EntityRule; 25] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -128,6 +140,11 @@ impl EntityRule {
         EntityRule::LexiconCompany,
         EntityRule::NationalityOrGroup,
         EntityRule::EventWord,
+        EntityRule::OrgAcronym,
+        EntityRule::CompanyCue,
+        EntityRule::Institution,
+        EntityRule::Club,
+        EntityRule::University,
     ];
 
     /// The stable id written to the export (`entity/kebab-case-name`).
@@ -153,6 +170,11 @@ impl EntityRule {
             EntityRule::LexiconCompany => "entity/lexicon-company",
             EntityRule::NationalityOrGroup => "entity/nationality-or-group",
             EntityRule::EventWord => "entity/event-word",
+            EntityRule::OrgAcronym => "entity/org-acronym",
+            EntityRule::CompanyCue => "entity/company-cue",
+            EntityRule::Institution => "entity/institution",
+            EntityRule::Club => "entity/club",
+            EntityRule::University => "entity/university",
         }
     }
 }

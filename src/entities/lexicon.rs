@@ -177,10 +177,22 @@ pub enum RuleList {
     NameJoiners,
     /// Lower-case particles inside a person's name ("von", "bin", "da").
     NameParticles,
+    /// Organisation acronyms ("NATO", "OPEC"), looked up in capitals for a title-cased word.
+    OrgAcronyms,
+    /// Nouns that say what business the name after them is ("firm", "retailer").
+    CompanyCues,
+    /// What only a business has ("shareholders", "shares", "subsidiary").
+    CompanyPossessions,
+    /// Institutions named by one word ("Parliament", "Army").
+    Institutions,
+    /// Common nouns a house style capitalises ("Government", "Budget").
+    HouseStyleNouns,
+    /// Words after a name that make it a sports team ("side", "coach", "striker").
+    TeamWords,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 6;
+pub const RULE_LISTS: usize = 12;
 
 impl RuleList {
     /// Every rule-only list.
@@ -191,6 +203,12 @@ impl RuleList {
         RuleList::PlaceListCues,
         RuleList::NameJoiners,
         RuleList::NameParticles,
+        RuleList::OrgAcronyms,
+        RuleList::CompanyCues,
+        RuleList::CompanyPossessions,
+        RuleList::Institutions,
+        RuleList::HouseStyleNouns,
+        RuleList::TeamWords,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -202,6 +220,12 @@ impl RuleList {
             RuleList::PlaceListCues => "place list cues",
             RuleList::NameJoiners => "name joiners",
             RuleList::NameParticles => "name particles",
+            RuleList::OrgAcronyms => "organisation acronyms",
+            RuleList::CompanyCues => "company cues",
+            RuleList::CompanyPossessions => "company possessions",
+            RuleList::Institutions => "institutions",
+            RuleList::HouseStyleNouns => "house-style nouns",
+            RuleList::TeamWords => "team words",
         }
     }
 
@@ -213,6 +237,12 @@ impl RuleList {
             RuleList::PlaceListCues => include_str!("../../data/entities/place_list_cues.txt"),
             RuleList::NameJoiners => include_str!("../../data/entities/name_joiners.txt"),
             RuleList::NameParticles => include_str!("../../data/entities/name_particles.txt"),
+            RuleList::OrgAcronyms => include_str!("../../data/entities/org_acronyms.txt"),
+            RuleList::CompanyCues => include_str!("../../data/entities/company_cues.txt"),
+            RuleList::CompanyPossessions => include_str!("../../data/entities/company_possessions.txt"),
+            RuleList::Institutions => include_str!("../../data/entities/institutions.txt"),
+            RuleList::HouseStyleNouns => include_str!("../../data/entities/house_style_nouns.txt"),
+            RuleList::TeamWords => include_str!("../../data/entities/team_words.txt"),
         }
     }
 
@@ -330,6 +360,15 @@ impl Lexicons {
         self.phrases
             .get(&phrase_hash(std::iter::once(w)))
             .map_or(0, |m| m & !PREFIX)
+    }
+
+    /// The classes of the phrase made of `words` (case-insensitive): "Harvard University" asked
+    /// about from "Harvard" alone.
+    pub fn words(&self, words: &[&str]) -> u32 {
+        self.phrases
+            .get(&phrase_hash(words.iter().copied()))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The classes of the phrase made of tokens `range` of `doc` (case-insensitive).

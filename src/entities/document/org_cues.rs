@@ -1,0 +1,314 @@
+//! Organisations the tagger reads as people or places, told by what the article itself says: an
+//! organisation acronym in house-style title case ("Opec members said"), a noun naming the business
+//! before the name ("accountancy firm Ernst & Young", "shares in Krispy Kreme"), what only a
+//! business has after it ("Acme's shareholders"), capitalised words joined by "&", and institutions
+//! named by one word ("Parliament", "the Army"). Common nouns a house style capitalises ("the
+//! Government", "the Budget") are not names at all.
+
+use super::calendar::is_calendar;
+use super::exact;
+use super::mentions::{Mention, Mentions};
+use crate::annotation::{EntityLabel, EntityRule};
+use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
+use crate::text::words::{is_capitalised, is_possessive};
+use crate::text::Document;
+
+/// Most words in a name read after a company noun or around "&".
+const MAX_NAME_WORDS: usize = 5;
+
+/// Longest acronym looked up (the list holds 3 to 6 letters).
+const MAX_ACRONYM: usize = 6;
+
+/// Words of the description in "Acme, the Swedish games developer," between the article and the
+/// company noun, at most.
+const MAX_APPOSITION_WORDS: usize = 4;
+
+/// Places: a name of one word that is a place stays one, whatever noun is near it ("profits of
+/// Britain's banks").
+fn place_bits() -> u32 {
+    LexClass::Country.bit() | LexClass::Region.bit() | LexClass::City.bit() | LexClass::Town.bit()
+}
+
+/// True when token `i` opens a sentence (or a line).
+fn opens_sentence(doc: &Document, i: usize) -> bool {
+    i == 0 || doc.tokens[i].newlines_before > 0 || matches!(doc.token_text(i - 1), "." | "!" | "?" | "\"" | "\u{201C}")
+}
+
+/// True when no capitalised word next to token `i` makes it part of a longer name (the word
+/// before counts only inside a sentence).
+pub(super) fn stands_alone(doc: &Document, i: usize) -> bool {
+    let n = doc.tokens.len();
+    let joined_before = i > 0 && doc.is_capitalised(i - 1) && !opens_sentence(doc, i);
+    let joined_after = i + 1 < n && doc.is_capitalised(i + 1) && doc.tokens[i + 1].newlines_before == 0;
+    !(joined_before || joined_after)
+}
+
+/// True when token `i` can be a word of a company's name: capitalised, not a title, a month or a
+/// weekday, not a common word that is capitalised only because it opens the sentence
+/// ("Yesterday"), not a description ("Family-controlled"), and an initial only before another
+/// word of the name ("J Walter Thompson", not "N/A").
+fn name_word(doc: &Document, lex: &[TokenLex], i: usize) -> bool {
+    let w = doc.token_text(i);
+    let described = w
+        .rsplit('-')
+        .next()
+        .is_some_and(|last| last != w && !is_capitalised(last));
+    let initial = w.chars().count() == 1;
+    doc.is_capitalised(i)
+        && lex[i].begin & LexClass::Title.bit() == 0
+        && !(opens_sentence(doc, i) && lex[i].begin & LexClass::Common.bit() != 0)
+        && !described
+        && !is_calendar(doc, i)
+        && (!initial || i + 1 < doc.tokens.len() && doc.tokens[i + 1].space_before && doc.is_capitalised(i + 1))
+}
+
+/// The name that starts at token `s`: capitalised words and initials, and "&" between two of them
+/// ("Young & Rubicam", "J Walter Thompson"), on one line; `s` itself if no name starts there.
+fn name_from(doc: &Document, lex: &[TokenLex], s: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut e = s;
+    while e < n && e - s < MAX_NAME_WORDS && (e == s || doc.tokens[e].newlines_before == 0) {
+        if name_word(doc, lex, e) {
+            e += 1;
+        } else if doc.token_text(e) == "&" && e > s && e + 1 < n && name_word(doc, lex, e + 1) {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+/// "Opec", "Nato", "Unicef": an organisation acronym (`data/entities/org_acronyms.txt`) written in
+/// title case is that organisation, where the word stands alone (no capitalised word next to it
+/// makes it part of a longer name) and is not an ordinary word ("Who", "Ace").
+pub(super) fn title_case_acronyms(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let mut added = Vec::new();
+    for (i, l) in lex.iter().enumerate().take(n) {
+        let w = doc.token_text(i);
+        let b = w.as_bytes();
+        if b.len() < 3
+            || b.len() > MAX_ACRONYM
+            || !b[0].is_ascii_uppercase()
+            || !b[1..].iter().all(u8::is_ascii_lowercase)
+            || l.begin & LexClass::Common.bit() != 0
+        {
+            continue;
+        }
+        let mut upper = [0u8; MAX_ACRONYM];
+        upper[..b.len()].copy_from_slice(b);
+        upper[..b.len()].make_ascii_uppercase();
+        let Ok(upper) = std::str::from_utf8(&upper[..b.len()]) else {
+            continue;
+        };
+        if !lexicons.contains(RuleList::OrgAcronyms, upper) {
+            continue;
+        }
+        if !stands_alone(doc, i) {
+            continue;
+        }
+        let reason = format!("the acronym {upper} in title case");
+        match mentions.owner(i) {
+            Some(k) if mentions[k].len() == 1 && mentions[k].label != EntityLabel::Org => {
+                mentions.decide(k, EntityLabel::Org, EntityRule::OrgAcronym, reason);
+            }
+            Some(_) => {}
+            None => added.push(Mention::by_rule(
+                i,
+                i + 1,
+                EntityLabel::Org,
+                EntityRule::OrgAcronym,
+                reason,
+            )),
+        }
+    }
+    mentions.extend(added);
+}
+
+/// Names the article calls a business: after a company noun ("accountancy firm Ernst & Young",
+/// "auction site eBay", "the firms Young & Rubicam and J Walter Thompson"), in "shares in X" and
+/// "the chief executive of X", before what only a business has ("Acme's shareholders"), described
+/// as one ("Mindark, the game's developer,"), and capitalised words joined by "&" ("Marks &
+/// Spencer"). Every mention written the same way elsewhere in the article follows.
+pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let cue = |i: usize| lexicons.contains(RuleList::CompanyCues, doc.token_text(i));
+    // "Shares in Acme" opening a sentence is "shares in Acme".
+    let owned = |i: usize| {
+        let w = doc.token_text(i);
+        lexicons.contains(RuleList::CompanyPossessions, w)
+            || opens_sentence(doc, i) && lexicons.contains(RuleList::CompanyPossessions, &w.to_lowercase())
+    };
+    let given = LexClass::GivenName.bit();
+    let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+    for i in 1..n {
+        if doc.tokens[i].newlines_before > 0 || !name_word(doc, lex, i) {
+            continue;
+        }
+        if i > 0 && doc.is_capitalised(i - 1) && doc.tokens[i].newlines_before == 0 {
+            continue;
+        }
+        let prev = doc.token_text(i - 1);
+        // "firm Acme"; "shares in Acme", "the chief executive of Acme".
+        let why = if cue(i - 1) {
+            Some("named after a company noun")
+        } else if i >= 2
+            && (prev == "of" || prev == "in" && doc.token_text(i - 2).to_ascii_lowercase().starts_with("share"))
+            && owned(i - 2)
+        {
+            Some("what a business has is of it")
+        } else {
+            None
+        };
+        let Some(why) = why else {
+            continue;
+        };
+        let mut s = i;
+        loop {
+            let e = name_from(doc, lex, s);
+            let amp = (s..e).any(|j| doc.token_text(j) == "&");
+            // "firm chief John Smith" or "bank manager Ann Lee" name a person.
+            let person = lex[s].begin & given != 0 && e - s >= 2 && !amp;
+            let place = e - s == 1 && lex[s].begin & place_bits() != 0;
+            if e > s && !person && !place {
+                found.push((s, e, why));
+            }
+            // A plural noun lists several: "the firms Acme and Bolt".
+            let list = doc.token_text(i - 1).ends_with('s') && why == "named after a company noun";
+            if list && e + 1 < n && matches!(doc.token_text(e), "and" | ",") && name_word(doc, lex, e + 1) {
+                s = e + 1;
+            } else {
+                break;
+            }
+        }
+    }
+    // "Acme's shareholders", "Acme's chief executive"; "Acme, the Swedish games developer,".
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.label == EntityLabel::Org || m.end + 2 >= n {
+            continue;
+        }
+        let (s, e) = (m.start, m.end);
+        let person = lex[s].begin & given != 0 && m.len() >= 2;
+        let place = m.len() == 1 && lex[s].begin & place_bits() != 0;
+        if person || place {
+            continue;
+        }
+        let possessive = is_possessive(doc.token_text(e))
+            && (owned(e + 1)
+                || e + 2 < n && !doc.is_capitalised(e + 1) && owned(e + 2) && doc.token_text(e + 1) != "own");
+        let described = doc.token_text(e) == ","
+            && matches!(doc.token_text(e + 1), "the" | "a" | "an")
+            && (e + 2..n.min(e + 2 + MAX_APPOSITION_WORDS)).any(|j| {
+                cue(j)
+                    && doc.tokens[j].kind == crate::text::TokenKind::Word
+                    && j + 1 < n
+                    && matches!(doc.token_text(j + 1), "," | "." | ";" | "of" | "that" | "which")
+                    && (e + 2..j).all(|x| !matches!(doc.token_text(x), "," | "." | ";"))
+            });
+        // "Hallam Brightwell (HB)": people do not go by the initials of their names in brackets.
+        let initials = m.label == EntityLabel::Person
+            && m.len() >= 2
+            && e + 2 < n
+            && doc.token_text(e) == "("
+            && doc.token_text(e + 2) == ")"
+            && doc.token_text(e + 1).len() == m.len()
+            && doc
+                .token_text(e + 1)
+                .bytes()
+                .zip(s..e)
+                .all(|(c, t)| doc.token_text(t).as_bytes().first() == Some(&c));
+        if initials {
+            found.push((s, e, "spelled out before its initials"));
+        } else if possessive {
+            found.push((s, e, "what only a business has is its"));
+        } else if described {
+            found.push((s, e, "described as a business"));
+        }
+    }
+    // "Marks & Spencer", "Ernst & Young": capitalised words joined by "&", unless both are
+    // ordinary words ("Profits & Losses" in a headline) or a place is among them.
+    for j in 1..n.saturating_sub(1) {
+        if doc.token_text(j) != "&" || !doc.is_capitalised(j - 1) || !name_word(doc, lex, j + 1) {
+            continue;
+        }
+        let common = LexClass::Common.bit();
+        if lex[j - 1].begin & common != 0 && lex[j + 1].begin & common != 0 {
+            continue;
+        }
+        let mut s = j - 1;
+        while s > 0 && j - s < MAX_NAME_WORDS && doc.tokens[s].newlines_before == 0 && name_word(doc, lex, s - 1) {
+            s -= 1;
+        }
+        if !name_word(doc, lex, s) {
+            continue;
+        }
+        let e = name_from(doc, lex, s);
+        if e > j + 1 && (s..e).all(|x| lex[x].begin & place_bits() == 0) {
+            found.push((s, e, "capitalised words joined by \"&\""));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    found.sort_unstable();
+    found.dedup_by(|b, a| b.0 < a.1);
+    // A name another rule already made an organisation ("Schroder Wertheim & Co", by its legal
+    // form) keeps that rule's span.
+    found.retain(|&(s, e, _)| {
+        (s..e).all(|i| {
+            mentions
+                .owner(i)
+                .is_none_or(|k| mentions[k].label != EntityLabel::Org || mentions[k].rule == EntityRule::Model)
+        })
+    });
+    let names: Vec<&str> = found.iter().map(|&(s, e, _)| exact(doc, s, e)).collect();
+    let orgs: Vec<Mention> = found
+        .into_iter()
+        .map(|(s, e, why)| Mention::by_rule(s, e, EntityLabel::Org, EntityRule::CompanyCue, why.to_string()))
+        .collect();
+    mentions.replace_overlapping(orgs);
+    // The same name elsewhere in the article ("Acme said") is the same business.
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.label != EntityLabel::Org && names.contains(&exact(doc, m.start, m.end)) {
+            let reason = "the article calls this name a business elsewhere".to_string();
+            mentions.decide(k, EntityLabel::Org, EntityRule::CompanyCue, reason);
+        }
+    }
+}
+
+/// "Parliament", "the Commons", "Army reforms": an institution named by one word
+/// (`data/entities/institutions.txt`) is an organisation where it stands alone. Mentions made only
+/// of common nouns a house style capitalises ("the Government", "the General Election") are
+/// dropped: they are not names.
+pub(super) fn institutions(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let style = |i: usize| lexicons.contains(RuleList::HouseStyleNouns, doc.token_text(i));
+    mentions.edit().retain(|m| !(m.start..m.end).all(style));
+    let mut added = Vec::new();
+    for i in 0..n {
+        if !lexicons.contains(RuleList::Institutions, doc.token_text(i)) {
+            continue;
+        }
+        if !stands_alone(doc, i) {
+            continue;
+        }
+        let reason = format!("\"{}\" names an institution", doc.token_text(i));
+        match mentions.owner(i) {
+            Some(k) if mentions[k].len() == 1 && mentions[k].label != EntityLabel::Org => {
+                mentions.decide(k, EntityLabel::Org, EntityRule::Institution, reason);
+            }
+            Some(_) => {}
+            None => added.push(Mention::by_rule(
+                i,
+                i + 1,
+                EntityLabel::Org,
+                EntityRule::Institution,
+                reason,
+            )),
+        }
+    }
+    mentions.extend(added);
+}
