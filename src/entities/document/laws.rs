@@ -105,7 +105,7 @@ pub(super) fn laws(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
                 .map(|i| doc.token_text(i))
                 .find(|w| law_heads().contains(w))
                 .unwrap_or("Act");
-            let why = format!("a name ending in the law word \u{201C}{head}\u{201D}");
+            let why = format!("a name with the law word \u{201C}{head}\u{201D}");
             Mention::by_rule(s, e, EntityLabel::Misc, EntityRule::LawName, why)
         })
         .collect();

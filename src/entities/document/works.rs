@@ -178,12 +178,12 @@ fn after_cues(doc: &Document, mentions: &mut Mentions, found: &mut Vec<Mention>)
             None => continue,
         };
         let sequel = e < n && is_sequel_number(doc.token_text(e)) && doc.tokens[e].newlines_before == 0;
-        if cue == Cue::NotPerson
-            && !sequel
-            && mentions
-                .owner(first)
-                .is_some_and(|k| mentions[k].label == EntityLabel::Person)
-        {
+        // After "game", a person, or a name the tagger or a rule is sure of ("the game Arsenal
+        // had to win"), keeps its type unless a sequel number follows.
+        let sure = |m: &Mention| {
+            m.label != EntityLabel::Misc && (m.label == EntityLabel::Person || m.confidence.is_none_or(|c| c >= 0.9))
+        };
+        if cue == Cue::NotPerson && !sequel && mentions.owner(first).is_some_and(|k| sure(&mentions[k])) {
             continue;
         }
         let e = if sequel { e + 1 } else { e };
