@@ -98,6 +98,12 @@ pub enum EntityRule {
     LexiconNewsOrg,
     /// A name in the large-company list (`entity/lexicon-company`).
     LexiconCompany,
+    /// A law, bill or treaty: capitalised words ending in a law word ("Finance Bill") or "Treaty
+    /// of Rome": MISC (`entity/law-name`).
+    LawName,
+    /// A work or product: a title after a word that introduces one ("the film Alexander"), a name
+    /// before a product word ("Xbox console"), or a title in quotation marks: MISC (`entity/work-cue`).
+    WorkCue,
     /// Other names (MISC) that are a nationality or a religious or political group: NORP
     /// (`entity/nationality-or-group`).
     NationalityOrGroup,
@@ -119,7 +125,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 25] = [
+    pub const ALL: [EntityRule; 27] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -138,6 +144,8 @@ impl EntityRule {
         EntityRule::SameName,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
+        EntityRule::LawName,
+        EntityRule::WorkCue,
         EntityRule::NationalityOrGroup,
         EntityRule::EventWord,
         EntityRule::OrgAcronym,
@@ -168,6 +176,8 @@ impl EntityRule {
             EntityRule::SameName => "entity/same-name",
             EntityRule::LexiconNewsOrg => "entity/lexicon-news-org",
             EntityRule::LexiconCompany => "entity/lexicon-company",
+            EntityRule::LawName => "entity/law-name",
+            EntityRule::WorkCue => "entity/work-cue",
             EntityRule::NationalityOrGroup => "entity/nationality-or-group",
             EntityRule::EventWord => "entity/event-word",
             EntityRule::OrgAcronym => "entity/org-acronym",

@@ -67,3 +67,24 @@ fn rule_and_reason_agree_on_a_whole_article() {
     }
     assert!(found.iter().any(|e| e.2 == "entity/dateline"), "{found:?}");
 }
+
+#[test]
+fn works_and_laws_carry_their_rule_ids() {
+    let text = "The drug Veltrazine was approved under the Medicines Act 1968. Doctors say Veltrazine helps.";
+    let found = entities(text);
+    let rules_of = |t: &str| -> Vec<(String, String)> {
+        found
+            .iter()
+            .filter(|e| e.0 == t)
+            .map(|e| (e.1.clone(), e.2.clone()))
+            .collect()
+    };
+    let drug = rules_of("Veltrazine");
+    assert_eq!(drug.len(), 2, "{found:?}");
+    assert_eq!(drug[0], ("MISC".to_string(), "entity/work-cue".to_string()));
+    assert_eq!(drug[1], ("MISC".to_string(), "entity/consistent-label".to_string()));
+    assert_eq!(
+        rules_of("Medicines Act 1968"),
+        [("MISC".to_string(), "entity/law-name".to_string())]
+    );
+}

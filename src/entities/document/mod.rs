@@ -13,16 +13,19 @@ mod consistency;
 mod datelines;
 mod groups_events;
 mod joins;
+mod laws;
 mod legal_forms;
 mod link;
 mod listed;
 mod mentions;
 mod named_by_place;
+mod not_names;
 mod org_cues;
 mod org_heads;
 mod people;
 mod places;
 mod trim;
+mod works;
 
 use super::lexicon::{phrase_hash, Lexicons, TokenLex};
 use super::model::Decision;
@@ -46,6 +49,7 @@ fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
 pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
     let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);
     trim::trim(doc, lex, &mut mentions);
+    not_names::not_names(doc, lex, &mut mentions);
     calendar::calendar_dates(doc, &mut mentions);
     datelines::datelines(doc, lexicons, &mut mentions);
     legal_forms::company_names(doc, lex, &mut mentions);
@@ -66,6 +70,8 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
     listed::lexicon_names(doc, lex, &mut mentions);
+    laws::laws(doc, lex, &mut mentions);
+    works::works(doc, lex, &mut mentions);
     groups_events::split_misc(doc, lexicons, lex, &mut mentions);
     mentions.sort();
     link::link(doc, mentions.into_vec())

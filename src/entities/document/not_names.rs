@@ -1,0 +1,124 @@
+//! Ordinary words the tagger took for names: acronyms of things ("DRM", "the VCR", "1800 GMT"),
+//! capitalised common nouns of British news ("the Government", "the Budget"), a common noun glued
+//! to a name ("Moyes U-turn"), and a common word that is capitalised only because it opens a
+//! sentence ("Being", "Dock workers").
+
+use super::mentions::Mentions;
+use crate::annotation::{EntityLabel, EntityRule};
+use crate::entities::lexicon::{LexClass, TokenLex};
+use crate::text::Document;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The acronyms of ordinary things (`data/entities/generic_acronyms.txt`).
+fn generic_acronyms() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/generic_acronyms.txt")).collect())
+}
+
+/// The capitalised common nouns (`data/entities/not_names.txt`).
+fn common_nouns() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/not_names.txt")).collect())
+}
+
+/// The plural nouns an ordinary noun modifies (`data/entities/modified_nouns.txt`).
+fn modified_nouns() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/modified_nouns.txt")).collect())
+}
+
+/// True when `w` is a listed acronym, or its plural ("PCs", "MMORPGs").
+pub(super) fn is_generic_acronym(w: &str) -> bool {
+    let set = generic_acronyms();
+    set.contains(w) || w.strip_suffix('s').is_some_and(|s| s.len() >= 2 && set.contains(s))
+}
+
+/// A single capital, a hyphen and a lower-case word: "U-turn", "X-ray", "T-shirt" are common
+/// nouns, never the end of a name.
+fn is_letter_compound(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && b[0].is_ascii_uppercase() && b[1] == b'-' && w[2..].chars().all(char::is_lowercase)
+}
+
+/// True when token `i` opens a sentence or a line.
+fn sentence_initial(doc: &Document, i: usize) -> bool {
+    i == 0 || doc.tokens[i].newlines_before > 0 || matches!(doc.token_text(i - 1), "." | "!" | "?" | "\"" | "\u{201C}")
+}
+
+/// Drops the mentions that are ordinary words, and trims a common noun off a name's end.
+pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
+    // Words written in lower case somewhere in the article ("the dock"), and words written with a
+    // capital inside a sentence (a name, "Brown" of "Gordon Brown"), by lower-case form.
+    let mut lower: HashSet<String> = HashSet::new();
+    let mut capital_inside: HashSet<String> = HashSet::new();
+    for i in 0..doc.tokens.len() {
+        let w = doc.token_text(i);
+        if doc.is_capitalised(i) {
+            if !sentence_initial(doc, i) {
+                capital_inside.insert(w.to_lowercase());
+            }
+        } else if w.starts_with(char::is_lowercase) {
+            lower.insert(w.to_string());
+        }
+    }
+    for m in mentions.iter_mut() {
+        while m.end > m.start + 1 && is_letter_compound(doc.token_text(m.end - 1)) {
+            m.end -= 1;
+        }
+    }
+    mentions.edit().retain(|m| {
+        let text = super::exact(doc, m.start, m.end);
+        if is_generic_acronym(text) || common_nouns().contains(text) {
+            return false;
+        }
+        if m.len() != 1 || m.rule != EntityRule::Model || !sentence_initial(doc, m.start) {
+            return true;
+        }
+        if !matches!(m.label, EntityLabel::Person | EntityLabel::Misc) {
+            return true;
+        }
+        // A word opening a sentence and never capitalised inside one: a common word ("Being")
+        // that is no one's name, a word the article writes in lower case elsewhere ("the dock"),
+        // or a word modifying the plural noun after it ("Dock workers").
+        let low = text.to_lowercase();
+        if capital_inside.contains(&low) || m.end >= doc.tokens.len() || doc.is_capitalised(m.end) {
+            return true;
+        }
+        // Frequent lower-case words include names ("obama", "olympic"): only a participle ("Being",
+        // "Having") that no other list knows, taken for a name of another kind (MISC), is the word.
+        let common =
+            m.label == EntityLabel::Misc && lex[m.start].begin == LexClass::Common.bit() && text.ends_with("ing");
+        let modifier = m.label == EntityLabel::Person && modified_nouns().contains(doc.token_text(m.end));
+        !(common || modifier || lower.contains(&low))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_and_their_plurals_are_generic() {
+        assert!(is_generic_acronym("DRM") && is_generic_acronym("MMORPGs") && is_generic_acronym("PCs"));
+        assert!(!is_generic_acronym("BBC") && !is_generic_acronym("s"));
+    }
+
+    #[test]
+    fn a_letter_and_a_word_make_a_common_noun() {
+        assert!(is_letter_compound("U-turn") && is_letter_compound("X-ray"));
+        assert!(!is_letter_compound("Al-Qaeda") && !is_letter_compound("Jean-Luc") && !is_letter_compound("U-2"));
+    }
+
+    #[test]
+    fn the_lists_are_sorted_and_unique() {
+        for table in [
+            include_str!("../../../data/entities/generic_acronyms.txt"),
+            include_str!("../../../data/entities/not_names.txt"),
+            include_str!("../../../data/entities/modified_nouns.txt"),
+        ] {
+            let entries: Vec<&str> = crate::data::lines(table).collect();
+            assert!(entries.windows(2).all(|w| w[0] < w[1]), "{entries:?}");
+        }
+    }
+}
