@@ -103,11 +103,20 @@ pub enum EntityRule {
     NationalityOrGroup,
     /// Other names (MISC) with an event word ("Olympics", "Cup"): EVENT (`entity/event-word`).
     EventWord,
+    /// A person's name of a shape the tagger cuts: a middle initial ("George W Bush"), a prefix set
+    /// apart ("Rory O' Neill"), a regnal number ("Ramesses II"), an epithet ("Louis the German"),
+    /// or a nationality split from the name after it ("American" + "Robby Ginepri") (`entity/name-shape`).
+    NameShape,
+    /// A bare surname in the surname list that no other list claims: "Trudeau will ..." (`entity/known-surname`).
+    KnownSurname,
+    /// A place: a geographic name in WordNet ("Earth", "Pearl Harbor") or a town with a compass
+    /// word ("Aberdeen South") (`entity/geographic-name`).
+    GeographicName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 20] = [
+    pub const ALL: [EntityRule; 23] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -128,6 +137,9 @@ impl EntityRule {
         EntityRule::LexiconCompany,
         EntityRule::NationalityOrGroup,
         EntityRule::EventWord,
+        EntityRule::NameShape,
+        EntityRule::KnownSurname,
+        EntityRule::GeographicName,
     ];
 
     /// The stable id written to the export (`entity/kebab-case-name`).
@@ -153,6 +165,9 @@ impl EntityRule {
             EntityRule::LexiconCompany => "entity/lexicon-company",
             EntityRule::NationalityOrGroup => "entity/nationality-or-group",
             EntityRule::EventWord => "entity/event-word",
+            EntityRule::NameShape => "entity/name-shape",
+            EntityRule::KnownSurname => "entity/known-surname",
+            EntityRule::GeographicName => "entity/geographic-name",
         }
     }
 }

@@ -177,10 +177,16 @@ pub enum RuleList {
     NameJoiners,
     /// Lower-case particles inside a person's name ("von", "bin", "da").
     NameParticles,
+    /// Epithets after "the" that end a ruler's or painter's name ("the Elder", "the Great").
+    Epithets,
+    /// Job and role words written before a name and never part of it ("Guardsman", "striker").
+    RoleWords,
+    /// Words that end the name of a geographic feature ("Isles", "Sea", "Mountains").
+    GeoFeatures,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 6;
+pub const RULE_LISTS: usize = 9;
 
 impl RuleList {
     /// Every rule-only list.
@@ -191,6 +197,9 @@ impl RuleList {
         RuleList::PlaceListCues,
         RuleList::NameJoiners,
         RuleList::NameParticles,
+        RuleList::Epithets,
+        RuleList::RoleWords,
+        RuleList::GeoFeatures,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -202,6 +211,9 @@ impl RuleList {
             RuleList::PlaceListCues => "place list cues",
             RuleList::NameJoiners => "name joiners",
             RuleList::NameParticles => "name particles",
+            RuleList::Epithets => "epithets",
+            RuleList::RoleWords => "role words",
+            RuleList::GeoFeatures => "geographic feature words",
         }
     }
 
@@ -213,6 +225,9 @@ impl RuleList {
             RuleList::PlaceListCues => include_str!("../../data/entities/place_list_cues.txt"),
             RuleList::NameJoiners => include_str!("../../data/entities/name_joiners.txt"),
             RuleList::NameParticles => include_str!("../../data/entities/name_particles.txt"),
+            RuleList::Epithets => include_str!("../../data/entities/epithets.txt"),
+            RuleList::RoleWords => include_str!("../../data/entities/role_words.txt"),
+            RuleList::GeoFeatures => include_str!("../../data/entities/geo_features.txt"),
         }
     }
 

@@ -2,6 +2,7 @@
 //! a company's first word repeated later.
 
 use super::mentions::{Mention, Mentions};
+use super::name_shapes::surname_end;
 use super::{exact, key};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::hash::PassThroughBuild;
@@ -96,7 +97,7 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
             continue;
         }
         let short = match m.label {
-            EntityLabel::Person => m.end - 1,
+            EntityLabel::Person => surname_end(doc, m.start, m.end) - 1,
             EntityLabel::Org if lex[m.end - 1].begin & org_end != 0 && lex[m.start].begin & not_org_short == 0 => {
                 m.start
             }

@@ -17,9 +17,11 @@ mod legal_forms;
 mod link;
 mod listed;
 mod mentions;
+mod name_shapes;
 mod org_heads;
 mod people;
 mod places;
+mod surnames;
 mod trim;
 
 use super::lexicon::{phrase_hash, Lexicons, TokenLex};
@@ -44,13 +46,16 @@ fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
 pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
     let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);
     trim::trim(doc, lex, &mut mentions);
+    name_shapes::name_edges(doc, lexicons, lex, &mut mentions);
     calendar::calendar_dates(doc, &mut mentions);
     datelines::datelines(doc, lexicons, &mut mentions);
     legal_forms::company_names(doc, lex, &mut mentions);
     people::given_names(doc, lex, &mut mentions);
     people::particles(doc, lexicons, lex, &mut mentions);
+    name_shapes::joined_names(doc, lexicons, lex, &mut mentions);
     places::streets(doc, lexicons, &mut mentions);
     places::countries(doc, lexicons, lex, &mut mentions);
+    places::geographic(doc, lexicons, lex, &mut mentions);
     org_heads::org_heads(doc, lexicons, lex, &mut mentions);
     joins::demonym_orgs(doc, lex, &mut mentions);
     joins::dangling_of(doc, lexicons, &mut mentions);
@@ -58,6 +63,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
+    surnames::known_surnames(doc, lex, &mut mentions);
     listed::lexicon_names(doc, lex, &mut mentions);
     groups_events::split_misc(doc, lexicons, lex, &mut mentions);
     mentions.sort();
