@@ -25,7 +25,7 @@ fn calendar_words() -> &'static HashSet<&'static str> {
 }
 
 /// True when token `i` is a month or weekday, with or without its period ("Sept.", "Tue").
-fn is_calendar(doc: &Document, i: usize) -> bool {
+pub(super) fn is_calendar(doc: &Document, i: usize) -> bool {
     let w = doc.token_text(i).trim_end_matches('.');
     doc.is_capitalised(i) && w.len() <= 9 && calendar_words().contains(w.to_lowercase().as_str())
 }
