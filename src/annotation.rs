@@ -121,11 +121,20 @@ pub enum EntityRule {
     /// A university named by its place or founder: "Michigan and Stanford universities", "Harvard"
     /// (`entity/university`).
     University,
+    /// A person's name of a shape the tagger cuts: a middle initial ("George W Bush"), a prefix set
+    /// apart ("Rory O' Neill"), a regnal number ("Ramesses II"), an epithet ("Louis the German"),
+    /// or a nationality split from the name after it ("American" + "Robby Ginepri") (`entity/name-shape`).
+    NameShape,
+    /// A bare surname in the surname list that no other list claims: "Trudeau will ..." (`entity/known-surname`).
+    KnownSurname,
+    /// A place: a geographic name in WordNet ("Earth", "Pearl Harbor") or a town with a compass
+    /// word ("Aberdeen South") (`entity/geographic-name`).
+    GeographicName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 27] = [
+    pub const ALL: [EntityRule; 30] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -153,6 +162,9 @@ impl EntityRule {
         EntityRule::Institution,
         EntityRule::Club,
         EntityRule::University,
+        EntityRule::NameShape,
+        EntityRule::KnownSurname,
+        EntityRule::GeographicName,
     ];
 
     /// The stable id written to the export (`entity/kebab-case-name`).
@@ -185,6 +197,9 @@ impl EntityRule {
             EntityRule::Institution => "entity/institution",
             EntityRule::Club => "entity/club",
             EntityRule::University => "entity/university",
+            EntityRule::NameShape => "entity/name-shape",
+            EntityRule::KnownSurname => "entity/known-surname",
+            EntityRule::GeographicName => "entity/geographic-name",
         }
     }
 }

@@ -189,10 +189,16 @@ pub enum RuleList {
     HouseStyleNouns,
     /// Words after a name that make it a sports team ("side", "coach", "striker").
     TeamWords,
+    /// Epithets after "the" that end a ruler's or painter's name ("the Elder", "the Great").
+    Epithets,
+    /// Job and role words written before a name and never part of it ("Guardsman", "striker").
+    RoleWords,
+    /// Words that end the name of a geographic feature ("Isles", "Sea", "Mountains").
+    GeoFeatures,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 12;
+pub const RULE_LISTS: usize = 15;
 
 impl RuleList {
     /// Every rule-only list.
@@ -209,6 +215,9 @@ impl RuleList {
         RuleList::Institutions,
         RuleList::HouseStyleNouns,
         RuleList::TeamWords,
+        RuleList::Epithets,
+        RuleList::RoleWords,
+        RuleList::GeoFeatures,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -226,6 +235,9 @@ impl RuleList {
             RuleList::Institutions => "institutions",
             RuleList::HouseStyleNouns => "house-style nouns",
             RuleList::TeamWords => "team words",
+            RuleList::Epithets => "epithets",
+            RuleList::RoleWords => "role words",
+            RuleList::GeoFeatures => "geographic feature words",
         }
     }
 
@@ -243,6 +255,9 @@ impl RuleList {
             RuleList::Institutions => include_str!("../../data/entities/institutions.txt"),
             RuleList::HouseStyleNouns => include_str!("../../data/entities/house_style_nouns.txt"),
             RuleList::TeamWords => include_str!("../../data/entities/team_words.txt"),
+            RuleList::Epithets => include_str!("../../data/entities/epithets.txt"),
+            RuleList::RoleWords => include_str!("../../data/entities/role_words.txt"),
+            RuleList::GeoFeatures => include_str!("../../data/entities/geo_features.txt"),
         }
     }
 

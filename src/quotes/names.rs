@@ -251,7 +251,8 @@ impl Names {
     /// wins when it stands in the pronoun's own sentence (from byte `sentence_start`), has spoken
     /// already, or heads its clause (`is_subject`: "…, Jones repeated her innocence. "…," she
     /// said"). Otherwise someone already quoted among the last few mentions wins over a non-speaker
-    /// just named: in "Blair … President Bush's re-election … he said", "he" is Blair.
+    /// just named: in "Blair … President Bush's re-election … he said", "he" is Blair; failing
+    /// that, someone heading their clause ("Young shot to the top … dispatched by Ginepri … he said").
     pub fn speaker_antecedent(
         &self,
         pos: usize,
@@ -275,9 +276,12 @@ impl Names {
             return Some(nearest);
         }
         let recent = upto.saturating_sub(RECENT_MENTIONS);
-        candidates
-            .take_while(|&k| k >= recent)
+        let earlier: Vec<usize> = candidates.take_while(|&k| k >= recent).collect();
+        earlier
+            .iter()
+            .copied()
             .find(|&k| self.spoken.contains(&self.mentions[k].canonical))
+            .or_else(|| earlier.iter().copied().find(|&k| is_subject(&self.mentions[k])))
             .or(Some(nearest))
     }
 

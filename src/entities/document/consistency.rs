@@ -1,7 +1,9 @@
 //! One label per name in the article: the label the name has elsewhere, and a person's surname or
 //! a company's first word repeated later.
 
+use super::calendar::is_calendar;
 use super::mentions::{Mention, Mentions};
+use super::name_shapes::surname_end;
 use super::{exact, key};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::hash::PassThroughBuild;
@@ -96,7 +98,7 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
             continue;
         }
         let short = match m.label {
-            EntityLabel::Person => m.end - 1,
+            EntityLabel::Person => surname_end(doc, m.start, m.end) - 1,
             EntityLabel::Org if lex[m.end - 1].begin & org_end != 0 && lex[m.start].begin & not_org_short == 0 => {
                 m.start
             }
@@ -105,7 +107,13 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         let full = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
             .slice(doc.text)
             .to_string();
-        if doc.is_capitalised(short) && !is_all_caps(doc.token_text(short)) && lex[short].begin & common == 0 {
+        // A person's surname may be an ordinary word ("Bush", "Young"), not a title or a month.
+        let ordinary = lex[short].begin & common != 0;
+        let allowed = !ordinary
+            || (m.label == EntityLabel::Person
+                && lex[short].begin & LexClass::Title.bit() == 0
+                && !is_calendar(doc, short));
+        if doc.is_capitalised(short) && !is_all_caps(doc.token_text(short)) && allowed {
             let k = key(doc, short, short + 1);
             match names.get(&k) {
                 Some((l, _)) if *l != m.label => clash.push(k),
@@ -135,12 +143,20 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
     }
     let mut added = Vec::new();
     for (i, l) in lex.iter().enumerate() {
-        if mentions.covered(i) || !doc.is_capitalised(i) || is_all_caps(doc.token_text(i)) || l.begin & common != 0 {
+        if mentions.covered(i) || !doc.is_capitalised(i) || is_all_caps(doc.token_text(i)) {
+            continue;
+        }
+        // An ordinary word only where its capital says it is a name: inside a sentence.
+        if l.begin & common != 0 && sentence_initial(doc, i) {
             continue;
         }
         if let Some((label, full)) = names.get(&key(doc, i, i + 1)) {
             // Only a bare capitalised word: a neighbouring capital means a longer, different name.
-            if (i > 0 && doc.is_capitalised(i - 1)) || (i + 1 < doc.tokens.len() && doc.is_capitalised(i + 1)) {
+            // A sentence's ordinary first word is no part of it ("Later Bush left").
+            let before = i > 0
+                && doc.is_capitalised(i - 1)
+                && !(sentence_initial(doc, i - 1) && lex[i - 1].begin & LexClass::Common.bit() != 0);
+            if before || (i + 1 < doc.tokens.len() && doc.is_capitalised(i + 1)) {
                 continue;
             }
             added.push(Mention::by_rule(

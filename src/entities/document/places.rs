@@ -5,7 +5,8 @@ use super::exact;
 use super::mentions::{Mention, Mentions};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
-use crate::text::Document;
+use crate::text::words::is_all_caps;
+use crate::text::{Document, TokenKind};
 
 /// Most tokens a street or landmark name has before its street word: the name starts where the
 /// tagger's mention starts, but no further back.
@@ -117,4 +118,89 @@ pub(super) fn place_lists(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
         }
         i = j;
     }
+}
+
+/// Words after a town's name that make it a district or a constituency ("Aberdeen South").
+const COMPASS: [&str; 5] = ["North", "South", "East", "West", "Central"];
+
+/// Names of places the tagger called a person, an organisation or other: a geographic name
+/// WordNet lists ("Earth", "Pearl Harbor", "Monte Carlo") that no list of people or organisations
+/// claims (an organisation only when it ends in a feature word, `data/entities/geo_features.txt`),
+/// and a town with a compass word ("Aberdeen South", "Dundee East and West"). A town
+/// alone tagged an organisation stays one: it is often a team. Other (MISC) stays where an
+/// ordinary word follows, as in "Mediterranean diet".
+pub(super) fn geographic(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let claimed = LexClass::GivenName.bit()
+        | LexClass::Surname.bit()
+        | LexClass::Company.bit()
+        | LexClass::NewsOrg.bit()
+        | LexClass::WnOrg.bit()
+        | LexClass::Demonym.bit()
+        | LexClass::Group.bit()
+        | LexClass::EventWord.bit()
+        | LexClass::OrgWord.bit();
+    let town = LexClass::City.bit() | LexClass::Town.bit();
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if !matches!(m.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Misc)
+            || !matches!(
+                m.rule,
+                EntityRule::Model | EntityRule::ConsistentLabel | EntityRule::GivenName
+            )
+        {
+            continue;
+        }
+        let phrase = lexicons.phrase(doc, m.start..m.end);
+        let compass = m.len() == 2
+            && m.label == EntityLabel::Org
+            && lex[m.start].begin & (town | LexClass::Region.bit()) != 0
+            && COMPASS.contains(&doc.token_text(m.start + 1));
+        // An organisation only when the name ends in a feature word ("British Isles"): a place
+        // alone tagged an organisation is most often a team ("Chicago", "Yorkshire").
+        let titled = m.start > 0 && lex[m.start - 1].begin & LexClass::Title.bit() != 0;
+        let listed = m.len() <= 3
+            && phrase & LexClass::WnPlace.bit() != 0
+            && phrase & claimed == 0
+            && !titled
+            && !is_all_caps(exact(doc, m.start, m.end))
+            && (m.label != EntityLabel::Org
+                || (m.len() >= 2 && lexicons.contains(RuleList::GeoFeatures, doc.token_text(m.end - 1))));
+        let adjective = m.label == EntityLabel::Misc
+            && m.end < n
+            && doc.tokens[m.end].kind == TokenKind::Word
+            && doc.token_text(m.end).chars().next().is_some_and(char::is_lowercase);
+        if compass {
+            mentions.decide(
+                k,
+                EntityLabel::Loc,
+                EntityRule::GeographicName,
+                "a town and a compass word".into(),
+            );
+        } else if listed && !adjective {
+            let reason = format!("lexicon: {}", LexClass::WnPlace.name());
+            mentions.decide(k, EntityLabel::Loc, EntityRule::GeographicName, reason);
+        }
+    }
+    // "Dundee East and West": a compass word alone after "and" finishes the place before it.
+    mentions.sort();
+    let list = mentions.edit();
+    let mut out: Vec<Mention> = Vec::with_capacity(list.len());
+    for b in list.drain(..) {
+        if let Some(a) = out.last_mut() {
+            if a.rule == EntityRule::GeographicName
+                && a.label == EntityLabel::Loc
+                && b.len() == 1
+                && b.start == a.end + 1
+                && doc.token_text(a.end) == "and"
+                && COMPASS.contains(&doc.token_text(b.start))
+                && COMPASS.contains(&doc.token_text(a.end - 1))
+            {
+                a.end = b.end;
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    *list = out;
 }
