@@ -212,6 +212,19 @@ impl Lexicon {
         self.speech_verbs.contains(word)
     }
 
+    /// True for any regular form of a speech verb, including those the cue list leaves out
+    /// because they are too often something else as cues ("laments", "mentions", "call"), and the
+    /// last part of a hyphenated compound ("self-described"). For framing checks, not for cues.
+    pub fn is_speech_form(&self, word: &str) -> bool {
+        let w = word.rsplit('-').next().unwrap_or(word);
+        let listed = |f: &str| self.speech_verbs.contains(f);
+        listed(w)
+            || listed(&format!("{w}s"))
+            || listed(&format!("{w}ed"))
+            || w.strip_suffix('s')
+                .is_some_and(|stem| listed(&format!("{stem}ed")) || listed(&format!("{stem}d")))
+    }
+
     /// True for a title ("Mr.", "Sen.", "President").
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains_key(word)
@@ -226,6 +239,8 @@ mod tests {
     fn tables_load_with_genders() {
         let l = Lexicon::load();
         assert!(l.is_cue("said") && l.is_cue("tweeted") && !l.is_cue("state"));
+        assert!(l.is_speech_form("laments") && l.is_speech_form("call") && l.is_speech_form("self-described"));
+        assert!(!l.is_speech_form("proposes") && !l.is_speech_form("plans"));
         assert_eq!(l.titles.get("Mrs."), Some(&Some(Gender::Female)));
         assert_eq!(l.given_names.get("Nick"), Some(&Some(Gender::Male)));
         // From the entity layer's list: "Dick Pound" cannot be a "she", nor "Aafke" a "he";
