@@ -124,6 +124,8 @@ pub struct Lexicon {
     pub origin_words: HashSet<&'static str>,
     /// Stop words that may stand before a subject with a clause after it ("to", "who").
     pub stops_before_clause_subject: HashSet<&'static str>,
+    /// Modifiers that make a different role ("deputy"): "deputy chief of staff" is not "chief of staff".
+    pub rank_words: HashSet<&'static str>,
     /// Pronouns (lower case) and what they stand for.
     pub pronouns: HashMap<&'static str, Pronoun>,
 }
@@ -191,6 +193,7 @@ impl Lexicon {
             label_words: set(include_str!("../../data/quotes/label_words.txt")),
             origin_words: set(include_str!("../../data/quotes/origin_words.txt")),
             stops_before_clause_subject: set(include_str!("../../data/quotes/stops_before_clause_subject.txt")),
+            rank_words: set(include_str!("../../data/quotes/rank_words.txt")),
             pronouns: data::rows(include_str!("../../data/quotes/pronouns.tsv"))
                 .filter_map(|r| Some((*r.first()?, Pronoun::parse(r.get(1)?)?)))
                 .collect(),
@@ -280,6 +283,7 @@ mod tests {
             include_str!("../../data/quotes/stops_before_clause_subject.txt"),
             include_str!("../../data/quotes/pronouns.tsv"),
             include_str!("../../data/quotes/given_name_overrides.tsv"),
+            include_str!("../../data/quotes/rank_words.txt"),
         ];
         for table in tables {
             let keys: Vec<&str> = data::rows(table).map(|r| r[0]).collect();

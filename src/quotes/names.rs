@@ -5,6 +5,7 @@
 //! → "Tim Kaine") and surnames mapped to the fullest name seen ("Kaine" → "Tim Kaine"), so speakers
 //! come out named even before a real recogniser lands, and better once it does.
 
+use super::descriptions::{self, Description, Tie};
 use super::lexicon::{Gender, Lexicon};
 use crate::annotation::{Entity, EntityLabel, Quote};
 use crate::fasthash::{HashMap, HashSet};
@@ -42,6 +43,8 @@ pub struct Names {
     pub mentions: Vec<NameMention>,
     /// Canonical names of the people quoted so far (filled while quotes are attributed in order).
     pub spoken: HashSet<String>,
+    /// Descriptions the article writes beside a name ("Nick Ayers, Pence's chief of staff").
+    pub ties: Vec<Tie>,
 }
 
 /// Surname key: the last word, lower-cased, without a possessive.
@@ -162,9 +165,15 @@ impl Names {
             });
         }
         mentions.sort_by_key(|m| m.span.start);
+        let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first, m.end)).collect();
+        let ties = descriptions::ties(doc, lex, &spans, in_quote)
+            .into_iter()
+            .filter(|t| mentions.get(t.mention).is_some_and(|m| m.person || m.org))
+            .collect();
         let mut names = Names {
             mentions,
             spoken: HashSet::default(),
+            ties,
         };
         names.canonicalise();
         names
@@ -234,6 +243,48 @@ impl Names {
             }
         }
         best.map(|(k, _)| k)
+    }
+
+    /// Gives `q` the name the article ties, in apposition, to the definite description in tokens
+    /// `[first, end)` ("the chief of staff" … "Nick Ayers, Pence's chief of staff"), when exactly
+    /// one name is tied to it; the speaker span stays on the description. False otherwise.
+    pub fn name_described(&mut self, doc: &Document, lex: &Lexicon, first: usize, end: usize, q: &mut Quote) -> bool {
+        let Some(d) = Description::parse(doc, lex, first, end).filter(Description::is_definite) else {
+            return false;
+        };
+        // The tie must be written before, to the person named last ("Nick Ayers, Pence's chief of
+        // staff, … the chief of staff said"): a role word is reused for the next person it fits.
+        let upto = self.mentions.partition_point(|m| m.end <= first);
+        let last = self.mentions[..upto].iter().rev().find(|m| {
+            m.person
+                && !m.org
+                && !doc
+                    .tokens
+                    .get(m.end)
+                    .is_some_and(|t| is_possessive(t.span.slice(doc.text)))
+        });
+        let Some(last) = last.map(|m| m.canonical.clone()) else {
+            return false;
+        };
+        let mut found: Option<usize> = None;
+        for t in self
+            .ties
+            .iter()
+            .filter(|t| t.mention < upto && t.description.matches(&d, lex))
+        {
+            match found {
+                Some(k) if self.mentions[k].canonical != self.mentions[t.mention].canonical => return false,
+                _ => found = Some(t.mention),
+            }
+        }
+        let Some(k) = found.filter(|&k| self.mentions[k].canonical == last) else {
+            return false;
+        };
+        let m = &self.mentions[k];
+        self.spoken.insert(m.canonical.clone());
+        q.speaker = Some(m.canonical.clone());
+        q.speaker_entity = m.entity;
+        true
     }
 
     /// Marks a mention as a person (it was seen speaking), so pronouns can find it.

@@ -1235,7 +1235,9 @@ impl<'a, 'd> Finder<'a, 'd> {
         {
             return;
         }
-        q.speaker = Some(phrase.slice(doc.text).to_string());
+        if !names.name_described(doc, self.lex, p.first, p.end, q) {
+            q.speaker = Some(phrase.slice(doc.text).to_string());
+        }
     }
 }
 

@@ -73,8 +73,10 @@ impl Context<'_, '_> {
         if head_end > a.first && doc.is_capitalised(head_end - 1) && names.name_speaker(doc, a.first, head_end, q) {
             return;
         }
-        q.speaker = Some(phrase.slice(doc.text).to_string());
         q.speaker_span = Some(phrase);
+        if !names.name_described(doc, self.lex, a.first, a.end, q) {
+            q.speaker = Some(phrase.slice(doc.text).to_string());
+        }
     }
 
     /// "he" or "she" when the phrase is `the` and a nationality noun of one gender ("the Irishman",
