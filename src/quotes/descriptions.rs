@@ -2,8 +2,10 @@
 //! Nick Ayers" lets a later "the chief of staff said" name Nick Ayers, but only when the article
 //! ties that description to one name. Anything looser ("Mike Pence's chief of staff" with no name
 //! beside it, or two people called "an aide") leaves the speaker as the description written.
+//! An unnamed person who speaks ("A spokesman for the ministry said") is what a later "he" or
+//! "she" refers back to when no name comes between ([`DescribedSpeaker`]).
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Gender, Lexicon};
 use crate::text::words::is_possessive;
 use crate::text::{Document, TokenKind};
 
@@ -181,6 +183,68 @@ pub fn ties(doc: &Document, lex: &Lexicon, names: &[(usize, usize)], in_quote: &
                     description,
                     mention: k,
                 });
+            }
+        }
+    }
+    out
+}
+
+/// An unnamed person heading a speech verb: `A spokesman for the ministry said`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DescribedSpeaker {
+    /// Tokens `[first, end)` of the description.
+    pub first: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The gender its head noun tells ("spokeswoman"), if any.
+    pub gender: Option<Gender>,
+}
+
+/// Every description of one new person that is the subject of a speech verb: "a"/"an", a head noun
+/// from `data/quotes/person_nouns.tsv` (after modifiers), and an optional "for"/"of" complement,
+/// right before the verb (adverbs between allowed). Bounded: a few tokens back from each verb.
+pub fn described_speakers(doc: &Document, lex: &Lexicon, in_quote: &[bool]) -> Vec<DescribedSpeaker> {
+    let mut out = Vec::new();
+    let inside = |j: usize| in_quote.get(j).copied().unwrap_or(true);
+    for j in 1..doc.tokens.len() {
+        let word = doc.token_text(j).to_lowercase();
+        if inside(j) || !lex.is_cue(&word) {
+            continue;
+        }
+        let mut k = j;
+        while k > 0 && j - k < 2 && lex.adverbs.contains(doc.token_text(k - 1)) {
+            k -= 1;
+        }
+        // The article opening the phrase: the last one whose head (before any link word) is a
+        // person noun, reading back over words only.
+        let lo = k.saturating_sub(MAX_DESCRIPTION);
+        let mut s = k;
+        while s > lo
+            && !inside(s - 1)
+            && doc.tokens[s - 1].kind == TokenKind::Word
+            && doc.tokens[s].newlines_before == 0
+        {
+            s -= 1;
+            let t = doc.token_text(s).to_lowercase();
+            // "A spokesman said" brings in someone new; "the former president said" is usually
+            // someone already named, whom a pronoun finds by name.
+            if !matches!(t.as_str(), "a" | "an") {
+                continue;
+            }
+            let head_end = (s + 1..k)
+                .find(|&h| lex.phrase_links.contains(doc.token_text(h)))
+                .unwrap_or(k);
+            if head_end <= s + 1 || (s + 1..head_end).any(|h| !word_of_role(doc, lex, h)) {
+                continue;
+            }
+            let head = doc.token_text(head_end - 1);
+            if let Some(&gender) = lex.person_nouns.get(head) {
+                out.push(DescribedSpeaker {
+                    first: s,
+                    end: k,
+                    gender,
+                });
+                break;
             }
         }
     }

@@ -124,6 +124,8 @@ pub struct Lexicon {
     pub origin_words: HashSet<&'static str>,
     /// Stop words that may stand before a subject with a clause after it ("to", "who").
     pub stops_before_clause_subject: HashSet<&'static str>,
+    /// Nouns heading a description of one person ("spokesman"), with the gender they tell.
+    pub person_nouns: HashMap<&'static str, Option<Gender>>,
     /// Modifiers that make a different role ("deputy"): "deputy chief of staff" is not "chief of staff".
     pub rank_words: HashSet<&'static str>,
     /// Pronouns (lower case) and what they stand for.
@@ -193,6 +195,7 @@ impl Lexicon {
             label_words: set(include_str!("../../data/quotes/label_words.txt")),
             origin_words: set(include_str!("../../data/quotes/origin_words.txt")),
             stops_before_clause_subject: set(include_str!("../../data/quotes/stops_before_clause_subject.txt")),
+            person_nouns: pairs(include_str!("../../data/quotes/person_nouns.tsv")),
             rank_words: set(include_str!("../../data/quotes/rank_words.txt")),
             pronouns: data::rows(include_str!("../../data/quotes/pronouns.tsv"))
                 .filter_map(|r| Some((*r.first()?, Pronoun::parse(r.get(1)?)?)))
@@ -284,6 +287,7 @@ mod tests {
             include_str!("../../data/quotes/pronouns.tsv"),
             include_str!("../../data/quotes/given_name_overrides.tsv"),
             include_str!("../../data/quotes/rank_words.txt"),
+            include_str!("../../data/quotes/person_nouns.tsv"),
         ];
         for table in tables {
             let keys: Vec<&str> = data::rows(table).map(|r| r[0]).collect();

@@ -5,7 +5,7 @@
 //! → "Tim Kaine") and surnames mapped to the fullest name seen ("Kaine" → "Tim Kaine"), so speakers
 //! come out named even before a real recogniser lands, and better once it does.
 
-use super::descriptions::{self, Description, Tie};
+use super::descriptions::{self, DescribedSpeaker, Description, Tie};
 use super::lexicon::{Gender, Lexicon};
 use crate::annotation::{Entity, EntityLabel, Quote};
 use crate::fasthash::{HashMap, HashSet};
@@ -45,6 +45,8 @@ pub struct Names {
     pub spoken: HashSet<String>,
     /// Descriptions the article writes beside a name ("Nick Ayers, Pence's chief of staff").
     pub ties: Vec<Tie>,
+    /// Unnamed people heading a speech verb ("A spokesman for the ministry said"), by position.
+    pub described: Vec<DescribedSpeaker>,
 }
 
 /// Surname key: the last word, lower-cased, without a possessive.
@@ -174,6 +176,7 @@ impl Names {
             mentions,
             spoken: HashSet::default(),
             ties,
+            described: descriptions::described_speakers(doc, lex, in_quote),
         };
         names.canonicalise();
         names
@@ -284,6 +287,49 @@ impl Names {
         self.spoken.insert(m.canonical.clone());
         q.speaker = Some(m.canonical.clone());
         q.speaker_entity = m.entity;
+        true
+    }
+
+    /// The unnamed speaker "he" or "she" at token `at` refers back to: the last description of one
+    /// person that headed a speech verb ("A spokesman for the ministry said …. He added"), in the
+    /// pronoun's paragraph or the one before, agreeing in gender, with no person who agrees named
+    /// after it. The speaker is the name the article ties the description to, if any
+    /// ([`Names::name_described`]), else the description as written.
+    pub fn description_antecedent(
+        &mut self,
+        doc: &Document,
+        lex: &Lexicon,
+        at: usize,
+        pronoun: &str,
+        q: &mut Quote,
+    ) -> bool {
+        let want = match pronoun.to_lowercase().as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return false,
+        };
+        let upto = self.described.partition_point(|d| d.end <= at);
+        let Some(d) = upto.checked_sub(1).map(|i| self.described[i].clone()) else {
+            return false;
+        };
+        let breaks = (d.end..=at.min(doc.tokens.len().saturating_sub(1)))
+            .filter(|&j| doc.tokens[j].newlines_before > 0)
+            .count();
+        if breaks > 1 || d.gender.is_some_and(|g| g != want) {
+            return false;
+        }
+        let from = self.mentions.partition_point(|m| m.first < d.end);
+        let named_since = (from..self.mentions.len())
+            .take_while(|&i| self.mentions[i].end <= at)
+            .any(|i| self.agrees(i, pronoun));
+        if named_since {
+            return false;
+        }
+        if !self.name_described(doc, lex, d.first, d.end, q) {
+            let span = Span::new(doc.tokens[d.first].span.start, doc.tokens[d.end - 1].span.end);
+            q.speaker = Some(span.slice(doc.text).to_string());
+            q.speaker_entity = None;
+        }
         true
     }
 
