@@ -124,6 +124,10 @@ pub struct Lexicon {
     pub origin_words: HashSet<&'static str>,
     /// Stop words that may stand before a subject with a clause after it ("to", "who").
     pub stops_before_clause_subject: HashSet<&'static str>,
+    /// Nouns heading a description of one person ("spokesman"), with the gender they tell.
+    pub person_nouns: HashMap<&'static str, Option<Gender>>,
+    /// Modifiers that make a different role ("deputy"): "deputy chief of staff" is not "chief of staff".
+    pub rank_words: HashSet<&'static str>,
     /// Pronouns (lower case) and what they stand for.
     pub pronouns: HashMap<&'static str, Pronoun>,
 }
@@ -191,6 +195,8 @@ impl Lexicon {
             label_words: set(include_str!("../../data/quotes/label_words.txt")),
             origin_words: set(include_str!("../../data/quotes/origin_words.txt")),
             stops_before_clause_subject: set(include_str!("../../data/quotes/stops_before_clause_subject.txt")),
+            person_nouns: pairs(include_str!("../../data/quotes/person_nouns.tsv")),
+            rank_words: set(include_str!("../../data/quotes/rank_words.txt")),
             pronouns: data::rows(include_str!("../../data/quotes/pronouns.tsv"))
                 .filter_map(|r| Some((*r.first()?, Pronoun::parse(r.get(1)?)?)))
                 .collect(),
@@ -212,6 +218,19 @@ impl Lexicon {
         self.speech_verbs.contains(word)
     }
 
+    /// True for any regular form of a speech verb, including those the cue list leaves out
+    /// because they are too often something else as cues ("laments", "mentions", "call"), and the
+    /// last part of a hyphenated compound ("self-described"). For framing checks, not for cues.
+    pub fn is_speech_form(&self, word: &str) -> bool {
+        let w = word.rsplit('-').next().unwrap_or(word);
+        let listed = |f: &str| self.speech_verbs.contains(f);
+        listed(w)
+            || listed(&format!("{w}s"))
+            || listed(&format!("{w}ed"))
+            || w.strip_suffix('s')
+                .is_some_and(|stem| listed(&format!("{stem}ed")) || listed(&format!("{stem}d")))
+    }
+
     /// True for a title ("Mr.", "Sen.", "President").
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains_key(word)
@@ -226,6 +245,8 @@ mod tests {
     fn tables_load_with_genders() {
         let l = Lexicon::load();
         assert!(l.is_cue("said") && l.is_cue("tweeted") && !l.is_cue("state"));
+        assert!(l.is_speech_form("laments") && l.is_speech_form("call") && l.is_speech_form("self-described"));
+        assert!(!l.is_speech_form("proposes") && !l.is_speech_form("plans"));
         assert_eq!(l.titles.get("Mrs."), Some(&Some(Gender::Female)));
         assert_eq!(l.given_names.get("Nick"), Some(&Some(Gender::Male)));
         // From the entity layer's list: "Dick Pound" cannot be a "she", nor "Aafke" a "he";
@@ -265,6 +286,8 @@ mod tests {
             include_str!("../../data/quotes/stops_before_clause_subject.txt"),
             include_str!("../../data/quotes/pronouns.tsv"),
             include_str!("../../data/quotes/given_name_overrides.tsv"),
+            include_str!("../../data/quotes/rank_words.txt"),
+            include_str!("../../data/quotes/person_nouns.tsv"),
         ];
         for table in tables {
             let keys: Vec<&str> = data::rows(table).map(|r| r[0]).collect();

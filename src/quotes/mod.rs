@@ -1,13 +1,15 @@
 //! Quotes and who said them.
 //!
 //! `marks` pairs the quotation marks (apostrophes, nesting, quotes over paragraphs), `names` finds
-//! who a speaker phrase names, `attribution` finds the speech verb and the speaker phrase (a named
+//! who a speaker phrase names, `descriptions` which
+//! name a description stands for, `attribution` finds the speech verb and the speaker phrase (a named
 //! chain of strategies, each quote tagged with the [`QuoteRule`](crate::QuoteRule) that decided
 //! it), `reported` finds reported (indirect) speech, `gender` tells the speaker's gender where the
 //! text signals it, and `lexicon` holds the word lists from
 //! `data/quotes/`.
 
 pub mod attribution;
+pub mod descriptions;
 pub mod gender;
 pub mod lexicon;
 pub mod marks;

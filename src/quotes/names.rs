@@ -5,6 +5,7 @@
 //! → "Tim Kaine") and surnames mapped to the fullest name seen ("Kaine" → "Tim Kaine"), so speakers
 //! come out named even before a real recogniser lands, and better once it does.
 
+use super::descriptions::{self, DescribedSpeaker, Description, Tie};
 use super::lexicon::{Gender, Lexicon};
 use crate::annotation::{Entity, EntityLabel, Quote};
 use crate::fasthash::{HashMap, HashSet};
@@ -42,6 +43,10 @@ pub struct Names {
     pub mentions: Vec<NameMention>,
     /// Canonical names of the people quoted so far (filled while quotes are attributed in order).
     pub spoken: HashSet<String>,
+    /// Descriptions the article writes beside a name ("Nick Ayers, Pence's chief of staff").
+    pub ties: Vec<Tie>,
+    /// Unnamed people heading a speech verb ("A spokesman for the ministry said"), by position.
+    pub described: Vec<DescribedSpeaker>,
 }
 
 /// Surname key: the last word, lower-cased, without a possessive.
@@ -162,9 +167,16 @@ impl Names {
             });
         }
         mentions.sort_by_key(|m| m.span.start);
+        let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first, m.end)).collect();
+        let ties = descriptions::ties(doc, lex, &spans, in_quote)
+            .into_iter()
+            .filter(|t| mentions.get(t.mention).is_some_and(|m| m.person || m.org))
+            .collect();
         let mut names = Names {
             mentions,
             spoken: HashSet::default(),
+            ties,
+            described: descriptions::described_speakers(doc, lex, in_quote),
         };
         names.canonicalise();
         names
@@ -234,6 +246,91 @@ impl Names {
             }
         }
         best.map(|(k, _)| k)
+    }
+
+    /// Gives `q` the name the article ties, in apposition, to the definite description in tokens
+    /// `[first, end)` ("the chief of staff" … "Nick Ayers, Pence's chief of staff"), when exactly
+    /// one name is tied to it; the speaker span stays on the description. False otherwise.
+    pub fn name_described(&mut self, doc: &Document, lex: &Lexicon, first: usize, end: usize, q: &mut Quote) -> bool {
+        let Some(d) = Description::parse(doc, lex, first, end).filter(Description::is_definite) else {
+            return false;
+        };
+        // The tie must be written before, to the person named last ("Nick Ayers, Pence's chief of
+        // staff, … the chief of staff said"): a role word is reused for the next person it fits.
+        let upto = self.mentions.partition_point(|m| m.end <= first);
+        let last = self.mentions[..upto].iter().rev().find(|m| {
+            m.person
+                && !m.org
+                && !doc
+                    .tokens
+                    .get(m.end)
+                    .is_some_and(|t| is_possessive(t.span.slice(doc.text)))
+        });
+        let Some(last) = last.map(|m| m.canonical.clone()) else {
+            return false;
+        };
+        let mut found: Option<usize> = None;
+        for t in self
+            .ties
+            .iter()
+            .filter(|t| t.mention < upto && t.description.matches(&d, lex))
+        {
+            match found {
+                Some(k) if self.mentions[k].canonical != self.mentions[t.mention].canonical => return false,
+                _ => found = Some(t.mention),
+            }
+        }
+        let Some(k) = found.filter(|&k| self.mentions[k].canonical == last) else {
+            return false;
+        };
+        let m = &self.mentions[k];
+        self.spoken.insert(m.canonical.clone());
+        q.speaker = Some(m.canonical.clone());
+        q.speaker_entity = m.entity;
+        true
+    }
+
+    /// The unnamed speaker "he" or "she" at token `at` refers back to: the last description of one
+    /// person that headed a speech verb ("A spokesman for the ministry said …. He added"), in the
+    /// pronoun's paragraph or the one before, agreeing in gender, with no person who agrees named
+    /// after it. The speaker is the name the article ties the description to, if any
+    /// ([`Names::name_described`]), else the description as written.
+    pub fn description_antecedent(
+        &mut self,
+        doc: &Document,
+        lex: &Lexicon,
+        at: usize,
+        pronoun: &str,
+        q: &mut Quote,
+    ) -> bool {
+        let want = match pronoun.to_lowercase().as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return false,
+        };
+        let upto = self.described.partition_point(|d| d.end <= at);
+        let Some(d) = upto.checked_sub(1).map(|i| self.described[i].clone()) else {
+            return false;
+        };
+        let breaks = (d.end..=at.min(doc.tokens.len().saturating_sub(1)))
+            .filter(|&j| doc.tokens[j].newlines_before > 0)
+            .count();
+        if breaks > 1 || d.gender.is_some_and(|g| g != want) {
+            return false;
+        }
+        let from = self.mentions.partition_point(|m| m.first < d.end);
+        let named_since = (from..self.mentions.len())
+            .take_while(|&i| self.mentions[i].end <= at)
+            .any(|i| self.agrees(i, pronoun));
+        if named_since {
+            return false;
+        }
+        if !self.name_described(doc, lex, d.first, d.end, q) {
+            let span = Span::new(doc.tokens[d.first].span.start, doc.tokens[d.end - 1].span.end);
+            q.speaker = Some(span.slice(doc.text).to_string());
+            q.speaker_entity = None;
+        }
+        true
     }
 
     /// Marks a mention as a person (it was seen speaking), so pronouns can find it.

@@ -1017,6 +1017,8 @@ impl<'a, 'd> Finder<'a, 'd> {
             return Some(Phrase { first: end - 1, end });
         }
         let mut first = end;
+        // Where the phrase would start without its head ("the ministry"), when a complement was crossed.
+        let mut complement_start = None;
         while first > 0 && end - first < MAX_PHRASE {
             let j = first - 1;
             if self.quoted(j) || self.new_paragraph(first) {
@@ -1048,8 +1050,21 @@ impl<'a, 'd> Finder<'a, 'd> {
                 break;
             }
             first = j;
+            // "A spokesman for the ministry": a determiner after "for"/"of" opens the complement,
+            // not the phrase.
+            let complement = j > 0 && !self.quoted(j - 1) && matches!(self.text(j - 1), "of" | "for");
             if is_determiner(t) {
-                break;
+                if !complement {
+                    break;
+                }
+                complement_start.get_or_insert(j);
+            }
+        }
+        // The head must open with a determiner or a name ("A spokesman for the ministry", "Lee Wang
+        // of The Intercept"); "also included members of the Saudi government" keeps its complement.
+        if let Some(c) = complement_start {
+            if first < c && !is_determiner(self.text(first)) && !self.doc.is_capitalised(first) {
+                first = c;
             }
         }
         while first < end
@@ -1206,6 +1221,9 @@ impl<'a, 'd> Finder<'a, 'd> {
         let head = self.text(p.end - 1);
         if p.end - p.first == 1 && is_subject_pronoun(head) {
             let lower = head.to_lowercase();
+            if names.description_antecedent(doc, self.lex, p.first, &lower, q) {
+                return;
+            }
             if matches!(lower.as_str(), "he" | "she" | "they") {
                 let sentence = &doc.sentences[doc.sentence_of(p.first)];
                 let sentence_start = doc.tokens[sentence.start].span.start;
@@ -1235,7 +1253,9 @@ impl<'a, 'd> Finder<'a, 'd> {
         {
             return;
         }
-        q.speaker = Some(phrase.slice(doc.text).to_string());
+        if !names.name_described(doc, self.lex, p.first, p.end, q) {
+            q.speaker = Some(phrase.slice(doc.text).to_string());
+        }
     }
 }
 

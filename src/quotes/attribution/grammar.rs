@@ -158,6 +158,20 @@ impl Context<'_, '_> {
             return self.clause_subject(floor, cue).map(|a| (a.first, a.end));
         }
         let mut k = self.skip_to_subject(cue, floor);
+        // "denied by Shepherd, who accused the striker of "…"": a relative clause's subject is the
+        // name it hangs on, not a noun phrase further back.
+        if k >= floor + 3 && self.lower(k - 1) == "who" && self.text(k - 2) == "," && self.quote_of[k - 2].is_none() {
+            let (f, e) = self.phrase_before(k - 2, floor)?;
+            // "said Jane Ortiz, a Penn State freshman, who said": the name before the apposition.
+            if f > floor + 1 && self.text(f - 1) == "," && !self.doc.is_capitalised(f) {
+                if let Some((nf, ne)) = self.phrase_before(f - 1, floor) {
+                    if (nf..ne).all(|w| self.doc.is_capitalised(w)) {
+                        return Some((nf, ne));
+                    }
+                }
+            }
+            return Some((f, e));
+        }
         // "B&B - which has a 22% share of the market - said": a dash-delimited aside.
         let spaced_dash = |j: usize| {
             matches!(self.text(j), "-" | "\u{2013}" | "\u{2014}")

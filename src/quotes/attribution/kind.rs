@@ -37,4 +37,24 @@ impl Context<'_, '_> {
             || self.lex.title_words.contains(prev.as_str())
             || self.lex.naming_words.contains(prev.as_str())
     }
+
+    /// True when a short quote with no cue stands where a writer relays someone's words, not where
+    /// a term is introduced (`the bill proposes "control orders"`): another quote shares its
+    /// sentence (fragments of one statement), "as (a)" casts something as it (`portrayed the
+    /// shooting as a "workplace" issue`), or a speech verb earlier in the sentence frames it
+    /// (`accuses Sanders of running a "fiction-filled campaign"`, `what they call the "…"`).
+    pub(super) fn relayed_term(&self, first: usize) -> bool {
+        let Some(s) = self.doc.sentences.get(self.doc.sentence_of(first)) else {
+            return false;
+        };
+        let me = self.quote_of.get(first).copied().flatten();
+        let other_quote = s.clone().any(|j| self.quote_of[j].is_some_and(|q| Some(q) != me));
+        let mut k = first;
+        if k > 0 && self.lex.articles.contains(self.lower(k - 1).as_str()) {
+            k -= 1;
+        }
+        let cast_as = k > 0 && self.lower(k - 1) == "as";
+        let framed = (s.start..first).any(|j| self.quote_of[j].is_none() && self.lex.is_speech_form(&self.lower(j)));
+        other_quote || cast_as || framed
+    }
 }

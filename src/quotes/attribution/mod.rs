@@ -242,13 +242,17 @@ impl<'a, 'd> Context<'a, 'd> {
                     let colon = self.text(a.cue) == ":";
                     // A term of one to three words with no speech verb and no one named to say it
                     // ("The firm will issue new "identifiers"") is a scare quote; a person's
-                    // (`Clinton supports "appropriate pay raises"`) stays their words.
+                    // (`Clinton supports "appropriate pay raises"`) stays their words, and so does
+                    // one the sentence relays as someone's (`portrayed it as a "workplace" issue`).
                     let named = (a.first..a.end).any(|j| {
                         self.person[j]
                             || self.mid_caps.contains(self.text(j))
                             || self.lex.pronoun(&self.lower(j)).is_some_and(|p| p.is_personal())
                     });
-                    let term = rule == QuoteRule::Cueless && inner.split_whitespace().count() <= 3 && !named;
+                    let term = rule == QuoteRule::Cueless
+                        && inner.split_whitespace().count() <= 3
+                        && !named
+                        && !self.relayed_term(first);
                     let title = title_like(inner)
                         && !sentence_like(inner)
                         && (self.title_context(first) || (cueless && !colon));

@@ -25,6 +25,10 @@ impl Context<'_, '_> {
                 .and_then(|s| names.in_range(doc, s.first, s.end))
                 .filter(|&k| names.agrees(k, head));
             let sentence_start = doc.tokens[floor].span.start;
+            // "A spokesman for the ministry said …. He added": an unnamed speaker, no one named since.
+            if subject.is_none() && names.description_antecedent(doc, self.lex, a.first, head, q) {
+                return;
+            }
             let is_subject = |m: &crate::quotes::names::NameMention| self.heads_clause(m);
             match subject.or_else(|| {
                 names.speaker_antecedent(phrase.start, sentence_start, head, q.span.slice(doc.text), is_subject)
@@ -73,8 +77,10 @@ impl Context<'_, '_> {
         if head_end > a.first && doc.is_capitalised(head_end - 1) && names.name_speaker(doc, a.first, head_end, q) {
             return;
         }
-        q.speaker = Some(phrase.slice(doc.text).to_string());
         q.speaker_span = Some(phrase);
+        if !names.name_described(doc, self.lex, a.first, a.end, q) {
+            q.speaker = Some(phrase.slice(doc.text).to_string());
+        }
     }
 
     /// "he" or "she" when the phrase is `the` and a nationality noun of one gender ("the Irishman",
