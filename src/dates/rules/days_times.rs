@@ -51,6 +51,10 @@ impl Rules<'_> {
     /// `date/relative-day`: "yesterday", "today", "tomorrow", "tonight", "yesterday morning".
     pub(super) fn relative_day(&self, v: &View, j: usize) -> Option<Hit> {
         let &(off, part) = self.lx.relative_days.get(v.w(j))?;
+        // "USA Today", "VOA Today": a capitalised day word after a name, inside a sentence, is a title.
+        if v.cap(j) && !v.sentence_start(j) && j > 0 && v.cap(j - 1) && v.w(j) == "today" {
+            return None;
+        }
         let base = DateExpr::Shift {
             unit: Unit::Day,
             n: off,
@@ -68,6 +72,10 @@ impl Rules<'_> {
     pub(super) fn time(&self, v: &View, j: usize) -> Option<Hit> {
         let w = v.w(j);
         if !v.is_number(j) && !matches!(w, "noon" | "midday" | "midnight") {
+            return None;
+        }
+        // "high noon": a decisive moment (or the film), not a clock time.
+        if w == "noon" && v.prev(j) == "high" {
             return None;
         }
         let mut k = j + 1;

@@ -10,7 +10,7 @@ use crate::dates::value::Value;
 
 impl Rules<'_> {
     /// `date/explicit-date`: "February 21, 2018", "Feb. 21", "21 Feb 2018", "Tuesday, Feb. 20",
-    /// "February 2018", "June last year", "in March".
+    /// "February 2018", "January nineteen ninety-seven", "June last year", "in March".
     pub(super) fn explicit_date(&self, v: &View, j: usize) -> Option<Hit> {
         // Every shape starts with a capital (month, weekday) or a number (day): skip other tokens at once.
         if !v.is_number(j) && !v.cap(j) {
@@ -38,6 +38,9 @@ impl Rules<'_> {
                 }
             } else if let Some(y) = self.year_num(v, k + 1) {
                 (Some(y), m, None, k + 2)
+            } else if let Some((y, end)) = self.spelled_year(v, k + 1) {
+                // "January nineteen ninety-seven", as broadcast transcripts write it.
+                (Some(y), m, None, end)
             } else if v.w(k + 1) == "of" && self.year_num(v, k + 2).is_some() {
                 (self.year_num(v, k + 2), m, None, k + 3)
             } else if let (Some(&n), "year") = (self.lx.shifts.get(v.w(k + 1)), v.w(k + 2)) {
