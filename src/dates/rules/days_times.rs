@@ -68,9 +68,17 @@ impl Rules<'_> {
         Some(self.hit(v, j, j + 1, base, DateLabel::Date))
     }
 
-    /// `date/time`: "6:30 p.m.", "18:30", "1830 UTC", "10 a.m. EST Friday", "noon".
+    /// `date/time`: "6:30 p.m.", "18:30", "1830 UTC", "10 a.m. EST Friday", "noon", "mid-afternoon
+    /// yesterday" (a part of the day).
     pub(super) fn time(&self, v: &View, j: usize) -> Option<Hit> {
         let w = v.w(j);
+        if let Some((part, k)) = self.mid_part(v, j) {
+            let (base, end) = match self.day_after_time(v, k) {
+                Some(f) => (f.expr, f.end),
+                None => (DateExpr::Shift { unit: Unit::Day, n: 0 }, k),
+            };
+            return Some(self.hit(v, j, end, at_part(base, part), DateLabel::Time));
+        }
         if !v.is_number(j) && !matches!(w, "noon" | "midday" | "midnight") {
             return None;
         }
@@ -133,16 +141,9 @@ impl Rules<'_> {
         if w.len() == 4 && v.is_number(j) && !ampm && zone.is_none() {
             return None;
         }
-        // A day written right after the time belongs to it ("9 a.m. Tuesday", "noon Friday").
         let mut base = DateExpr::Shift { unit: Unit::Day, n: 0 };
         let mut end = k;
-        let day_at = if v.w(k) == "," { k + 1 } else { k };
-        let day = self
-            .explicit_date(v, day_at)
-            .filter(|f| matches!(f.expr, DateExpr::MonthDay { .. } | DateExpr::Known(_)))
-            .or_else(|| self.weekday(v, day_at).filter(|f| f.label == DateLabel::Date))
-            .or_else(|| self.relative_day(v, day_at).filter(|f| f.label == DateLabel::Date));
-        if let Some(f) = day {
+        if let Some(f) = self.day_after_time(v, k) {
             base = f.expr;
             end = f.end;
         }
@@ -155,5 +156,29 @@ impl Rules<'_> {
         let mut f = self.hit(v, j, end, e, DateLabel::Time);
         f.zone = zone;
         Some(f)
+    }
+}
+
+impl Rules<'_> {
+    /// A day written right after a time belongs to it ("9 a.m. Tuesday", "noon Friday", "mid-afternoon yesterday").
+    fn day_after_time(&self, v: &View, k: usize) -> Option<Hit> {
+        let day_at = if v.w(k) == "," { k + 1 } else { k };
+        self.explicit_date(v, day_at)
+            .filter(|f| matches!(f.expr, DateExpr::MonthDay { .. } | DateExpr::Known(_)))
+            .or_else(|| self.weekday(v, day_at).filter(|f| f.label == DateLabel::Date))
+            .or_else(|| self.relative_day(v, day_at).filter(|f| f.label == DateLabel::Date))
+    }
+
+    /// "mid-afternoon", "midmorning", "mid afternoon": the part of the day, and the token after it.
+    fn mid_part(&self, v: &View, j: usize) -> Option<(PartOfDay, usize)> {
+        let w = v.w(j);
+        let (part, k) = match w {
+            "mid" => (v.w(j + 1), j + 2),
+            _ => (w.strip_prefix("mid-").or_else(|| w.strip_prefix("mid"))?, j + 1),
+        };
+        match self.lx.parts_of_day.get(part)? {
+            p @ (PartOfDay::Morning | PartOfDay::Afternoon) => Some((*p, k)),
+            _ => None,
+        }
     }
 }

@@ -370,6 +370,9 @@ pub fn triggers(lx: &Lexicon) -> Triggers {
         "half",
         "then",
         "that",
+        "mid",
+        "midmorning",
+        "midafternoon",
     ]);
     t.iter()
         .flat_map(|w| [w.to_string(), format!("{w}s"), format!("{w}.")])
