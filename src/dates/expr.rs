@@ -92,6 +92,8 @@ pub enum DateExpr {
         /// How many units forward (negative: back).
         n: i64,
     },
+    /// A day of the month of the date just named: "25" in "April 24 and 25".
+    DayOfLastMonth(u32),
     /// The ISO week of a day ("the week of March 6").
     WeekOf(Box<DateExpr>),
     /// A date with a time of day ("6:30 p.m. Tuesday", "this morning").

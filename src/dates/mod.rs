@@ -114,7 +114,12 @@ impl DateRecognizer {
                 DateExpr::ThatUnit { unit, n } => Some((unit, n)),
                 _ => None,
             };
+            let anaphoric = that_unit.is_some() || matches!(f.expr, DateExpr::DayOfLastMonth(_));
             let value = match (that_unit, &last_date) {
+                (None, Some((last, _))) if anaphoric => match f.expr {
+                    DateExpr::DayOfLastMonth(day) => resolve::day_of_month(last, day),
+                    _ => None,
+                },
                 (Some((unit, n)), Some((last, _))) => resolve::anaphoric(last, unit, n),
                 // With no date told of before, "the following year" counts from the document date.
                 (Some((unit, n)), None) if n != 0 => {
@@ -124,7 +129,7 @@ impl DateRecognizer {
                 (None, _) => resolve::resolve(&f.expr, document_date, dir, quarter.map(|q| q.0)),
             };
             let anchor = match (&value, f.expr.is_absolute()) {
-                (Some(_), false) if that_unit.is_some() && last_date.is_some() => {
+                (Some(_), false) if anaphoric && last_date.is_some() => {
                     last_date.as_ref().map(|l| DateAnchor::Mention(l.1))
                 }
                 (Some(_), false) if uses_quarter && quarter.is_some() => quarter.map(|q| DateAnchor::Mention(q.1)),
@@ -135,7 +140,7 @@ impl DateRecognizer {
                 reason = None;
             } else if reason.is_none() {
                 reason = Some(match anchor {
-                    Some(DateAnchor::Mention(_)) if that_unit.is_some() => "the date named before".to_string(),
+                    Some(DateAnchor::Mention(_)) if anaphoric => "the date named before".to_string(),
                     Some(DateAnchor::Mention(_)) => "the quarter named before".to_string(),
                     _ => "relative to the document date".to_string(),
                 });

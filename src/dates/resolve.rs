@@ -203,6 +203,16 @@ pub fn anaphoric(last: &Value, unit: Unit, n: i64) -> Option<Value> {
     Some(shift(first_day(last)?, unit, n))
 }
 
+/// Day `day` of the month of the day `last` ("25" after "April 24").
+pub fn day_of_month(last: &Value, day: u32) -> Option<Value> {
+    let d = match last {
+        Value::WithTime { date, .. } => return day_of_month(date, day),
+        Value::Day(d) => d,
+        _ => return None,
+    };
+    Some(Value::Day(CalendarDate::new(d.year, d.month, day)?))
+}
+
 /// The first day of a calendar value, to count units from.
 fn first_day(v: &Value) -> Option<CalendarDate> {
     match v {
@@ -231,15 +241,17 @@ pub fn resolve(
         // `find_all` splits a range into its two years before anything is resolved.
         (DateExpr::YearRange { .. }, _) => return None,
         // Resolved against the last date mention by the caller.
-        (DateExpr::ThatUnit { .. }, _) => return None,
+        (DateExpr::ThatUnit { .. } | DateExpr::DayOfLastMonth(_), _) => return None,
         _ => {}
     }
     let r = reference?;
     let year = i64::from(r.year);
     Some(match expr {
-        DateExpr::Known(_) | DateExpr::YearRange { .. } | DateExpr::ThatUnit { .. } | DateExpr::WeekOf(_) => {
-            return None
-        }
+        DateExpr::Known(_)
+        | DateExpr::YearRange { .. }
+        | DateExpr::ThatUnit { .. }
+        | DateExpr::DayOfLastMonth(_)
+        | DateExpr::WeekOf(_) => return None,
         DateExpr::MonthDay { month, day } => Value::Day(day_for_month_day(r, *month, *day, dir)?),
         DateExpr::Month(m) => Value::Month {
             year: year_for_month(r, *m, dir).into(),

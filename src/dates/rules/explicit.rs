@@ -77,6 +77,31 @@ impl Rules<'_> {
         Some(self.hit(v, j, end, expr, DateLabel::Date))
     }
 
+    /// `date/explicit-date`: the second day of "April 24 and 25", "May 3-4", "June 8 to 10": a day of
+    /// the month just named.
+    pub(super) fn second_day(&self, v: &View, j: usize) -> Option<Hit> {
+        let day = self.day_num(v, j)?;
+        if !matches!(v.prev(j), "and" | "or" | "to" | "through" | "-") || j < 3 {
+            return None;
+        }
+        // "24 and 25 years", "24 and 25 March": the number belongs to what follows.
+        let next = v.wt(j + 1);
+        if self.lx.units.contains_key(next) || self.lx.months.contains_key(next) || v.is_number(j + 1) {
+            return None;
+        }
+        let first = self.explicit_date(v, j - 3).filter(|h| h.end == j - 1)?;
+        let expr = match first.expr {
+            // Resolved in the year the first day resolves to.
+            DateExpr::MonthDay { month, .. } => {
+                CalendarDate::new(2000, month, day)?;
+                DateExpr::DayOfLastMonth(day)
+            }
+            DateExpr::Known(Value::Day(d)) => DateExpr::Known(Value::Day(CalendarDate::new(d.year, d.month, day)?)),
+            _ => return None,
+        };
+        Some(self.hit(v, j, j + 1, expr, DateLabel::Date))
+    }
+
     /// A bare month name is a date only in date-like context: "May" and "March" are also words.
     fn bare_month_ok(&self, v: &View, k: usize) -> bool {
         let prev = v.prev(k);

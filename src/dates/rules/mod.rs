@@ -86,6 +86,7 @@ impl Rules<'_> {
         FiscalYear => fiscal_year,
         SpelledYear => spelled_year_date,
         ThatUnit => that_unit,
+        ExplicitDate => second_day,
     }
 
     rule_table! {
