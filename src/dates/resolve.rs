@@ -159,7 +159,7 @@ fn weekday_from(r: CalendarDate, w: u32, dir: Direction) -> CalendarDate {
 /// The `unit` of the calendar date `v` ("that year" after "June 1998" is 1998); `None` when `v` is not a
 /// calendar position or is coarser than `unit` ("that day" after "1998").
 pub fn unit_of(v: &Value, unit: Unit) -> Option<Value> {
-    let quarter_of = |month: u32| (month + 2) / 3;
+    let quarter_of = |month: u32| month.div_ceil(3);
     Some(match (v, unit) {
         (Value::WithTime { date, .. }, _) => return unit_of(date, unit),
         (Value::Day(d), Unit::Year) => Value::Year(d.year.into()),
