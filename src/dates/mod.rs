@@ -57,6 +57,8 @@ impl DateRecognizer {
         let mut quarter: Option<(QuarterContext, usize)> = None;
         // The last date mention with a calendar value, for "that year" / "later that day".
         let mut last_date: Option<(Value, usize)> = None;
+        // A span of months ("the first nine months") named after the last quarter.
+        let mut months_since_quarter = false;
         for f in found {
             let (dir, mut reason) = if f.expr.needs_direction() {
                 let sentence = doc
@@ -115,6 +117,12 @@ impl DateRecognizer {
                 _ => None,
             };
             let anaphoric = that_unit.is_some() || matches!(f.expr, DateExpr::DayOfLastMonth(_));
+            // After "for the nine months", "a year earlier" and "the 1988 period" compare that span, which
+            // no quarter names: the year. "The quarter" still means the quarter named before.
+            let quarter_here = match f.expr {
+                DateExpr::YearAgo | DateExpr::QuarterOfYear(_) if months_since_quarter => None,
+                _ => quarter.map(|q| q.0),
+            };
             let value = match (that_unit, &last_date) {
                 (None, Some((last, _))) if anaphoric => match f.expr {
                     DateExpr::DayOfLastMonth(day) => resolve::day_of_month(last, day),
@@ -126,13 +134,13 @@ impl DateRecognizer {
                     resolve::resolve(&DateExpr::Shift { unit, n }, document_date, dir, None)
                 }
                 (Some(_), None) => None,
-                (None, _) => resolve::resolve(&f.expr, document_date, dir, quarter.map(|q| q.0)),
+                (None, _) => resolve::resolve(&f.expr, document_date, dir, quarter_here),
             };
             let anchor = match (&value, f.expr.is_absolute()) {
                 (Some(_), false) if anaphoric && last_date.is_some() => {
                     last_date.as_ref().map(|l| DateAnchor::Mention(l.1))
                 }
-                (Some(_), false) if uses_quarter && quarter.is_some() => quarter.map(|q| DateAnchor::Mention(q.1)),
+                (Some(_), false) if uses_quarter && quarter_here.is_some() => quarter.map(|q| DateAnchor::Mention(q.1)),
                 (Some(_), false) => Some(DateAnchor::DocumentDate),
                 _ => None,
             };
@@ -157,7 +165,16 @@ impl DateRecognizer {
             {
                 if let (Ok(year), 1..=4) = (i32::try_from(*year), q) {
                     quarter = Some((QuarterContext { year, quarter: *q }, out.len()));
+                    months_since_quarter = false;
                 }
+            }
+            if let Some(Value::Duration(value::Duration {
+                amount: Some(n),
+                unit: value::DurationUnit::Month,
+            })) = value
+            {
+                // "the nine months", "the first six months": a span of several quarters, named as such.
+                months_since_quarter |= view.word(f.start) == Some("the") && n > 3 && n < 12;
             }
             // A mention counted from the last date ("that year") adds nothing to count from.
             if let Some(v) = value
