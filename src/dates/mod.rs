@@ -116,7 +116,25 @@ impl DateRecognizer {
                 DateExpr::ThatUnit { unit, n } => Some((unit, n)),
                 _ => None,
             };
-            let anaphoric = that_unit.is_some() || matches!(f.expr, DateExpr::DayOfLastMonth(_));
+            // A clock time with no day ("shot at 10 p.m.") is on the day the text tells of.
+            let bare_clock = match &f.expr {
+                DateExpr::WithTime {
+                    base,
+                    time: value::TimeOfDay::Clock { .. },
+                } => matches!(
+                    **base,
+                    DateExpr::Shift {
+                        unit: lexicon::Unit::Day,
+                        n: 0
+                    }
+                ),
+                _ => false,
+            };
+            let last_day = last_date
+                .as_ref()
+                .filter(|(v, _)| matches!(resolve::unit_of(v, lexicon::Unit::Day), Some(Value::Day(_))));
+            let on_last_day = bare_clock && last_day.is_some();
+            let anaphoric = that_unit.is_some() || matches!(f.expr, DateExpr::DayOfLastMonth(_)) || on_last_day;
             // After "for the nine months", "a year earlier" and "the 1988 period" compare that span, which
             // no quarter names: the year. "The quarter" still means the quarter named before.
             let quarter_here = match f.expr {
@@ -124,8 +142,15 @@ impl DateRecognizer {
                 _ => quarter.map(|q| q.0),
             };
             let value = match (that_unit, &last_date) {
-                (None, Some((last, _))) if anaphoric => match f.expr {
-                    DateExpr::DayOfLastMonth(day) => resolve::day_of_month(last, day),
+                (None, Some((last, _))) if anaphoric => match &f.expr {
+                    DateExpr::DayOfLastMonth(day) => resolve::day_of_month(last, *day),
+                    DateExpr::WithTime { time, .. } => match resolve::unit_of(last, lexicon::Unit::Day) {
+                        Some(day) => Some(Value::WithTime {
+                            date: Box::new(day),
+                            time: *time,
+                        }),
+                        None => None,
+                    },
                     _ => None,
                 },
                 (Some((unit, n)), Some((last, _))) => resolve::anaphoric(last, unit, n),

@@ -82,6 +82,10 @@ impl Rules<'_> {
         if !v.is_number(j) && !matches!(w, "noon" | "midday" | "midnight") {
             return None;
         }
+        // "10:35 a.m. (0735 GMT)": the same time again in another zone, not a second expression.
+        if v.prev(j) == "(" && j >= 2 && is_clock_end(v.w(j - 2)) {
+            return None;
+        }
         // "high noon": a decisive moment (or the film), not a clock time.
         if w == "noon" && v.prev(j) == "high" {
             return None;
@@ -157,6 +161,14 @@ impl Rules<'_> {
         f.zone = zone;
         Some(f)
     }
+}
+
+/// True for the last token of a clock time: "a.m.", "pm", "10:35".
+fn is_clock_end(w: &str) -> bool {
+    matches!(w.replace('.', "").as_str(), "am" | "pm")
+        || w.split_once(':').is_some_and(|(a, b)| {
+            !a.is_empty() && a.len() <= 2 && b.len() == 2 && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit())
+        })
 }
 
 impl Rules<'_> {
