@@ -144,13 +144,12 @@ impl DateRecognizer {
             let value = match (that_unit, &last_date) {
                 (None, Some((last, _))) if anaphoric => match &f.expr {
                     DateExpr::DayOfLastMonth(day) => resolve::day_of_month(last, *day),
-                    DateExpr::WithTime { time, .. } => match resolve::unit_of(last, lexicon::Unit::Day) {
-                        Some(day) => Some(Value::WithTime {
+                    DateExpr::WithTime { time, .. } => {
+                        resolve::unit_of(last, lexicon::Unit::Day).map(|day| Value::WithTime {
                             date: Box::new(day),
                             time: *time,
-                        }),
-                        None => None,
-                    },
+                        })
+                    }
                     _ => None,
                 },
                 (Some((unit, n)), Some((last, _))) => resolve::anaphoric(last, unit, n),
