@@ -316,11 +316,13 @@ pub enum DateRule {
     YearRange,
     /// The past time the text tells of: "at the time", "back then".
     Then,
+    /// A unit of the date named before: "that year", "that quarter", "later that day", "the same month".
+    ThatUnit,
 }
 
 impl DateRule {
     /// Every rule, in the order of this enum.
-    pub const ALL: [DateRule; 27] = [
+    pub const ALL: [DateRule; 28] = [
         DateRule::ExplicitDate,
         DateRule::Holiday,
         DateRule::PositionHyphenated,
@@ -348,6 +350,7 @@ impl DateRule {
         DateRule::DurationRange,
         DateRule::YearRange,
         DateRule::Then,
+        DateRule::ThatUnit,
     ];
 
     /// The stable id written in the export ("date/explicit-date").
@@ -380,6 +383,7 @@ impl DateRule {
             DateRule::DurationRange => "date/duration-range",
             DateRule::YearRange => "date/year-range",
             DateRule::Then => "date/then",
+            DateRule::ThatUnit => "date/that-unit",
         }
     }
 }

@@ -10,6 +10,13 @@ pub enum Named {
     Weekday(u32),
     /// A month (1–12).
     Month(u32),
+    /// A day of a month ("last Oct. 23").
+    MonthDay {
+        /// Month, 1–12.
+        month: u32,
+        /// Day of the month.
+        day: u32,
+    },
     /// A season.
     Season(Season),
 }
@@ -77,6 +84,18 @@ pub enum DateExpr {
     /// "a year ago", "year-earlier": the previous year, or in an earnings report (a quarter was named
     /// before) that quarter a year earlier.
     YearAgo,
+    /// A unit of the date named before, moved by `n` units ("that year": 0, "the following year": 1):
+    /// TimeML's anaphoric reference, resolved against the last date mention, not the document date.
+    ThatUnit {
+        /// Granularity of the value.
+        unit: Unit,
+        /// How many units forward (negative: back).
+        n: i64,
+    },
+    /// A day of the month of the date just named: "25" in "April 24 and 25".
+    DayOfLastMonth(u32),
+    /// The ISO week of a day ("the week of March 6").
+    WeekOf(Box<DateExpr>),
     /// A date with a time of day ("6:30 p.m. Tuesday", "this morning").
     WithTime {
         /// The day.
@@ -95,7 +114,7 @@ impl DateExpr {
             | DateExpr::Weekday(_)
             | DateExpr::Season(_)
             | DateExpr::Holiday(_) => true,
-            DateExpr::WithTime { base, .. } => base.needs_direction(),
+            DateExpr::WithTime { base, .. } | DateExpr::WeekOf(base) => base.needs_direction(),
             _ => false,
         }
     }
@@ -104,7 +123,7 @@ impl DateExpr {
     pub fn is_absolute(&self) -> bool {
         match self {
             DateExpr::Known(_) | DateExpr::YearRange { .. } => true,
-            DateExpr::WithTime { base, .. } => base.is_absolute(),
+            DateExpr::WithTime { base, .. } | DateExpr::WeekOf(base) => base.is_absolute(),
             _ => false,
         }
     }

@@ -55,6 +55,10 @@ impl DateRecognizer {
         let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
         // The last quarter named explicitly, for "the quarter" / "the year-ago quarter".
         let mut quarter: Option<(QuarterContext, usize)> = None;
+        // The last date mention with a calendar value, for "that year" / "later that day".
+        let mut last_date: Option<(Value, usize)> = None;
+        // A span of months ("the first nine months") named after the last quarter.
+        let mut months_since_quarter = false;
         for f in found {
             let (dir, mut reason) = if f.expr.needs_direction() {
                 let sentence = doc
@@ -72,7 +76,14 @@ impl DateRecognizer {
                 );
                 // "by February", "through January": a deadline or an end point lies ahead.
                 let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
-                let deadline = matches!(before, "by" | "through" | "until" | "till") && !is_weekday(&f.expr);
+                // A past tense keeps a span told of in the past behind: "had bought shares through
+                // Sept. 29", "sales this year through August"; "until" needs the past perfect, as
+                // "extended the offer until Nov. 6" looks ahead.
+                let told_past = cue.as_ref().is_some_and(|c| {
+                    c.tense == CueTense::Past && (before == "through" || c.word.eq_ignore_ascii_case("had"))
+                });
+                let deadline =
+                    matches!(before, "by" | "through" | "until" | "till") && !is_weekday(&f.expr) && !told_past;
                 // "Wednesday's ruling": a day named for its event has mostly passed, whatever modal
                 // ("would get around Wednesday's ruling") the clause has; only "will" points ahead.
                 let after = view.word(f.end).unwrap_or("");
@@ -101,9 +112,59 @@ impl DateRecognizer {
                 f.expr,
                 DateExpr::Quarter { part: None, .. } | DateExpr::YearAgo | DateExpr::QuarterOfYear(_)
             );
-            let value = resolve::resolve(&f.expr, document_date, dir, quarter.map(|q| q.0));
+            let that_unit = match f.expr {
+                DateExpr::ThatUnit { unit, n } => Some((unit, n)),
+                _ => None,
+            };
+            // A clock time with no day ("shot at 10 p.m.") is on the day the text tells of.
+            let bare_clock = match &f.expr {
+                DateExpr::WithTime {
+                    base,
+                    time: value::TimeOfDay::Clock { .. },
+                } => matches!(
+                    **base,
+                    DateExpr::Shift {
+                        unit: lexicon::Unit::Day,
+                        n: 0
+                    }
+                ),
+                _ => false,
+            };
+            let last_day = last_date
+                .as_ref()
+                .filter(|(v, _)| matches!(resolve::unit_of(v, lexicon::Unit::Day), Some(Value::Day(_))));
+            let on_last_day = bare_clock && last_day.is_some();
+            let anaphoric = that_unit.is_some() || matches!(f.expr, DateExpr::DayOfLastMonth(_)) || on_last_day;
+            // After "for the nine months", "a year earlier" and "the 1988 period" compare that span, which
+            // no quarter names: the year. "The quarter" still means the quarter named before.
+            let quarter_here = match f.expr {
+                DateExpr::YearAgo | DateExpr::QuarterOfYear(_) if months_since_quarter => None,
+                _ => quarter.map(|q| q.0),
+            };
+            let value = match (that_unit, &last_date) {
+                (None, Some((last, _))) if anaphoric => match &f.expr {
+                    DateExpr::DayOfLastMonth(day) => resolve::day_of_month(last, *day),
+                    DateExpr::WithTime { time, .. } => {
+                        resolve::unit_of(last, lexicon::Unit::Day).map(|day| Value::WithTime {
+                            date: Box::new(day),
+                            time: *time,
+                        })
+                    }
+                    _ => None,
+                },
+                (Some((unit, n)), Some((last, _))) => resolve::anaphoric(last, unit, n),
+                // With no date told of before, "the following year" counts from the document date.
+                (Some((unit, n)), None) if n != 0 => {
+                    resolve::resolve(&DateExpr::Shift { unit, n }, document_date, dir, None)
+                }
+                (Some(_), None) => None,
+                (None, _) => resolve::resolve(&f.expr, document_date, dir, quarter_here),
+            };
             let anchor = match (&value, f.expr.is_absolute()) {
-                (Some(_), false) if uses_quarter && quarter.is_some() => quarter.map(|q| DateAnchor::Mention(q.1)),
+                (Some(_), false) if anaphoric && last_date.is_some() => {
+                    last_date.as_ref().map(|l| DateAnchor::Mention(l.1))
+                }
+                (Some(_), false) if uses_quarter && quarter_here.is_some() => quarter.map(|q| DateAnchor::Mention(q.1)),
                 (Some(_), false) => Some(DateAnchor::DocumentDate),
                 _ => None,
             };
@@ -111,6 +172,7 @@ impl DateRecognizer {
                 reason = None;
             } else if reason.is_none() {
                 reason = Some(match anchor {
+                    Some(DateAnchor::Mention(_)) if anaphoric => "the date named before".to_string(),
                     Some(DateAnchor::Mention(_)) => "the quarter named before".to_string(),
                     _ => "relative to the document date".to_string(),
                 });
@@ -127,7 +189,23 @@ impl DateRecognizer {
             {
                 if let (Ok(year), 1..=4) = (i32::try_from(*year), q) {
                     quarter = Some((QuarterContext { year, quarter: *q }, out.len()));
+                    months_since_quarter = false;
                 }
+            }
+            if let Some(Value::Duration(value::Duration {
+                amount: Some(n),
+                unit: value::DurationUnit::Month,
+            })) = value
+            {
+                // "the nine months", "the first six months": a span of several quarters, named as such.
+                months_since_quarter |= view.word(f.start) == Some("the") && n > 3 && n < 12;
+            }
+            // A mention counted from the last date ("that year") adds nothing to count from.
+            if let Some(v) = value
+                .as_ref()
+                .filter(|v| that_unit.is_none() && resolve::unit_of(v, lexicon::Unit::Year).is_some())
+            {
+                last_date = Some((v.clone(), out.len()));
             }
             let gloss = value
                 .as_ref()

@@ -156,6 +156,77 @@ fn weekday_from(r: CalendarDate, w: u32, dir: Direction) -> CalendarDate {
     }
 }
 
+/// The `unit` of the calendar date `v` ("that year" after "June 1998" is 1998); `None` when `v` is not a
+/// calendar position or is coarser than `unit` ("that day" after "1998").
+pub fn unit_of(v: &Value, unit: Unit) -> Option<Value> {
+    let quarter_of = |month: u32| month.div_ceil(3);
+    Some(match (v, unit) {
+        (Value::WithTime { date, .. }, _) => return unit_of(date, unit),
+        (Value::Day(d), Unit::Year) => Value::Year(d.year.into()),
+        (Value::Day(d), Unit::Quarter) => Value::Quarter {
+            year: d.year.into(),
+            quarter: quarter_of(d.month),
+        },
+        (Value::Day(d), Unit::Month) => Value::Month {
+            year: d.year.into(),
+            month: d.month,
+        },
+        (Value::Day(d), Unit::Week) => {
+            let (year, week) = d.iso_week();
+            Value::Week { year, week }
+        }
+        (Value::Day(d), Unit::Day) => Value::Day(*d),
+        (Value::Month { year, .. }, Unit::Year)
+        | (Value::Quarter { year, .. }, Unit::Year)
+        | (Value::Half { year, .. }, Unit::Year)
+        | (Value::Season { year, .. }, Unit::Year) => Value::Year(*year),
+        (Value::Year(y), Unit::Year) => Value::Year(*y),
+        (Value::Week { year, .. } | Value::Weekend { year, .. }, Unit::Year) => Value::Year((*year).into()),
+        (Value::Month { year, month }, Unit::Quarter) => Value::Quarter {
+            year: *year,
+            quarter: quarter_of(*month),
+        },
+        (Value::Month { .. }, Unit::Month)
+        | (Value::Quarter { .. }, Unit::Quarter)
+        | (Value::Week { .. }, Unit::Week) => v.clone(),
+        _ => return None,
+    })
+}
+
+/// The `unit` of the date `last` moved by `n` units: "the following year" after "May 22, 1995" is 1996.
+/// `None` when `last` is coarser than `unit`.
+pub fn anaphoric(last: &Value, unit: Unit, n: i64) -> Option<Value> {
+    let at = unit_of(last, unit)?;
+    if n == 0 {
+        return Some(at);
+    }
+    Some(shift(first_day(last)?, unit, n))
+}
+
+/// Day `day` of the month of the day `last` ("25" after "April 24").
+pub fn day_of_month(last: &Value, day: u32) -> Option<Value> {
+    let d = match last {
+        Value::WithTime { date, .. } => return day_of_month(date, day),
+        Value::Day(d) => d,
+        _ => return None,
+    };
+    Some(Value::Day(CalendarDate::new(d.year, d.month, day)?))
+}
+
+/// The first day of a calendar value, to count units from.
+fn first_day(v: &Value) -> Option<CalendarDate> {
+    match v {
+        Value::Day(d) => Some(*d),
+        Value::WithTime { date, .. } => first_day(date),
+        Value::Month { year, month } => CalendarDate::new(i32::try_from(*year).ok()?, *month, 1),
+        Value::Quarter { year, quarter } => CalendarDate::new(i32::try_from(*year).ok()?, quarter * 3 - 2, 1),
+        Value::Season { year, season } => CalendarDate::new(i32::try_from(*year).ok()?, season.start_month(), 1),
+        Value::Half { year, half } => CalendarDate::new(i32::try_from(*year).ok()?, half * 6 - 5, 1),
+        Value::Year(y) => CalendarDate::new(i32::try_from(*y).ok()?, 1, 1),
+        _ => None,
+    }
+}
+
 /// Resolves `expr` against `reference` (the document date). `None` when it cannot be resolved.
 pub fn resolve(
     expr: &DateExpr,
@@ -165,15 +236,22 @@ pub fn resolve(
 ) -> Option<Value> {
     match (expr, quarter) {
         (DateExpr::Known(v), _) => return Some(v.clone()),
+        (DateExpr::WeekOf(day), _) => return unit_of(&resolve(day, reference, dir, quarter)?, Unit::Week),
         (DateExpr::QuarterOfYear(y), None) => return Some(Value::Year((*y).into())),
         // `find_all` splits a range into its two years before anything is resolved.
         (DateExpr::YearRange { .. }, _) => return None,
+        // Resolved against the last date mention by the caller.
+        (DateExpr::ThatUnit { .. } | DateExpr::DayOfLastMonth(_), _) => return None,
         _ => {}
     }
     let r = reference?;
     let year = i64::from(r.year);
     Some(match expr {
-        DateExpr::Known(_) | DateExpr::YearRange { .. } => return None,
+        DateExpr::Known(_)
+        | DateExpr::YearRange { .. }
+        | DateExpr::ThatUnit { .. }
+        | DateExpr::DayOfLastMonth(_)
+        | DateExpr::WeekOf(_) => return None,
         DateExpr::MonthDay { month, day } => Value::Day(day_for_month_day(r, *month, *day, dir)?),
         DateExpr::Month(m) => Value::Month {
             year: year_for_month(r, *m, dir).into(),
@@ -244,6 +322,10 @@ pub fn resolve(
                     1 => r.add_days(if delta == 0 { 7 } else { delta }),
                     _ => r.add_days(delta),
                 })
+            }
+            Named::MonthDay { month, day } => {
+                let dir = if *n < 0 { Direction::Past } else { Direction::Future };
+                Value::Day(day_for_month_day(r, month, day, dir)?)
             }
             Named::Month(m) => {
                 let year = match n {

@@ -5,6 +5,15 @@ use super::lexicon::{CueTense, Lexicon, Words};
 /// How far (in tokens) a cue may be from the date and still speak for its clause.
 const MAX_LEFT: usize = 14;
 const MAX_RIGHT: usize = 8;
+/// A date opening its sentence ("On Tuesday, the league's new owners plan ...") comes before the
+/// subject, so its verb may stand further to the right.
+const MAX_RIGHT_OPENING: usize = 16;
+
+/// How far back "had" may stand and still put a future cue in the past perfect ("had been due to expire").
+const MAX_PERFECT_GAP: usize = 4;
+
+/// Words before a cue that make it a noun, not a verb: "the return", "its plans", "a visit".
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"];
 
 /// Auxiliaries and modals that decide the tense of the verb after them.
 const AUXILIARIES: &[&str] = &[
@@ -15,6 +24,7 @@ const AUXILIARIES: &[&str] = &[
 /// Future cues that keep pointing ahead after a past auxiliary: "were planning to drive on Monday",
 /// "was expected to vote on Friday" (a plan made in the past for a later day).
 const INTENT_CUES: &[&str] = &[
+    "plan",
     "planning",
     "planned",
     "scheduled",
@@ -59,14 +69,13 @@ fn cue_at<W: Words + ?Sized>(lex: &Lexicon, lower: &W, k: usize) -> Option<CueTe
     let w = lower.word(k)?;
     let t = cue_of(lex, w)?;
     let listed = lex.tense_cues.contains_key(w);
+    let prev = k.checked_sub(1).and_then(|p| lower.word(p)).unwrap_or("");
+    // "the reduced dividend", "the plan", "its return": an adjective or a noun, not a verb. Auxiliaries
+    // stay cues ("that will", "this was").
+    if DETERMINERS.contains(&prev) && !AUXILIARIES.contains(&w) && !matches!(w, "was" | "were" | "is") {
+        return None;
+    }
     if t == CueTense::Past && !listed {
-        let prev = k.checked_sub(1).and_then(|p| lower.word(p)).unwrap_or("");
-        if matches!(
-            prev,
-            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
-        ) {
-            return None;
-        }
         for back in 1..=3 {
             let Some(p) = k.checked_sub(back).and_then(|i| lower.word(i)) else {
                 break;
@@ -106,8 +115,15 @@ pub fn clause_tense(
             let intent = t == CueTense::Future && INTENT_CUES.contains(&w);
             let aux = (1..=2)
                 .filter_map(|b| k.checked_sub(b).filter(|&a| a >= sentence.start))
-                .find_map(|a| AUXILIARIES.contains(&lower.word(a)?).then_some(a))
-                .filter(|_| !intent);
+                .find_map(|a| AUXILIARIES.contains(&lower.word(a)?).then_some(a));
+            // A plan in the past perfect was overtaken: "had been scheduled to expire Friday", "had been
+            // due to expire" are past.
+            let had = (1..=MAX_PERFECT_GAP)
+                .filter_map(|b| k.checked_sub(b).filter(|&a| a >= sentence.start))
+                .take_while(|&a| lower.word(a).is_some_and(|w| !is_clause_break(w)))
+                .find(|&a| lower.word(a) == Some("had"))
+                .filter(|_| t == CueTense::Future);
+            let aux = had.or(aux.filter(|_| !intent));
             best = match aux.and_then(|a| Some((a, cue_of(lex, lower.word(a)?)?))) {
                 Some((a, at)) => Some((start - k, a, at)),
                 None => Some((start - k, k, t)),
@@ -115,8 +131,11 @@ pub fn clause_tense(
             break;
         }
     }
+    // "On Tuesday, ..." or "Tuesday, ..." at the start of the sentence.
+    let opening = start == sentence.start || (start == sentence.start + 1 && lower.word(sentence.start) == Some("on"));
+    let max_right = if opening { MAX_RIGHT_OPENING } else { MAX_RIGHT };
     let mut k = end;
-    while k < sentence.end && k - end < MAX_RIGHT {
+    while k < sentence.end && k - end < max_right {
         let w = lower.word(k).unwrap_or("");
         if is_clause_break(w) {
             break;

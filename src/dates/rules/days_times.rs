@@ -51,6 +51,10 @@ impl Rules<'_> {
     /// `date/relative-day`: "yesterday", "today", "tomorrow", "tonight", "yesterday morning".
     pub(super) fn relative_day(&self, v: &View, j: usize) -> Option<Hit> {
         let &(off, part) = self.lx.relative_days.get(v.w(j))?;
+        // "USA Today", "VOA Today": a capitalised day word after a name, inside a sentence, is a title.
+        if v.cap(j) && !v.sentence_start(j) && j > 0 && v.cap(j - 1) && v.w(j) == "today" {
+            return None;
+        }
         let base = DateExpr::Shift {
             unit: Unit::Day,
             n: off,
@@ -64,10 +68,26 @@ impl Rules<'_> {
         Some(self.hit(v, j, j + 1, base, DateLabel::Date))
     }
 
-    /// `date/time`: "6:30 p.m.", "18:30", "1830 UTC", "10 a.m. EST Friday", "noon".
+    /// `date/time`: "6:30 p.m.", "18:30", "1830 UTC", "10 a.m. EST Friday", "noon", "mid-afternoon
+    /// yesterday" (a part of the day).
     pub(super) fn time(&self, v: &View, j: usize) -> Option<Hit> {
         let w = v.w(j);
+        if let Some((part, k)) = self.mid_part(v, j) {
+            let (base, end) = match self.day_after_time(v, k) {
+                Some(f) => (f.expr, f.end),
+                None => (DateExpr::Shift { unit: Unit::Day, n: 0 }, k),
+            };
+            return Some(self.hit(v, j, end, at_part(base, part), DateLabel::Time));
+        }
         if !v.is_number(j) && !matches!(w, "noon" | "midday" | "midnight") {
+            return None;
+        }
+        // "10:35 a.m. (0735 GMT)": the same time again in another zone, not a second expression.
+        if v.prev(j) == "(" && j >= 2 && is_clock_end(v.w(j - 2)) {
+            return None;
+        }
+        // "high noon": a decisive moment (or the film), not a clock time.
+        if w == "noon" && v.prev(j) == "high" {
             return None;
         }
         let mut k = j + 1;
@@ -125,16 +145,9 @@ impl Rules<'_> {
         if w.len() == 4 && v.is_number(j) && !ampm && zone.is_none() {
             return None;
         }
-        // A day written right after the time belongs to it ("9 a.m. Tuesday", "noon Friday").
         let mut base = DateExpr::Shift { unit: Unit::Day, n: 0 };
         let mut end = k;
-        let day_at = if v.w(k) == "," { k + 1 } else { k };
-        let day = self
-            .explicit_date(v, day_at)
-            .filter(|f| matches!(f.expr, DateExpr::MonthDay { .. } | DateExpr::Known(_)))
-            .or_else(|| self.weekday(v, day_at).filter(|f| f.label == DateLabel::Date))
-            .or_else(|| self.relative_day(v, day_at).filter(|f| f.label == DateLabel::Date));
-        if let Some(f) = day {
+        if let Some(f) = self.day_after_time(v, k) {
             base = f.expr;
             end = f.end;
         }
@@ -147,5 +160,37 @@ impl Rules<'_> {
         let mut f = self.hit(v, j, end, e, DateLabel::Time);
         f.zone = zone;
         Some(f)
+    }
+}
+
+/// True for the last token of a clock time: "a.m.", "pm", "10:35".
+fn is_clock_end(w: &str) -> bool {
+    matches!(w.replace('.', "").as_str(), "am" | "pm")
+        || w.split_once(':').is_some_and(|(a, b)| {
+            !a.is_empty() && a.len() <= 2 && b.len() == 2 && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit())
+        })
+}
+
+impl Rules<'_> {
+    /// A day written right after a time belongs to it ("9 a.m. Tuesday", "noon Friday", "mid-afternoon yesterday").
+    fn day_after_time(&self, v: &View, k: usize) -> Option<Hit> {
+        let day_at = if v.w(k) == "," { k + 1 } else { k };
+        self.explicit_date(v, day_at)
+            .filter(|f| matches!(f.expr, DateExpr::MonthDay { .. } | DateExpr::Known(_)))
+            .or_else(|| self.weekday(v, day_at).filter(|f| f.label == DateLabel::Date))
+            .or_else(|| self.relative_day(v, day_at).filter(|f| f.label == DateLabel::Date))
+    }
+
+    /// "mid-afternoon", "midmorning", "mid afternoon": the part of the day, and the token after it.
+    fn mid_part(&self, v: &View, j: usize) -> Option<(PartOfDay, usize)> {
+        let w = v.w(j);
+        let (part, k) = match w {
+            "mid" => (v.w(j + 1), j + 2),
+            _ => (w.strip_prefix("mid-").or_else(|| w.strip_prefix("mid"))?, j + 1),
+        };
+        match self.lx.parts_of_day.get(part)? {
+            p @ (PartOfDay::Morning | PartOfDay::Afternoon) => Some((*p, k)),
+            _ => None,
+        }
     }
 }

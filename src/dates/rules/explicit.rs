@@ -10,7 +10,7 @@ use crate::dates::value::Value;
 
 impl Rules<'_> {
     /// `date/explicit-date`: "February 21, 2018", "Feb. 21", "21 Feb 2018", "Tuesday, Feb. 20",
-    /// "February 2018", "June last year", "in March".
+    /// "February 2018", "January nineteen ninety-seven", "June last year", "in March".
     pub(super) fn explicit_date(&self, v: &View, j: usize) -> Option<Hit> {
         // Every shape starts with a capital (month, weekday) or a number (day): skip other tokens at once.
         if !v.is_number(j) && !v.cap(j) {
@@ -38,6 +38,9 @@ impl Rules<'_> {
                 }
             } else if let Some(y) = self.year_num(v, k + 1) {
                 (Some(y), m, None, k + 2)
+            } else if let Some((y, end)) = self.spelled_year(v, k + 1) {
+                // "January nineteen ninety-seven", as broadcast transcripts write it.
+                (Some(y), m, None, end)
             } else if v.w(k + 1) == "of" && self.year_num(v, k + 2).is_some() {
                 (self.year_num(v, k + 2), m, None, k + 3)
             } else if let (Some(&n), "year") = (self.lx.shifts.get(v.w(k + 1)), v.w(k + 2)) {
@@ -72,6 +75,31 @@ impl Rules<'_> {
             (None, None) => DateExpr::Month(month),
         };
         Some(self.hit(v, j, end, expr, DateLabel::Date))
+    }
+
+    /// `date/explicit-date`: the second day of "April 24 and 25", "May 3-4", "June 8 to 10": a day of
+    /// the month just named.
+    pub(super) fn second_day(&self, v: &View, j: usize) -> Option<Hit> {
+        let day = self.day_num(v, j)?;
+        if !matches!(v.prev(j), "and" | "or" | "to" | "through" | "-") || j < 3 {
+            return None;
+        }
+        // "24 and 25 years", "24 and 25 March": the number belongs to what follows.
+        let next = v.wt(j + 1);
+        if self.lx.units.contains_key(next) || self.lx.months.contains_key(next) || v.is_number(j + 1) {
+            return None;
+        }
+        let first = self.explicit_date(v, j - 3).filter(|h| h.end == j - 1)?;
+        let expr = match first.expr {
+            // Resolved in the year the first day resolves to.
+            DateExpr::MonthDay { month, .. } => {
+                CalendarDate::new(2000, month, day)?;
+                DateExpr::DayOfLastMonth(day)
+            }
+            DateExpr::Known(Value::Day(d)) => DateExpr::Known(Value::Day(CalendarDate::new(d.year, d.month, day)?)),
+            _ => return None,
+        };
+        Some(self.hit(v, j, j + 1, expr, DateLabel::Date))
     }
 
     /// A bare month name is a date only in date-like context: "May" and "March" are also words.

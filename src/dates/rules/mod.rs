@@ -9,7 +9,7 @@
 //! | explicit dates | `explicit.rs` | `date/explicit-date`, `date/holiday`, `date/position-hyphenated` |
 //! | numeric | `numeric.rs` | `date/numeric-date`, `date/year-range`, `date/fiscal-year`, `date/spelled-year` |
 //! | days and times | `days_times.rs` | `date/weekday`, `date/relative-day`, `date/time` |
-//! | relative | `relative.rs` | `date/reference`, `date/then`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
+//! | relative | `relative.rs` | `date/reference`, `date/then`, `date/that-unit`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
 //! | periods | `periods.rs` | `date/quarter`, `date/season`, `date/decade-word`, `date/century`, `date/the-quarter` |
 //! | durations and sets | `durations_sets.rs` | `date/duration`, `date/bare-unit`, `date/compound-duration`, `date/duration-range`, `date/set` |
 //!
@@ -85,6 +85,8 @@ impl Rules<'_> {
         DecadeWord => decade_word,
         FiscalYear => fiscal_year,
         SpelledYear => spelled_year_date,
+        ThatUnit => that_unit,
+        ExplicitDate => second_day,
     }
 
     rule_table! {
@@ -368,6 +370,10 @@ pub fn triggers(lx: &Lexicon) -> Triggers {
         "second-half",
         "half",
         "then",
+        "that",
+        "mid",
+        "midmorning",
+        "midafternoon",
     ]);
     t.iter()
         .flat_map(|w| [w.to_string(), format!("{w}s"), format!("{w}.")])

@@ -124,7 +124,9 @@ impl Rules<'_> {
             && !matches!(
                 prev,
                 "fiscal" | "since" | "in" | "of" | "published" | "updated" | "posted"
-            );
+            )
+            // "A 1996 law", "The 1998 season": an article opening the sentence, not a name.
+            && !matches!(prev, "a" | "an" | "the" | "its" | "his" | "her" | "their");
         if prev_is_name {
             return false;
         }

@@ -209,8 +209,11 @@ impl Rules<'_> {
         if v.cap(j) && !sentence_start && self.year_num(v, j + 1).is_none() {
             return None;
         }
+        // "the winter of 1994", "the winter of nineteen ninety-four".
         let of_year = if v.w(j + 1) == "of" {
             self.year_num(v, j + 2)
+                .map(|y| (y, j + 3))
+                .or_else(|| self.spelled_year(v, j + 2))
         } else {
             None
         };
@@ -219,7 +222,7 @@ impl Rules<'_> {
             return None;
         }
         let (year, end) = match (of_year, self.year_num(v, j + 1)) {
-            (Some(y), _) => (y, j + 3),
+            (Some(y), _) => y,
             (None, Some(y)) => (y, j + 2),
             (None, None) => return Some(self.hit(v, j, j + 1, DateExpr::Season(season), DateLabel::Date)),
         };

@@ -13,6 +13,9 @@ use crate::text::TokenKind;
 const YEAR_ADJECTIVES: &[&str] = &["full", "fiscal", "entire", "whole", "calendar"];
 const MAX_YEAR_ADJECTIVES: usize = 2;
 
+/// Words before "that day" or "that week" that make it the day of an event told before ("earlier that day").
+const THAT_DAY_BEFORE: &[&str] = &["earlier", "later", "on", "by", "until", "since", "during", "of"];
+
 impl Rules<'_> {
     /// `date/reference`: "now" (also "Now," opening a sentence: the present set against the past),
     /// "recently", "the future", "recent months".
@@ -24,6 +27,10 @@ impl Rules<'_> {
         }
         // "future" as an adjective ("future plans") is not a date.
         if v.w(j) == "future" && end == j + 1 && v.doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word) {
+            return None;
+        }
+        // "the future of our peoples": the fate of something, not a time.
+        if v.w(end - 1) == "future" && v.w(end) == "of" {
             return None;
         }
         let label = match value {
@@ -50,6 +57,11 @@ impl Rules<'_> {
         }
         let t = v.w(k);
         if let Some(&u) = self.lx.units.get(t) {
+            // "the following year", "the previous month": counted from the date told of before.
+            let anaphoric = v.prev(j) == "the" && matches!(w, "following" | "previous" | "preceding" | "prior");
+            if anaphoric && matches!(u, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week | Unit::Day) {
+                return Some(self.hit(v, j, k + 1, DateExpr::ThatUnit { unit: u, n }, DateLabel::Date));
+            }
             if v.cap(k) && !v.all_caps(k) {
                 // "This Week", "Next Month": a programme or a headline word, not a date in running text.
                 return None;
@@ -113,6 +125,14 @@ impl Rules<'_> {
         let named = if let Some(wd) = self.weekday_at(v, k).filter(|_| self.is_full_weekday(v, k)) {
             Named::Weekday(wd)
         } else if let Some(m) = self.month_at(v, k) {
+            // "last Oct. 23": the day, not the month.
+            if let Some(day) = self.day_num(v, k + 1).filter(|_| n != 0) {
+                let e = DateExpr::NamedShift {
+                    named: Named::MonthDay { month: m, day },
+                    n,
+                };
+                return (!matches!(w, "current" | "past")).then(|| self.hit(v, j, k + 2, e, DateLabel::Date));
+            }
             Named::Month(m)
         } else if let Some(&s) = self.lx.seasons.get(t) {
             Named::Season(s)
@@ -167,8 +187,19 @@ impl Rules<'_> {
         Some(self.hit(v, j, end, e, label))
     }
 
-    /// `date/the-unit` (after "the"): "the month", "the week" (the current one), "the weekend" (the last one).
+    /// `date/the-unit` (after "the"): "the month", "the week" (the current one), "the weekend" (the last
+    /// one), "the week of March 6" (the week of that day).
     pub(super) fn the_unit(&self, v: &View, j: usize) -> Option<Hit> {
+        if v.w(j) == "week" && v.w(j + 1) == "of" {
+            // "the week of March 6": the ISO week of that day.
+            if let Some(day) = self
+                .explicit_date(v, j + 2)
+                .filter(|h| matches!(h.expr, DateExpr::MonthDay { .. } | DateExpr::Known(Value::Day(_))))
+            {
+                let e = DateExpr::WeekOf(Box::new(day.expr));
+                return Some(self.hit(v, j, day.end, e, DateLabel::Date));
+            }
+        }
         let (unit, n) = match v.w(j) {
             // A unit word right after ("the week day") makes another phrase.
             "month" if !self.lx.units.contains_key(v.w(j + 1)) => (Unit::Month, 0),
@@ -188,6 +219,34 @@ impl Rules<'_> {
         }
         let e = DateExpr::Known(Value::Reference(Reference::Past));
         Some(self.hit(v, j, j + 2, e, DateLabel::Date))
+    }
+
+    /// `date/that-unit`: "that year", "that quarter", "that same month", "later that day": a unit of
+    /// the date named before. A day or week needs a word that makes it a time ("earlier that day",
+    /// "on that day", "that same day"), as "trades made that day" is often generic.
+    pub(super) fn that_unit(&self, v: &View, j: usize) -> Option<Hit> {
+        if v.w(j) != "that" {
+            return None;
+        }
+        let same = v.w(j + 1) == "same";
+        let k = if same { j + 2 } else { j + 1 };
+        // "that quarter-point cut", "that year-old": a hyphen glues the unit to another word.
+        if v.w(k + 1) == "-" {
+            return None;
+        }
+        let unit = match v.w(k) {
+            "year" => Unit::Year,
+            "quarter" => Unit::Quarter,
+            "month" => Unit::Month,
+            "week" => Unit::Week,
+            "day" => Unit::Day,
+            _ => return None,
+        };
+        let timed = same || THAT_DAY_BEFORE.contains(&v.prev(j));
+        if matches!(unit, Unit::Week | Unit::Day) && !timed {
+            return None;
+        }
+        Some(self.hit(v, j, k + 1, DateExpr::ThatUnit { unit, n: 0 }, DateLabel::Date))
     }
 
     /// `date/then`: "back then", the past time the text is telling of (PAST_REF); the span is "then".
