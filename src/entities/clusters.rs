@@ -30,6 +30,20 @@ const FNV64_PRIME: u64 = 0x0000_0100_0000_01b3;
 /// optionally with the letters after the first lower-cased (`Title` form) or all lower-cased.
 fn key(w: &str, fold: Fold) -> u64 {
     let mut h = FNV64_OFFSET;
+    if w.is_ascii() {
+        // The same bytes as the general path below, without the case tables.
+        for (k, &b) in w.as_bytes().iter().enumerate() {
+            let b = if b.is_ascii_digit() {
+                b'0'
+            } else if fold == Fold::Lower || (fold == Fold::Title && k > 0) {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            };
+            h = (h ^ b as u64).wrapping_mul(FNV64_PRIME);
+        }
+        return h;
+    }
     let mut buf = [0u8; 4];
     for (k, c) in w.chars().enumerate() {
         let c = if c.is_ascii_digit() {

@@ -100,6 +100,17 @@ impl DocFeatures {
 
 fn lower_hash(w: &str) -> u32 {
     let mut h = Fnv32::default();
+    if w.is_ascii() {
+        // The same bytes as the general path below, without the case tables.
+        for b in w.bytes() {
+            h.byte(if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            });
+        }
+        return h.finish();
+    }
     for c in w.chars() {
         if c.is_ascii_digit() {
             h.byte(b'0');
@@ -221,7 +232,7 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         }
     }
 
-    let mut hashes = Vec::with_capacity(n * 40);
+    let mut hashes = Vec::with_capacity(n * 48);
     let mut low: Vec<char> = Vec::with_capacity(32);
     let mut starts = Vec::with_capacity(n + 1);
     for i in 0..n {
@@ -253,9 +264,10 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         let ii = i as isize;
         let cap = is_capitalised(w);
         hashes.push(Fnv32::with(T_BIAS).finish());
+        // Feeding each char's UTF-8 bytes is feeding the word's bytes.
         let mut h = Fnv32::with(T_WORD);
-        for c in w.chars() {
-            h.char(c);
+        for b in w.bytes() {
+            h.byte(b);
         }
         hashes.push(h.finish());
         hashes.push(combine(T_LOWER, &[lower[i]]));
@@ -264,7 +276,11 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         hashes.push(shape[i]);
         // Affixes read the lower-cased word, made once per token in a reused buffer.
         low.clear();
-        low.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            low.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            low.extend(w.chars().flat_map(char::to_lowercase));
+        }
         let nchars = low.len();
         for k in 1..=3 {
             if nchars > k {
@@ -297,8 +313,12 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         } else {
             0
         };
-        for c in 0..LEX_CLASSES {
+        // Only the classes present here or next door: most tokens are in no list.
+        let mut present = (m.begin | m.inside | prev | next) & ((1u32 << LEX_CLASSES) - 1);
+        while present != 0 {
+            let c = present.trailing_zeros() as usize;
             let bit = 1u32 << c;
+            present &= present - 1;
             if m.begin & bit != 0 {
                 hashes.push(combine(T_LEX, &[c as u32, 0]));
                 hashes.push(combine(T_LEX_CAP, &[c as u32, cap as u32, first, caps_line[i] as u32]));

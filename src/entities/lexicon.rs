@@ -7,6 +7,7 @@ use super::clusters::{WordClass, WordClasses};
 use super::hash::{fnv64_lower, fnv64_start, phrase_step, PassThroughBuild};
 use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The longest phrase (in tokens) looked up.
 pub const MAX_PHRASE: usize = 4;
@@ -113,13 +114,18 @@ impl LexClass {
     }
 
     fn table(self) -> &'static str {
+        // The largest lists are embedded packed by build.rs and unpacked once, on first use.
+        static UNPACKED: [OnceLock<String>; LEX_CLASSES] = [const { OnceLock::new() }; LEX_CLASSES];
+        let packed = |bytes: &'static [u8]| -> &'static str {
+            UNPACKED[self as usize].get_or_init(|| crate::data::unpack(bytes))
+        };
         match self {
             LexClass::Country => include_str!("../../data/entities/countries.txt"),
             LexClass::Demonym => include_str!("../../data/entities/demonyms.txt"),
-            LexClass::Region => include_str!("../../data/entities/regions.txt"),
-            LexClass::City => include_str!("../../data/entities/cities.txt"),
-            LexClass::GivenName => include_str!("../../data/entities/given_names.txt"),
-            LexClass::Common => include_str!("../../data/entities/common_words.txt"),
+            LexClass::Region => packed(include_bytes!(concat!(env!("OUT_DIR"), "/regions.fc"))),
+            LexClass::City => packed(include_bytes!(concat!(env!("OUT_DIR"), "/cities.fc"))),
+            LexClass::GivenName => packed(include_bytes!(concat!(env!("OUT_DIR"), "/given_names.fc"))),
+            LexClass::Common => packed(include_bytes!(concat!(env!("OUT_DIR"), "/common_words.fc"))),
             LexClass::Title => include_str!("../../data/entities/titles.txt"),
             LexClass::OrgWord => include_str!("../../data/entities/org_words.txt"),
             LexClass::NewsOrg => include_str!("../../data/entities/news_orgs.txt"),
@@ -127,11 +133,11 @@ impl LexClass {
             LexClass::Group => include_str!("../../data/entities/groups.txt"),
             LexClass::LegalSuffix => include_str!("../../data/entities/legal_suffixes.txt"),
             LexClass::Company => include_str!("../../data/entities/companies.txt"),
-            LexClass::Surname => include_str!("../../data/entities/surnames.txt"),
-            LexClass::Town => include_str!("../../data/entities/towns.txt"),
-            LexClass::WnPlace => include_str!("../../data/entities/wn_places.txt"),
+            LexClass::Surname => packed(include_bytes!(concat!(env!("OUT_DIR"), "/surnames.fc"))),
+            LexClass::Town => packed(include_bytes!(concat!(env!("OUT_DIR"), "/towns.fc"))),
+            LexClass::WnPlace => packed(include_bytes!(concat!(env!("OUT_DIR"), "/wn_places.fc"))),
             LexClass::WnOrg => include_str!("../../data/entities/wn_orgs.txt"),
-            LexClass::WnOther => include_str!("../../data/entities/wn_other.txt"),
+            LexClass::WnOther => packed(include_bytes!(concat!(env!("OUT_DIR"), "/wn_other.fc"))),
             LexClass::Acronym => include_str!("../../data/entities/acronyms.txt"),
         }
     }

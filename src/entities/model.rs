@@ -318,4 +318,14 @@ mod tests {
         }
         assert!(Model::from_bytes(&m.to_bytes()[..20]).is_none());
     }
+
+    #[test]
+    fn the_embedded_weights_are_in_the_format_the_trainer_writes() {
+        // tools/train.sh writes model.bin with to_bytes: reading and writing it again must give
+        // the same bytes, or the next training run would change the file's format.
+        let bytes = include_bytes!("../../data/entities/model.bin");
+        let model = Model::from_bytes(bytes).expect("the embedded model reads");
+        assert!(model.weights.iter().any(|&w| w != 0));
+        assert_eq!(model.to_bytes(), bytes.to_vec());
+    }
 }

@@ -267,11 +267,24 @@ impl Export {
     }
 }
 
+/// True when `json` holds `</`, U+2028 or U+2029 (UTF-8 E2 80 A8/A9). One pass over the bytes:
+/// the export is several times the text's size, and a search by chars decodes every one of them.
+fn needs_escaping(json: &[u8]) -> bool {
+    let mut rest = json;
+    while let Some(p) = rest.iter().position(|&b| b == b'<' || b == 0xE2) {
+        match rest[p..] {
+            [b'<', b'/', ..] | [0xE2, 0x80, 0xA8 | 0xA9, ..] => return true,
+            _ => rest = &rest[p + 1..],
+        }
+    }
+    false
+}
+
 /// The JSON made safe to paste into an HTML `<script>` block or a JavaScript source: `</` and
 /// the line separators U+2028/U+2029 can only stand inside JSON strings, where `<\/`, `\u2028`
 /// and `\u2029` mean the same characters, so the JSON value is unchanged.
 pub(crate) fn embeddable(json: String) -> String {
-    if !json.contains("</") && !json.contains(['\u{2028}', '\u{2029}']) {
+    if !needs_escaping(json.as_bytes()) {
         return json;
     }
     json.replace("</", "<\\/")

@@ -97,7 +97,7 @@ impl Mentions {
                 label: label_of(c),
                 confidence: Some(conf),
                 rule: EntityRule::Model,
-                reason: format!("model {conf:.2}"),
+                reason: model_reason(conf),
             });
         }
         Mentions {
@@ -207,6 +207,17 @@ fn label_of(c: Class) -> EntityLabel {
     }
 }
 
+/// "model 0.94": the confidence to two decimals, as `{:.2}` writes it (ties to even), without
+/// the float formatter, which costs more than the rest of making a mention.
+fn model_reason(conf: f32) -> String {
+    if !(0.0..=1.0).contains(&conf) {
+        return format!("model {conf:.2}");
+    }
+    // Exact: an f32 times 100 fits an f64's mantissa, so only true ties round to even.
+    let c = (f64::from(conf) * 100.0).round_ties_even() as u32;
+    format!("model {}.{:02}", c / 100, c % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +241,17 @@ mod tests {
         assert_eq!((ms.covered(0), ms.owner(2), ms.owner(7)), (false, Some(2), Some(1)));
         ms.edit()[0].end = 6;
         assert!(ms.covered(5));
+    }
+
+    #[test]
+    fn the_model_reason_shows_the_confidence_as_two_decimals_do() {
+        // Ties go to even, as `{:.2}` rounds them; a spread of other values agrees too.
+        for c in [0.0f32, 0.005, 0.125, 0.375, 0.625, 0.875, 0.994_999, 0.995, 1.0] {
+            assert_eq!(super::model_reason(c), format!("model {c:.2}"));
+        }
+        for k in 0..=10_000u32 {
+            let c = k as f32 / 10_000.0;
+            assert_eq!(super::model_reason(c), format!("model {c:.2}"));
+        }
     }
 }
