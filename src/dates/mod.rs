@@ -76,12 +76,17 @@ impl DateRecognizer {
                 );
                 // "by February", "through January": a deadline or an end point lies ahead.
                 let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
-                // A past tense keeps a span told of in the past behind: "had bought shares through
-                // Sept. 29", "sales this year through August"; "until" needs the past perfect, as
-                // "extended the offer until Nov. 6" looks ahead.
-                let told_past = cue.as_ref().is_some_and(|c| {
-                    c.tense == CueTense::Past && (before == "through" || c.word.eq_ignore_ascii_case("had"))
-                });
+                // A span told of in the past stays behind: "had bought shares through Sept. 29" (the
+                // past perfect), "sales this year through August" (the year to date); "extended the
+                // offer until Nov. 6" and "has extended loans through January" look ahead.
+                let year_to_date = before == "through"
+                    && f.start >= 3
+                    && view.word(f.start - 3) == Some("this")
+                    && view.word(f.start - 2) == Some("year");
+                let told_past = year_to_date
+                    || cue
+                        .as_ref()
+                        .is_some_and(|c| c.tense == CueTense::Past && c.word.eq_ignore_ascii_case("had"));
                 let deadline =
                     matches!(before, "by" | "through" | "until" | "till") && !is_weekday(&f.expr) && !told_past;
                 // "Wednesday's ruling": a day named for its event has mostly passed, whatever modal
