@@ -185,14 +185,17 @@ impl DateRecognizer {
             if let (
                 Some(Value::Quarter { year, quarter: q }),
                 DateExpr::Quarter {
-                    part: Some(_),
                     year_shift: 0,
                     half: false,
+                    ..
                 }
                 | DateExpr::Known(_),
             ) = (&value, &f.expr)
             {
-                if let (Ok(year), 1..=4) = (i32::try_from(*year), q) {
+                // Results are reported for quarters that have ended: "a fourth-quarter charge" in an
+                // October story looks ahead and is no quarter to compare with.
+                let ended = document_date.is_none_or(|d| (i64::from(d.year), (d.month - 1) / 3 + 1) > (*year, *q));
+                if let (Ok(year), 1..=4, true) = (i32::try_from(*year), q, ended) {
                     quarter = Some((QuarterContext { year, quarter: *q }, out.len()));
                     months_since_quarter = false;
                 }
