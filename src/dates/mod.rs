@@ -76,12 +76,17 @@ impl DateRecognizer {
                 );
                 // "by February", "through January": a deadline or an end point lies ahead.
                 let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
-                // A past tense keeps a span told of in the past behind: "had bought shares through
-                // Sept. 29", "sales this year through August"; "until" needs the past perfect, as
-                // "extended the offer until Nov. 6" looks ahead.
-                let told_past = cue.as_ref().is_some_and(|c| {
-                    c.tense == CueTense::Past && (before == "through" || c.word.eq_ignore_ascii_case("had"))
-                });
+                // A span told of in the past stays behind: "had bought shares through Sept. 29" (the
+                // past perfect), "sales this year through August" (the year to date); "extended the
+                // offer until Nov. 6" and "has extended loans through January" look ahead.
+                let year_to_date = before == "through"
+                    && f.start >= 3
+                    && view.word(f.start - 3) == Some("this")
+                    && view.word(f.start - 2) == Some("year");
+                let told_past = year_to_date
+                    || cue
+                        .as_ref()
+                        .is_some_and(|c| c.tense == CueTense::Past && c.word.eq_ignore_ascii_case("had"));
                 let deadline =
                     matches!(before, "by" | "through" | "until" | "till") && !is_weekday(&f.expr) && !told_past;
                 // "Wednesday's ruling": a day named for its event has mostly passed, whatever modal
@@ -180,14 +185,17 @@ impl DateRecognizer {
             if let (
                 Some(Value::Quarter { year, quarter: q }),
                 DateExpr::Quarter {
-                    part: Some(_),
                     year_shift: 0,
                     half: false,
+                    ..
                 }
                 | DateExpr::Known(_),
             ) = (&value, &f.expr)
             {
-                if let (Ok(year), 1..=4) = (i32::try_from(*year), q) {
+                // Results are reported for quarters that have ended: "a fourth-quarter charge" in an
+                // October story looks ahead and is no quarter to compare with.
+                let ended = document_date.is_none_or(|d| (i64::from(d.year), (d.month - 1) / 3 + 1) > (*year, *q));
+                if let (Ok(year), 1..=4, true) = (i32::try_from(*year), q, ended) {
                     quarter = Some((QuarterContext { year, quarter: *q }, out.len()));
                     months_since_quarter = false;
                 }
