@@ -249,10 +249,15 @@ impl<'a, 'd> Context<'a, 'd> {
                             || self.mid_caps.contains(self.text(j))
                             || self.lex.pronoun(&self.lower(j)).is_some_and(|p| p.is_personal())
                     });
-                    let term = rule == QuoteRule::Cueless
-                        && inner.split_whitespace().count() <= 3
-                        && !named
-                        && !self.relayed_term(first);
+                    let short_term = rule == QuoteRule::Cueless && inner.split_whitespace().count() <= 3 && !named;
+                    let relayed = short_term && self.relayed_term(first);
+                    let term = short_term && !relayed;
+                    // A relayed term is the words of whoever relays it, not of the clause's subject.
+                    let a = if relayed {
+                        self.relaying_speaker(first).unwrap_or(a)
+                    } else {
+                        a
+                    };
                     let title = title_like(inner)
                         && !sentence_like(inner)
                         && (self.title_context(first) || (cueless && !colon));
