@@ -11,7 +11,7 @@
 //! | `quote/after-adjacent` | `"…" X said`, `"…" according to X` right after the quote | `after.rs` |
 //! | `quote/after-later` | `X "drew well" in 2008, said Y` later in the sentence | `after.rs` |
 //! | `quote/previous-sentence` | `X said in a statement. "…"` | `previous.rs` |
-//! | `quote/cueless` | `X supports "appropriate pay raises"`: the clause's subject | `cueless.rs` |
+//! | `quote/cueless` | `X supports "appropriate pay raises"`: the clause's subject (a relayed term: whoever relays it, `kind.rs`) | `cueless.rs` |
 //!
 //! A quote the chain attributes may still be a title (`quote/title`: `ABC's "This Week"`). A quote
 //! it cannot attribute inherits (`inherit.rs`): from the quote before it in its paragraph
