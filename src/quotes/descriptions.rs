@@ -207,8 +207,8 @@ pub fn described_speakers(doc: &Document, lex: &Lexicon, in_quote: &[bool]) -> V
     let mut out = Vec::new();
     let inside = |j: usize| in_quote.get(j).copied().unwrap_or(true);
     for j in 1..doc.tokens.len() {
-        let word = doc.token_text(j).to_lowercase();
-        if inside(j) || !lex.is_cue(&word) {
+        // Lower-case only: a capitalised "Said" opens a sentence, with no subject before it.
+        if !lex.is_cue(doc.token_text(j)) || inside(j) {
             continue;
         }
         let mut k = j;

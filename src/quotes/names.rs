@@ -312,10 +312,13 @@ impl Names {
         let Some(d) = upto.checked_sub(1).map(|i| self.described[i].clone()) else {
             return false;
         };
-        let breaks = (d.end..=at.min(doc.tokens.len().saturating_sub(1)))
+        // At most one paragraph break between (counted backwards, stopping at the second).
+        let far = (d.end..=at.min(doc.tokens.len().saturating_sub(1)))
+            .rev()
             .filter(|&j| doc.tokens[j].newlines_before > 0)
-            .count();
-        if breaks > 1 || d.gender.is_some_and(|g| g != want) {
+            .nth(1)
+            .is_some();
+        if far || d.gender.is_some_and(|g| g != want) {
             return false;
         }
         let from = self.mentions.partition_point(|m| m.first < d.end);

@@ -32,6 +32,12 @@ impl Context<'_, '_> {
             return true;
         }
         let prev = self.text(i - 1);
+        // "delivered a snappy retort:": a bare form after "a/an" and a modifier is a noun; a verb
+        // after a singular subject ("a spokesman said", "an aide wrote") is inflected.
+        let bare = !t.ends_with(['s', 'd']) && !t.ends_with("ing") && !self.lex.irregular_verbs.contains(t);
+        if bare && i >= 2 && matches!(self.lower(i - 2).as_str(), "a" | "an") {
+            return false;
+        }
         // Passives ("was told"), adjectives ("the said") and nouns ("Rubio's claims") are no speech acts.
         // "secretary of state", "calls for comment": after "of"/"for" the word is a noun; so it is
         // after a number or an adjective of that kind ("Labour's six new pledges").

@@ -170,6 +170,12 @@ impl Context<'_, '_> {
                     }
                 }
             }
+            // Only a name ("was steep for Mr. Sanders, who said" → Mr. Sanders): "his show's
+            // listeners, who wondered" may sit inside an earlier speaker's words.
+            if !self.doc.is_capitalised(e - 1) {
+                return None;
+            }
+            let f = (f..e).find(|&w| self.doc.is_capitalised(w)).unwrap_or(e - 1);
             return Some((f, e));
         }
         // "B&B - which has a 22% share of the market - said": a dash-delimited aside.

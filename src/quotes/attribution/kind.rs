@@ -1,6 +1,6 @@
 //! Speech, title or scare quote: what a quote's own words and the words before it tell.
 
-use super::Context;
+use super::{Attribution, Context};
 use crate::text::words::is_possessive;
 
 /// True when a quote reads like speech even with no attribution: a sentence or more.
@@ -56,5 +56,52 @@ impl Context<'_, '_> {
         let cast_as = k > 0 && self.lower(k - 1) == "as";
         let framed = (s.start..first).any(|j| self.quote_of[j].is_none() && self.lex.is_speech_form(&self.lower(j)));
         other_quote || cast_as || framed
+    }
+
+    /// The speaker of a relayed term ([`Self::relayed_term`]): the subject of the verb that relays
+    /// it, a speech verb earlier in the clause (`the narrator mentions "classified emails"`) or the
+    /// verb casting something "as" it (`officials started to portray the shooting as a
+    /// "workplace" issue`). None when no subject is found.
+    pub(super) fn relaying_speaker(&self, first: usize) -> Option<Attribution> {
+        let floor = self.clause_floor(first);
+        let outside = |j: usize| self.quote_of[j].is_none();
+        let mut k = first;
+        if k > floor && self.lex.articles.contains(self.lower(k - 1).as_str()) {
+            k -= 1;
+        }
+        // `as a "workplace" or "gun control" issue`: a term joined to a quote before it shares its speaker.
+        if k >= floor + 2 && matches!(self.lower(k - 1).as_str(), "or" | "and") && self.quote_of[k - 2].is_some() {
+            let mut q = k - 2;
+            while q > floor && self.quote_of[q - 1] == self.quote_of[k - 2] {
+                q -= 1;
+            }
+            return self.relaying_speaker(q);
+        }
+        let verb = if k > floor && self.lower(k - 1) == "as" {
+            (floor.max(k.saturating_sub(12))..k - 1)
+                .rev()
+                .take_while(|&j| outside(j) && self.text(j) != ",")
+                .find(|&j| self.verb_ish(j) || (j > floor && self.text(j - 1) == "to" && self.verb_like(j)))
+        } else {
+            (floor..first)
+                .rev()
+                .find(|&j| outside(j) && self.lex.is_speech_form(&self.lower(j)))
+        }?;
+        // "officials started to portray": the subject is the finite verb's, before "to".
+        let cue = verb;
+        let verb = if verb >= floor + 2 && self.text(verb - 1) == "to" && self.verb_ish(verb - 2) {
+            verb - 2
+        } else {
+            verb
+        };
+        // "what they call the "…"": a pronoun right before the verb is its subject.
+        let pronoun = verb > floor && self.lex.pronoun(&self.lower(verb - 1)).is_some_and(|p| p.is_personal());
+        let (f, e) = if pronoun {
+            (verb - 1, verb)
+        } else {
+            self.subject_before(verb, floor)?
+        };
+        let a = Attribution { first: f, end: e, cue };
+        self.plausible_speaker(&a).then_some(a)
     }
 }

@@ -11,7 +11,7 @@
 //! | `quote/after-adjacent` | `"…" X said`, `"…" according to X` right after the quote | `after.rs` |
 //! | `quote/after-later` | `X "drew well" in 2008, said Y` later in the sentence | `after.rs` |
 //! | `quote/previous-sentence` | `X said in a statement. "…"` | `previous.rs` |
-//! | `quote/cueless` | `X supports "appropriate pay raises"`: the clause's subject | `cueless.rs` |
+//! | `quote/cueless` | `X supports "appropriate pay raises"`: the clause's subject (a relayed term: whoever relays it, `kind.rs`) | `cueless.rs` |
 //!
 //! A quote the chain attributes may still be a title (`quote/title`: `ABC's "This Week"`). A quote
 //! it cannot attribute inherits (`inherit.rs`): from the quote before it in its paragraph
@@ -249,10 +249,15 @@ impl<'a, 'd> Context<'a, 'd> {
                             || self.mid_caps.contains(self.text(j))
                             || self.lex.pronoun(&self.lower(j)).is_some_and(|p| p.is_personal())
                     });
-                    let term = rule == QuoteRule::Cueless
-                        && inner.split_whitespace().count() <= 3
-                        && !named
-                        && !self.relayed_term(first);
+                    let short_term = rule == QuoteRule::Cueless && inner.split_whitespace().count() <= 3 && !named;
+                    let relayed = short_term && self.relayed_term(first);
+                    let term = short_term && !relayed;
+                    // A relayed term is the words of whoever relays it, not of the clause's subject.
+                    let a = if relayed {
+                        self.relaying_speaker(first).unwrap_or(a)
+                    } else {
+                        a
+                    };
                     let title = title_like(inner)
                         && !sentence_like(inner)
                         && (self.title_context(first) || (cueless && !colon));
