@@ -150,8 +150,19 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
             continue;
         }
         let prev = doc.token_text(i - 1);
-        // "firm Acme"; "shares in Acme", "the chief executive of Acme".
-        let why = if cue(i - 1) {
+        // "firm Acme"; "companies such as Acme", "firms including Acme".
+        let plural = |j: usize| cue(j) && doc.token_text(j).ends_with('s');
+        let cue_at = if cue(i - 1) {
+            Some(i - 1)
+        } else if prev == "as" && i >= 3 && doc.token_text(i - 2) == "such" && plural(i - 3) {
+            Some(i - 3)
+        } else if matches!(prev, "including" | "like") && i >= 2 && plural(i - 2) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        // "shares in Acme", "the chief executive of Acme".
+        let why = if cue_at.is_some() {
             Some("named after a company noun")
         } else if i >= 2
             && (prev == "of" || prev == "in" && doc.token_text(i - 2).to_ascii_lowercase().starts_with("share"))
@@ -164,6 +175,8 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
         let Some(why) = why else {
             continue;
         };
+        // A plural noun lists several: "the firms Acme and Bolt", "companies such as Acme, Bolt, and Crane".
+        let list = cue_at.is_some_and(plural);
         let mut s = i;
         loop {
             let e = name_from(doc, lex, s);
@@ -174,10 +187,13 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
             if e > s && !person && !place {
                 found.push((s, e, why));
             }
-            // A plural noun lists several: "the firms Acme and Bolt".
-            let list = doc.token_text(i - 1).ends_with('s') && why == "named after a company noun";
-            if list && e + 1 < n && matches!(doc.token_text(e), "and" | ",") && name_word(doc, lex, e + 1) {
-                s = e + 1;
+            let next = if e + 2 < n && doc.token_text(e) == "," && doc.token_text(e + 1) == "and" {
+                e + 2
+            } else {
+                e + 1
+            };
+            if list && e > s && next < n && matches!(doc.token_text(e), "and" | ",") && name_word(doc, lex, next) {
+                s = next;
             } else {
                 break;
             }
@@ -264,6 +280,23 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
         })
     });
     let names: Vec<&str> = found.iter().map(|&(s, e, _)| exact(doc, s, e)).collect();
+    // A name of several words elsewhere in the article, however the tagger cut it there ("Scissor"
+    // of "Scissor Sisters" in a headline), is the same business.
+    let mut elsewhere = Vec::new();
+    for &(s, e, _) in found.iter().filter(|f| f.1 - f.0 >= 2) {
+        let len = e - s;
+        for i in 0..n.saturating_sub(len - 1) {
+            let same = i != s && (0..len).all(|j| doc.token_text(i + j) == doc.token_text(s + j));
+            let bounded = (i == 0 || !doc.is_capitalised(i - 1) || opens_sentence(doc, i))
+                && (i + len >= n || !doc.is_capitalised(i + len) || doc.tokens[i + len].newlines_before > 0);
+            if same && bounded {
+                elsewhere.push((i, i + len, "the article calls this name a business elsewhere"));
+            }
+        }
+    }
+    found.extend(elsewhere);
+    found.sort_unstable();
+    found.dedup_by(|b, a| b.0 < a.1);
     let orgs: Vec<Mention> = found
         .into_iter()
         .map(|(s, e, why)| Mention::by_rule(s, e, EntityLabel::Org, EntityRule::CompanyCue, why.to_string()))
