@@ -189,10 +189,12 @@ pub enum RuleList {
     HouseStyleNouns,
     /// Words after a name that make it a sports team ("side", "coach", "striker").
     TeamWords,
+    /// Jobs held at a firm ("analyst", "economist"), before "at" or "with" and the firm's name.
+    FirmStaff,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 12;
+pub const RULE_LISTS: usize = 13;
 
 impl RuleList {
     /// Every rule-only list.
@@ -209,6 +211,7 @@ impl RuleList {
         RuleList::Institutions,
         RuleList::HouseStyleNouns,
         RuleList::TeamWords,
+        RuleList::FirmStaff,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -226,6 +229,7 @@ impl RuleList {
             RuleList::Institutions => "institutions",
             RuleList::HouseStyleNouns => "house-style nouns",
             RuleList::TeamWords => "team words",
+            RuleList::FirmStaff => "firm staff",
         }
     }
 
@@ -243,6 +247,7 @@ impl RuleList {
             RuleList::Institutions => include_str!("../../data/entities/institutions.txt"),
             RuleList::HouseStyleNouns => include_str!("../../data/entities/house_style_nouns.txt"),
             RuleList::TeamWords => include_str!("../../data/entities/team_words.txt"),
+            RuleList::FirmStaff => include_str!("../../data/entities/firm_staff.txt"),
         }
     }
 

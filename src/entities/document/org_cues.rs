@@ -169,6 +169,11 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
             && owned(i - 2)
         {
             Some("what a business has is of it")
+        } else if i >= 2
+            && matches!(prev, "at" | "with")
+            && lexicons.contains(RuleList::FirmStaff, doc.token_text(i - 2))
+        {
+            Some("an analyst's firm")
         } else {
             None
         };
@@ -179,7 +184,20 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
         let list = cue_at.is_some_and(plural);
         let mut s = i;
         loop {
-            let e = name_from(doc, lex, s);
+            let mut e = name_from(doc, lex, s);
+            // A firm of partners: "analyst with Purvin and Gertz" (one word each side of "and").
+            let partners = why == "an analyst's firm"
+                && e == s + 1
+                && e + 2 < n
+                && doc.token_text(e) == "and"
+                && name_word(doc, lex, e + 1)
+                && !doc.is_capitalised(e + 2)
+                && [s, e + 1]
+                    .iter()
+                    .all(|&j| lex[j].begin & (place_bits() | LexClass::Common.bit()) == 0);
+            if partners {
+                e += 2;
+            }
             let amp = (s..e).any(|j| doc.token_text(j) == "&");
             // "firm chief John Smith" or "bank manager Ann Lee" name a person.
             let person = lex[s].begin & given != 0 && e - s >= 2 && !amp;
