@@ -191,10 +191,12 @@ pub enum RuleList {
     TeamWords,
     /// Jobs held at a firm ("analyst", "economist"), before "at" or "with" and the firm's name.
     FirmStaff,
+    /// Nouns right after a name that make it an organisation ("newspaper", "organisation").
+    OrgKindsAfter,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 13;
+pub const RULE_LISTS: usize = 14;
 
 impl RuleList {
     /// Every rule-only list.
@@ -212,6 +214,7 @@ impl RuleList {
         RuleList::HouseStyleNouns,
         RuleList::TeamWords,
         RuleList::FirmStaff,
+        RuleList::OrgKindsAfter,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -230,6 +233,7 @@ impl RuleList {
             RuleList::HouseStyleNouns => "house-style nouns",
             RuleList::TeamWords => "team words",
             RuleList::FirmStaff => "firm staff",
+            RuleList::OrgKindsAfter => "organisation kinds after a name",
         }
     }
 
@@ -248,6 +252,7 @@ impl RuleList {
             RuleList::HouseStyleNouns => include_str!("../../data/entities/house_style_nouns.txt"),
             RuleList::TeamWords => include_str!("../../data/entities/team_words.txt"),
             RuleList::FirmStaff => include_str!("../../data/entities/firm_staff.txt"),
+            RuleList::OrgKindsAfter => include_str!("../../data/entities/org_kinds_after.txt"),
         }
     }
 

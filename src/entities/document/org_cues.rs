@@ -141,6 +141,8 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
             || opens_sentence(doc, i) && lexicons.contains(RuleList::CompanyPossessions, &w.to_lowercase())
     };
     let given = LexClass::GivenName.bit();
+    // Nationalities and groups ("the group Kurds", "a Swiss newspaper") are not organisations.
+    let peoples = LexClass::Demonym.bit() | LexClass::Group.bit();
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
     for i in 1..n {
         if doc.tokens[i].newlines_before > 0 || !name_word(doc, lex, i) {
@@ -201,7 +203,7 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
             let amp = (s..e).any(|j| doc.token_text(j) == "&");
             // "firm chief John Smith" or "bank manager Ann Lee" name a person.
             let person = lex[s].begin & given != 0 && e - s >= 2 && !amp;
-            let place = e - s == 1 && lex[s].begin & place_bits() != 0;
+            let place = e - s == 1 && lex[s].begin & (place_bits() | peoples) != 0;
             if e > s && !person && !place {
                 found.push((s, e, why));
             }
@@ -220,19 +222,27 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     // "Acme's shareholders", "Acme's chief executive"; "Acme, the Swedish games developer,".
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.label == EntityLabel::Org || m.end + 2 >= n {
+        if m.label == EntityLabel::Org || m.end + 1 >= n {
             continue;
         }
         let (s, e) = (m.start, m.end);
         let person = lex[s].begin & given != 0 && m.len() >= 2;
         let place = m.len() == 1 && lex[s].begin & place_bits() != 0;
-        if person || place {
+        let people = (s..e).any(|j| lex[j].begin & peoples != 0);
+        if person || place || people {
             continue;
         }
-        let possessive = is_possessive(doc.token_text(e))
+        // "Britain's Sun newspaper", "the Eagles organisation".
+        if lexicons.contains(RuleList::OrgKindsAfter, doc.token_text(e)) {
+            found.push((s, e, "an organisation noun follows the name"));
+            continue;
+        }
+        let possessive = e + 2 < n
+            && is_possessive(doc.token_text(e))
             && (owned(e + 1)
                 || e + 2 < n && !doc.is_capitalised(e + 1) && owned(e + 2) && doc.token_text(e + 1) != "own");
-        let described = doc.token_text(e) == ","
+        let described = e + 2 < n
+            && doc.token_text(e) == ","
             && matches!(doc.token_text(e + 1), "the" | "a" | "an")
             && (e + 2..n.min(e + 2 + MAX_APPOSITION_WORDS)).any(|j| {
                 cue(j)
