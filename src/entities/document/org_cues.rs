@@ -79,6 +79,19 @@ fn name_from(doc: &Document, lex: &[TokenLex], s: usize) -> usize {
     e
 }
 
+/// Drops every span that overlaps one found before it, so the names are apart (a mask of taken
+/// tokens, not a sort: a sort of these tuples costs the wasm more than the rule itself).
+fn keep_apart(found: &mut Vec<(usize, usize, &'static str)>, tokens: usize) {
+    let mut taken = vec![false; tokens];
+    found.retain(|&(s, e, _)| {
+        let free = e <= tokens && !taken[s..e].iter().any(|&t| t);
+        if free {
+            taken[s..e].iter_mut().for_each(|t| *t = true);
+        }
+        free
+    });
+}
+
 /// "Opec", "Nato", "Unicef": an organisation acronym (`data/entities/org_acronyms.txt`) written in
 /// title case is that organisation, where the word stands alone (no capitalised word next to it
 /// makes it part of a longer name) and is not an ordinary word ("Who", "Ace").
@@ -251,13 +264,15 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
                     && matches!(doc.token_text(j + 1), "," | "." | ";" | "of" | "that" | "which")
                     && (e + 2..j).all(|x| !matches!(doc.token_text(x), "," | "." | ";"))
             });
-        // "Hallam Brightwell (HB)": people do not go by the initials of their names in brackets.
+        // "Hallam Brightwell (HB)": people do not go by the initials of their names in brackets;
+        // things do ("Liquid Crystal Display (LCD)"), with a common acronym.
         let initials = m.label == EntityLabel::Person
             && m.len() >= 2
             && e + 2 < n
             && doc.token_text(e) == "("
             && doc.token_text(e + 2) == ")"
             && doc.token_text(e + 1).len() == m.len()
+            && lex[e + 1].begin & LexClass::Acronym.bit() == 0
             && doc
                 .token_text(e + 1)
                 .bytes()
@@ -296,8 +311,7 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     if found.is_empty() {
         return;
     }
-    found.sort_unstable();
-    found.dedup_by(|b, a| b.0 < a.1);
+    keep_apart(&mut found, n);
     // A name another rule already made an organisation ("Schroder Wertheim & Co", by its legal
     // form) keeps that rule's span.
     found.retain(|&(s, e, _)| {
@@ -323,8 +337,7 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
         }
     }
     found.extend(elsewhere);
-    found.sort_unstable();
-    found.dedup_by(|b, a| b.0 < a.1);
+    keep_apart(&mut found, n);
     let orgs: Vec<Mention> = found
         .into_iter()
         .map(|(s, e, why)| Mention::by_rule(s, e, EntityLabel::Org, EntityRule::CompanyCue, why.to_string()))
