@@ -201,10 +201,14 @@ pub enum RuleList {
     RoleWords,
     /// Words that end the name of a geographic feature ("Isles", "Sea", "Mountains").
     GeoFeatures,
+    /// Jobs held at a firm ("analyst", "economist"), before "at" or "with" and the firm's name.
+    FirmStaff,
+    /// Nouns right after a name that make it an organisation ("newspaper", "organisation").
+    OrgKindsAfter,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 15;
+pub const RULE_LISTS: usize = 17;
 
 impl RuleList {
     /// Every rule-only list.
@@ -224,6 +228,8 @@ impl RuleList {
         RuleList::Epithets,
         RuleList::RoleWords,
         RuleList::GeoFeatures,
+        RuleList::FirmStaff,
+        RuleList::OrgKindsAfter,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -244,6 +250,8 @@ impl RuleList {
             RuleList::Epithets => "epithets",
             RuleList::RoleWords => "role words",
             RuleList::GeoFeatures => "geographic feature words",
+            RuleList::FirmStaff => "firm staff",
+            RuleList::OrgKindsAfter => "organisation kinds after a name",
         }
     }
 
@@ -264,6 +272,8 @@ impl RuleList {
             RuleList::Epithets => include_str!("../../data/entities/epithets.txt"),
             RuleList::RoleWords => include_str!("../../data/entities/role_words.txt"),
             RuleList::GeoFeatures => include_str!("../../data/entities/geo_features.txt"),
+            RuleList::FirmStaff => include_str!("../../data/entities/firm_staff.txt"),
+            RuleList::OrgKindsAfter => include_str!("../../data/entities/org_kinds_after.txt"),
         }
     }
 

@@ -35,7 +35,12 @@ pub(super) fn lexicon_names(doc: &Document, lex: &[TokenLex], mentions: &mut Men
         let l = lex[i];
         // "Shell" or "Zoom" opening a sentence may be the ordinary word.
         let ambiguous = l.begin & LexClass::Common.bit() != 0 && first[i];
-        if l.begin & bits == 0 || ambiguous || !doc.is_capitalised(i) {
+        // "eBay" is written with a small letter first and a capital after it.
+        let camel = {
+            let w = doc.token_text(i);
+            w.starts_with(|c: char| c.is_ascii_lowercase()) && w.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        };
+        if l.begin & bits == 0 || ambiguous || !(doc.is_capitalised(i) || camel) {
             i += 1;
             continue;
         }

@@ -106,14 +106,19 @@ pub(super) fn universities(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     mentions.sort();
     let mut names: Vec<&str> = Vec::new();
     // "Michigan and Stanford universities": walk back over the list before the plural.
+    // "Scottish and English universities" are of a nation, not named.
+    let peoples = LexClass::Demonym.bit() | LexClass::Group.bit();
+    let named = |m: &Mention| m.label != EntityLabel::Misc && (m.start..m.end).all(|i| lex[i].begin & peoples == 0);
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.end >= n || doc.token_text(m.end) != "universities" {
+        if m.end >= n || doc.token_text(m.end) != "universities" || !named(m) {
             continue;
         }
         let mut j = k;
         loop {
-            names.push(exact(doc, mentions[j].start, mentions[j].end));
+            if named(&mentions[j]) {
+                names.push(exact(doc, mentions[j].start, mentions[j].end));
+            }
             if j == 0 {
                 break;
             }

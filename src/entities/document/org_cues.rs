@@ -79,6 +79,19 @@ fn name_from(doc: &Document, lex: &[TokenLex], s: usize) -> usize {
     e
 }
 
+/// Drops every span that overlaps one found before it, so the names are apart (a mask of taken
+/// tokens, not a sort: a sort of these tuples costs the wasm more than the rule itself).
+fn keep_apart(found: &mut Vec<(usize, usize, &'static str)>, tokens: usize) {
+    let mut taken = vec![false; tokens];
+    found.retain(|&(s, e, _)| {
+        let free = e <= tokens && !taken[s..e].iter().any(|&t| t);
+        if free {
+            taken[s..e].iter_mut().for_each(|t| *t = true);
+        }
+        free
+    });
+}
+
 /// "Opec", "Nato", "Unicef": an organisation acronym (`data/entities/org_acronyms.txt`) written in
 /// title case is that organisation, where the word stands alone (no capitalised word next to it
 /// makes it part of a longer name) and is not an ordinary word ("Who", "Ace").
@@ -141,6 +154,8 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
             || opens_sentence(doc, i) && lexicons.contains(RuleList::CompanyPossessions, &w.to_lowercase())
     };
     let given = LexClass::GivenName.bit();
+    // Nationalities and groups ("the group Kurds", "a Swiss newspaper") are not organisations.
+    let peoples = LexClass::Demonym.bit() | LexClass::Group.bit();
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
     for i in 1..n {
         if doc.tokens[i].newlines_before > 0 || !name_word(doc, lex, i) {
@@ -150,34 +165,68 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
             continue;
         }
         let prev = doc.token_text(i - 1);
-        // "firm Acme"; "shares in Acme", "the chief executive of Acme".
-        let why = if cue(i - 1) {
+        // "firm Acme"; "companies such as Acme", "firms including Acme".
+        let plural = |j: usize| cue(j) && doc.token_text(j).ends_with('s');
+        let cue_at = if cue(i - 1) {
+            Some(i - 1)
+        } else if prev == "as" && i >= 3 && doc.token_text(i - 2) == "such" && plural(i - 3) {
+            Some(i - 3)
+        } else if matches!(prev, "including" | "like") && i >= 2 && plural(i - 2) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        // "shares in Acme", "the chief executive of Acme".
+        let why = if cue_at.is_some() {
             Some("named after a company noun")
         } else if i >= 2
             && (prev == "of" || prev == "in" && doc.token_text(i - 2).to_ascii_lowercase().starts_with("share"))
             && owned(i - 2)
         {
             Some("what a business has is of it")
+        } else if i >= 2
+            && matches!(prev, "at" | "with")
+            && lexicons.contains(RuleList::FirmStaff, doc.token_text(i - 2))
+        {
+            Some("an analyst's firm")
         } else {
             None
         };
         let Some(why) = why else {
             continue;
         };
+        // A plural noun lists several: "the firms Acme and Bolt", "companies such as Acme, Bolt, and Crane".
+        let list = cue_at.is_some_and(plural);
         let mut s = i;
         loop {
-            let e = name_from(doc, lex, s);
+            let mut e = name_from(doc, lex, s);
+            // A firm of partners: "analyst with Purvin and Gertz" (one word each side of "and").
+            let partners = why == "an analyst's firm"
+                && e == s + 1
+                && e + 2 < n
+                && doc.token_text(e) == "and"
+                && name_word(doc, lex, e + 1)
+                && !doc.is_capitalised(e + 2)
+                && [s, e + 1]
+                    .iter()
+                    .all(|&j| lex[j].begin & (place_bits() | LexClass::Common.bit()) == 0);
+            if partners {
+                e += 2;
+            }
             let amp = (s..e).any(|j| doc.token_text(j) == "&");
             // "firm chief John Smith" or "bank manager Ann Lee" name a person.
             let person = lex[s].begin & given != 0 && e - s >= 2 && !amp;
-            let place = e - s == 1 && lex[s].begin & place_bits() != 0;
+            let place = e - s == 1 && lex[s].begin & (place_bits() | peoples) != 0;
             if e > s && !person && !place {
                 found.push((s, e, why));
             }
-            // A plural noun lists several: "the firms Acme and Bolt".
-            let list = doc.token_text(i - 1).ends_with('s') && why == "named after a company noun";
-            if list && e + 1 < n && matches!(doc.token_text(e), "and" | ",") && name_word(doc, lex, e + 1) {
-                s = e + 1;
+            let next = if e + 2 < n && doc.token_text(e) == "," && doc.token_text(e + 1) == "and" {
+                e + 2
+            } else {
+                e + 1
+            };
+            if list && e > s && next < n && matches!(doc.token_text(e), "and" | ",") && name_word(doc, lex, next) {
+                s = next;
             } else {
                 break;
             }
@@ -186,19 +235,27 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     // "Acme's shareholders", "Acme's chief executive"; "Acme, the Swedish games developer,".
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.label == EntityLabel::Org || m.end + 2 >= n {
+        if m.label == EntityLabel::Org || m.end + 1 >= n {
             continue;
         }
         let (s, e) = (m.start, m.end);
         let person = lex[s].begin & given != 0 && m.len() >= 2;
         let place = m.len() == 1 && lex[s].begin & place_bits() != 0;
-        if person || place {
+        let people = (s..e).any(|j| lex[j].begin & peoples != 0);
+        if person || place || people {
             continue;
         }
-        let possessive = is_possessive(doc.token_text(e))
+        // "Britain's Sun newspaper", "the Eagles organisation".
+        if lexicons.contains(RuleList::OrgKindsAfter, doc.token_text(e)) {
+            found.push((s, e, "an organisation noun follows the name"));
+            continue;
+        }
+        let possessive = e + 2 < n
+            && is_possessive(doc.token_text(e))
             && (owned(e + 1)
                 || e + 2 < n && !doc.is_capitalised(e + 1) && owned(e + 2) && doc.token_text(e + 1) != "own");
-        let described = doc.token_text(e) == ","
+        let described = e + 2 < n
+            && doc.token_text(e) == ","
             && matches!(doc.token_text(e + 1), "the" | "a" | "an")
             && (e + 2..n.min(e + 2 + MAX_APPOSITION_WORDS)).any(|j| {
                 cue(j)
@@ -207,13 +264,15 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
                     && matches!(doc.token_text(j + 1), "," | "." | ";" | "of" | "that" | "which")
                     && (e + 2..j).all(|x| !matches!(doc.token_text(x), "," | "." | ";"))
             });
-        // "Hallam Brightwell (HB)": people do not go by the initials of their names in brackets.
+        // "Hallam Brightwell (HB)": people do not go by the initials of their names in brackets;
+        // things do ("Liquid Crystal Display (LCD)"), with a common acronym.
         let initials = m.label == EntityLabel::Person
             && m.len() >= 2
             && e + 2 < n
             && doc.token_text(e) == "("
             && doc.token_text(e + 2) == ")"
             && doc.token_text(e + 1).len() == m.len()
+            && lex[e + 1].begin & LexClass::Acronym.bit() == 0
             && doc
                 .token_text(e + 1)
                 .bytes()
@@ -252,8 +311,7 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     if found.is_empty() {
         return;
     }
-    found.sort_unstable();
-    found.dedup_by(|b, a| b.0 < a.1);
+    keep_apart(&mut found, n);
     // A name another rule already made an organisation ("Schroder Wertheim & Co", by its legal
     // form) keeps that rule's span.
     found.retain(|&(s, e, _)| {
@@ -264,6 +322,22 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
         })
     });
     let names: Vec<&str> = found.iter().map(|&(s, e, _)| exact(doc, s, e)).collect();
+    // A name of several words elsewhere in the article, however the tagger cut it there ("Scissor"
+    // of "Scissor Sisters" in a headline), is the same business.
+    let mut elsewhere = Vec::new();
+    for &(s, e, _) in found.iter().filter(|f| f.1 - f.0 >= 2) {
+        let len = e - s;
+        for i in 0..n.saturating_sub(len - 1) {
+            let same = i != s && (0..len).all(|j| doc.token_text(i + j) == doc.token_text(s + j));
+            let bounded = (i == 0 || !doc.is_capitalised(i - 1) || opens_sentence(doc, i))
+                && (i + len >= n || !doc.is_capitalised(i + len) || doc.tokens[i + len].newlines_before > 0);
+            if same && bounded {
+                elsewhere.push((i, i + len, "the article calls this name a business elsewhere"));
+            }
+        }
+    }
+    found.extend(elsewhere);
+    keep_apart(&mut found, n);
     let orgs: Vec<Mention> = found
         .into_iter()
         .map(|(s, e, why)| Mention::by_rule(s, e, EntityLabel::Org, EntityRule::CompanyCue, why.to_string()))
