@@ -104,6 +104,9 @@ pub enum EntityRule {
     /// A work or product: a title after a word that introduces one ("the film Alexander"), a name
     /// before a product word ("Xbox console"), or a title in quotation marks: MISC (`entity/work-cue`).
     WorkCue,
+    /// An award or a named event: capitalised words ending in an award word ("Turner Prize") or an
+    /// event word ("Rotterdam Film Festival"): MISC, then EVENT for events (`entity/award-or-event-name`).
+    AwardOrEventName,
     /// Other names (MISC) that are a nationality or a religious or political group: NORP
     /// (`entity/nationality-or-group`).
     NationalityOrGroup,
@@ -113,7 +116,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 22] = [
+    pub const ALL: [EntityRule; 23] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -134,6 +137,7 @@ impl EntityRule {
         EntityRule::LexiconCompany,
         EntityRule::LawName,
         EntityRule::WorkCue,
+        EntityRule::AwardOrEventName,
         EntityRule::NationalityOrGroup,
         EntityRule::EventWord,
     ];
@@ -161,6 +165,7 @@ impl EntityRule {
             EntityRule::LexiconCompany => "entity/lexicon-company",
             EntityRule::LawName => "entity/law-name",
             EntityRule::WorkCue => "entity/work-cue",
+            EntityRule::AwardOrEventName => "entity/award-or-event-name",
             EntityRule::NationalityOrGroup => "entity/nationality-or-group",
             EntityRule::EventWord => "entity/event-word",
         }

@@ -18,6 +18,7 @@ mod legal_forms;
 mod link;
 mod listed;
 mod mentions;
+mod named_events;
 mod not_names;
 mod org_heads;
 mod people;
@@ -65,6 +66,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     listed::lexicon_names(doc, lex, &mut mentions);
     laws::laws(doc, lex, &mut mentions);
     works::works(doc, lex, &mut mentions);
+    named_events::named_events(doc, lexicons, lex, &mut mentions);
     groups_events::split_misc(doc, lexicons, lex, &mut mentions);
     mentions.sort();
     link::link(doc, mentions.into_vec())
