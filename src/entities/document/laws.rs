@@ -5,9 +5,9 @@
 use super::mentions::{Mention, Mentions};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
+use crate::fasthash::HashSet;
 use crate::text::tokens::TokenKind;
 use crate::text::Document;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The law words (`data/entities/law_heads.txt`), case included.

@@ -7,9 +7,9 @@ use super::calendar::is_calendar;
 use super::mentions::{Mention, Mentions};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
+use crate::fasthash::HashSet;
 use crate::text::words::{is_all_caps, is_possessive};
 use crate::text::Document;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The award words (`data/entities/award_words.txt`), case included.

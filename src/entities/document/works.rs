@@ -9,9 +9,9 @@ use super::mentions::{Mention, Mentions};
 use super::{exact, not_names::is_generic_acronym};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
+use crate::fasthash::{HashMap, HashSet};
 use crate::text::tokens::TokenKind;
 use crate::text::Document;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How a cue word may be read.
@@ -164,6 +164,9 @@ fn name_at(doc: &Document, mentions: &mut Mentions, s: usize) -> Option<usize> {
 fn after_cues(doc: &Document, mentions: &mut Mentions, found: &mut Vec<Mention>) {
     let n = doc.tokens.len();
     for s in 1..n {
+        if !doc.is_capitalised(s) {
+            continue;
+        }
         let Some((cue, word)) = cue_before(doc, s) else {
             continue;
         };
@@ -339,8 +342,8 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     // The names to carry over the article: the title, and the title without its sequel number.
     // The last word of a two-word title ("Entropia" of "Project Entropia") relabels the mentions
     // the tagger made of it, but is not looked for among untagged words.
-    let mut titles: HashMap<&str, String> = HashMap::new();
-    let mut short: HashMap<&str, String> = HashMap::new();
+    let mut titles: HashMap<&str, String> = HashMap::default();
+    let mut short: HashMap<&str, String> = HashMap::default();
     for m in &kept {
         let full = exact(doc, m.start, m.end);
         titles.insert(full, full.to_string());
