@@ -44,6 +44,13 @@ fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
     Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
 }
 
+/// True when `w` is an entry of the small rule-only `table` (one entry a line, exact). The tables
+/// read this way hold a few dozen words, so a scan costs less than building a set, in time and
+/// in the size of the web build.
+fn listed(table: &'static str, w: &str) -> bool {
+    crate::data::lines(table).any(|l| l == w)
+}
+
 /// Turns the tagger's decisions into entities with document-level consistency.
 pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
     let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);

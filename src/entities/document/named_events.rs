@@ -7,15 +7,12 @@ use super::calendar::is_calendar;
 use super::mentions::{Mention, Mentions};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
-use crate::fasthash::HashSet;
 use crate::text::words::{is_all_caps, is_possessive};
 use crate::text::Document;
-use std::sync::OnceLock;
 
 /// The award words (`data/entities/award_words.txt`), case included.
-fn award_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/award_words.txt")).collect())
+fn award_words(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/award_words.txt"), w)
 }
 
 /// True when token `i` opens a sentence or a line.
@@ -40,7 +37,7 @@ fn find(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]) -> Vec<(usize, us
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        let award = award_words().contains(doc.token_text(i));
+        let award = award_words(doc.token_text(i));
         // An election is no named event in CoNLL ("the General Election").
         let is_event = lex[i].begin & event != 0 && cap(i) && doc.token_text(i) != "Election";
         // A headline in capitals ("RESULTS FROM THE U.S. OPEN") gives no word its capital.

@@ -9,30 +9,25 @@ use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
 use crate::fasthash::HashSet;
 use crate::text::Document;
-use std::sync::OnceLock;
 
 /// The acronyms of ordinary things (`data/entities/generic_acronyms.txt`).
-fn generic_acronyms() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/generic_acronyms.txt")).collect())
+fn generic_acronyms(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/generic_acronyms.txt"), w)
 }
 
 /// The capitalised common nouns (`data/entities/not_names.txt`).
-fn common_nouns() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/not_names.txt")).collect())
+fn common_nouns(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/not_names.txt"), w)
 }
 
 /// The plural nouns an ordinary noun modifies (`data/entities/modified_nouns.txt`).
-fn modified_nouns() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/modified_nouns.txt")).collect())
+fn modified_nouns(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/modified_nouns.txt"), w)
 }
 
 /// True when `w` is a listed acronym, or its plural ("PCs", "MMORPGs").
 pub(super) fn is_generic_acronym(w: &str) -> bool {
-    let set = generic_acronyms();
-    set.contains(w) || w.strip_suffix('s').is_some_and(|s| s.len() >= 2 && set.contains(s))
+    generic_acronyms(w) || w.strip_suffix('s').is_some_and(|s| s.len() >= 2 && generic_acronyms(s))
 }
 
 /// A single capital, a hyphen and a lower-case word: "U-turn", "X-ray", "T-shirt" are common
@@ -73,7 +68,7 @@ pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mention
     }
     mentions.edit().retain(|m| {
         let text = super::exact(doc, m.start, m.end);
-        if is_generic_acronym(text) || common_nouns().contains(text) {
+        if is_generic_acronym(text) || common_nouns(text) {
             return false;
         }
         if m.len() != 1 || m.rule != EntityRule::Model || !sentence_initial(doc, m.start) {
@@ -93,7 +88,7 @@ pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mention
         // "Having") that no other list knows, taken for a name of another kind (MISC), is the word.
         let common =
             m.label == EntityLabel::Misc && lex[m.start].begin == LexClass::Common.bit() && text.ends_with("ing");
-        let modifier = m.label == EntityLabel::Person && modified_nouns().contains(doc.token_text(m.end));
+        let modifier = m.label == EntityLabel::Person && modified_nouns(doc.token_text(m.end));
         !(common || modifier || lower.contains(&low))
     });
 }

@@ -9,10 +9,8 @@ use super::mentions::{Mention, Mentions};
 use super::{exact, not_names::is_generic_acronym};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
-use crate::fasthash::{HashMap, HashSet};
 use crate::text::tokens::TokenKind;
 use crate::text::Document;
-use std::sync::OnceLock;
 
 /// How a cue word may be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,27 +21,21 @@ enum Cue {
     NotPerson,
 }
 
-/// The words before a title (`data/entities/work_cues.txt`): one word, or two ("starred in").
-fn work_cues() -> &'static HashMap<&'static str, Cue> {
-    static MAP: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        crate::data::rows(include_str!("../../../data/entities/work_cues.txt"))
-            .filter_map(|r| {
-                let cue = if r.get(1) == Some(&"not-person") {
-                    Cue::NotPerson
-                } else {
-                    Cue::Work
-                };
-                Some((*r.first()?, cue))
-            })
-            .collect()
+/// The cue `w` ("film", or two words: "starred in"), if it is one (`data/entities/work_cues.txt`).
+fn work_cue(w: &str) -> Option<Cue> {
+    crate::data::lines(include_str!("../../../data/entities/work_cues.txt")).find_map(|l| {
+        let (cue, kind) = l.split_once('\t').unwrap_or((l, ""));
+        (cue == w).then_some(if kind.trim() == "not-person" {
+            Cue::NotPerson
+        } else {
+            Cue::Work
+        })
     })
 }
 
 /// The words after a product's name (`data/entities/product_cues.txt`).
-fn product_cues() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/product_cues.txt")).collect())
+fn product_cue(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/product_cues.txt"), w)
 }
 
 /// Lower-case words inside a title ("Born on the Fourth of July", "Lord of the Rings").
@@ -97,14 +89,14 @@ fn cue_before(doc: &Document, s: usize) -> Option<(Cue, String)> {
         return None;
     }
     let one = doc.token_text(s - 1);
-    if let Some(&c) = work_cues().get(one) {
+    if let Some(c) = work_cue(one) {
         // "to show Smith", "will track Google": a cue word used as a verb.
         let verb = s >= 2 && is_verb_context(doc.token_text(s - 2));
         return (!verb).then(|| (c, one.to_string()));
     }
     if s >= 2 {
         let two = format!("{} {}", doc.token_text(s - 2), one);
-        if let Some(&c) = work_cues().get(two.as_str()) {
+        if let Some(c) = work_cue(&two) {
             return Some((c, two));
         }
     }
@@ -212,7 +204,7 @@ fn before_cues(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions, found:
     let known = LexClass::Country.bit() | LexClass::Demonym.bit() | LexClass::Company.bit() | LexClass::NewsOrg.bit();
     for c in 1..doc.tokens.len() {
         let word = doc.token_text(c);
-        if !product_cues().contains(word) || doc.tokens[c].newlines_before > 0 {
+        if !product_cue(word) || doc.tokens[c].newlines_before > 0 {
             continue;
         }
         let mut e = c;
@@ -342,19 +334,19 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     // The names to carry over the article: the title, and the title without its sequel number.
     // The last word of a two-word title ("Entropia" of "Project Entropia") relabels the mentions
     // the tagger made of it, but is not looked for among untagged words.
-    let mut titles: HashMap<&str, String> = HashMap::default();
-    let mut short: HashMap<&str, String> = HashMap::default();
+    let mut titles: Vec<(&str, String)> = Vec::new();
+    let mut short: Vec<(&str, String)> = Vec::new();
     for m in &kept {
         let full = exact(doc, m.start, m.end);
-        titles.insert(full, full.to_string());
+        titles.push((full, full.to_string()));
         if m.len() > 1 && is_sequel_number(doc.token_text(m.end - 1)) {
-            titles.insert(exact(doc, m.start, m.end - 1), full.to_string());
+            titles.push((exact(doc, m.start, m.end - 1), full.to_string()));
         } else if m.len() == 2
             && doc.is_capitalised(m.start)
             && doc.is_capitalised(m.start + 1)
             && lex[m.start + 1].begin & LexClass::Common.bit() == 0
         {
-            short.insert(doc.token_text(m.start + 1), full.to_string());
+            short.push((doc.token_text(m.start + 1), full.to_string()));
         }
     }
     // The whole title written again elsewhere ("Fahrenheit 9/11 director") is the work, over
@@ -396,7 +388,8 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
             continue;
         }
         let text = exact(doc, m.start, m.end);
-        if let Some(full) = titles.get(text).or_else(|| short.get(text)) {
+        let find = |list: &[(&str, String)]| list.iter().find(|(t, _)| *t == text).map(|(_, f)| f.clone());
+        if let Some(full) = find(&titles).or_else(|| find(&short)) {
             let why = format!("the work {full} elsewhere in the article");
             mentions.decide(k, EntityLabel::Misc, EntityRule::ConsistentLabel, why);
         }
@@ -415,7 +408,7 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         if sentence_initial(doc, i) && l.begin & LexClass::Common.bit() != 0 {
             continue;
         }
-        if let Some(full) = titles.get(doc.token_text(i)) {
+        if let Some((_, full)) = titles.iter().find(|(t, _)| *t == doc.token_text(i)) {
             let why = format!("the work {full} elsewhere in the article");
             added.push(Mention::by_rule(
                 i,
@@ -451,7 +444,8 @@ mod tests {
             let entries: Vec<&str> = crate::data::lines(table).collect();
             assert!(entries.windows(2).all(|w| w[0] < w[1]), "{entries:?}");
         }
-        assert_eq!(work_cues().get("game"), Some(&Cue::NotPerson));
-        assert_eq!(work_cues().get("starred in"), Some(&Cue::Work));
+        assert_eq!(work_cue("game"), Some(Cue::NotPerson));
+        assert_eq!(work_cue("starred in"), Some(Cue::Work));
+        assert_eq!(work_cue("gamer"), None);
     }
 }
