@@ -201,7 +201,13 @@ fn after_cues(doc: &Document, mentions: &mut Mentions, found: &mut Vec<Mention>)
 /// the mention or the capitalised words before it, unless a known country, nationality or company
 /// ("US crude", "a Sony console") or a place.
 fn before_cues(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions, found: &mut Vec<Mention>) {
-    let known = LexClass::Country.bit() | LexClass::Demonym.bit() | LexClass::Company.bit() | LexClass::NewsOrg.bit();
+    // "a Sony console", "the BBC actor", "Royal Theatre Company actor": an organisation's name.
+    let known = LexClass::Country.bit()
+        | LexClass::Demonym.bit()
+        | LexClass::Company.bit()
+        | LexClass::NewsOrg.bit()
+        | LexClass::OrgWord.bit()
+        | LexClass::LegalSuffix.bit();
     for c in 1..doc.tokens.len() {
         let word = doc.token_text(c);
         if !product_cue(word) || doc.tokens[c].newlines_before > 0 {
