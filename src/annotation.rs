@@ -107,6 +107,9 @@ pub enum EntityRule {
     /// An award or a named event: capitalised words ending in an award word ("Turner Prize") or an
     /// event word ("Rotterdam Film Festival"): MISC, then EVENT for events (`entity/award-or-event-name`).
     AwardOrEventName,
+    /// One capitalised word after "made by", "developed by" or "published by": the company that
+    /// makes a product (`entity/maker-of-product`).
+    MakerOfProduct,
     /// Other names (MISC) that are a nationality or a religious or political group: NORP
     /// (`entity/nationality-or-group`).
     NationalityOrGroup,
@@ -116,7 +119,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 23] = [
+    pub const ALL: [EntityRule; 24] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -138,6 +141,7 @@ impl EntityRule {
         EntityRule::LawName,
         EntityRule::WorkCue,
         EntityRule::AwardOrEventName,
+        EntityRule::MakerOfProduct,
         EntityRule::NationalityOrGroup,
         EntityRule::EventWord,
     ];
@@ -166,6 +170,7 @@ impl EntityRule {
             EntityRule::LawName => "entity/law-name",
             EntityRule::WorkCue => "entity/work-cue",
             EntityRule::AwardOrEventName => "entity/award-or-event-name",
+            EntityRule::MakerOfProduct => "entity/maker-of-product",
             EntityRule::NationalityOrGroup => "entity/nationality-or-group",
             EntityRule::EventWord => "entity/event-word",
         }

@@ -74,6 +74,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     laws::laws(doc, lex, &mut mentions);
     works::works(doc, lex, &mut mentions);
     named_events::named_events(doc, lexicons, lex, &mut mentions);
+    works::makers(doc, lex, &mut mentions);
     groups_events::split_misc(doc, lexicons, lex, &mut mentions);
     mentions.sort();
     link::link(doc, mentions.into_vec())

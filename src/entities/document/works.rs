@@ -428,6 +428,40 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     mentions.extend(added);
 }
 
+/// The maker of a product: one capitalised word after "made by", "developed by", "published by"
+/// or "manufactured by" is a company ("made by Bungie"); a person is named with two words, or is a
+/// known given name or surname.
+pub(super) fn makers(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
+    let names = LexClass::GivenName.bit() | LexClass::Surname.bit();
+    let n = doc.tokens.len();
+    let mut makers: Vec<(&str, String)> = Vec::new();
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.label != EntityLabel::Person || m.rule != EntityRule::Model || m.len() != 1 || m.start < 2 {
+            continue;
+        }
+        let verb = doc.token_text(m.start - 2);
+        let by = doc.token_text(m.start - 1) == "by"
+            && matches!(verb, "made" | "developed" | "published" | "manufactured" | "produced");
+        let alone = m.end >= n || !doc.is_capitalised(m.end);
+        if by && alone && lex[m.start].begin & names == 0 {
+            let why = format!("the maker after \u{201C}{verb} by\u{201D}");
+            makers.push((doc.token_text(m.start), why.clone()));
+            mentions.decide(k, EntityLabel::Org, EntityRule::MakerOfProduct, why);
+        }
+    }
+    // The same word the tagger called a person elsewhere ("Bungie said") is the same company.
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.label != EntityLabel::Person || m.rule != EntityRule::Model || m.len() != 1 {
+            continue;
+        }
+        if let Some((_, why)) = makers.iter().find(|(w, _)| *w == doc.token_text(m.start)) {
+            mentions.decide(k, EntityLabel::Org, EntityRule::MakerOfProduct, why.clone());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
