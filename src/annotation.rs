@@ -104,6 +104,12 @@ pub enum EntityRule {
     /// A work or product: a title after a word that introduces one ("the film Alexander"), a name
     /// before a product word ("Xbox console"), or a title in quotation marks: MISC (`entity/work-cue`).
     WorkCue,
+    /// An award or a named event: capitalised words ending in an award word ("Turner Prize") or an
+    /// event word ("Rotterdam Film Festival"): MISC, then EVENT for events (`entity/award-or-event-name`).
+    AwardOrEventName,
+    /// One capitalised word after "made by", "developed by" or "published by": the company that
+    /// makes a product (`entity/maker-of-product`).
+    MakerOfProduct,
     /// Other names (MISC) that are a nationality or a religious or political group: NORP
     /// (`entity/nationality-or-group`).
     NationalityOrGroup,
@@ -135,6 +141,7 @@ pub enum EntityRule {
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
     pub const ALL: [EntityRule; 30] = [
+    pub const ALL: [EntityRule; 24] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -155,6 +162,8 @@ impl EntityRule {
         EntityRule::LexiconCompany,
         EntityRule::LawName,
         EntityRule::WorkCue,
+        EntityRule::AwardOrEventName,
+        EntityRule::MakerOfProduct,
         EntityRule::NationalityOrGroup,
         EntityRule::EventWord,
         EntityRule::OrgAcronym,
@@ -190,6 +199,8 @@ impl EntityRule {
             EntityRule::LexiconCompany => "entity/lexicon-company",
             EntityRule::LawName => "entity/law-name",
             EntityRule::WorkCue => "entity/work-cue",
+            EntityRule::AwardOrEventName => "entity/award-or-event-name",
+            EntityRule::MakerOfProduct => "entity/maker-of-product",
             EntityRule::NationalityOrGroup => "entity/nationality-or-group",
             EntityRule::EventWord => "entity/event-word",
             EntityRule::OrgAcronym => "entity/org-acronym",

@@ -7,13 +7,10 @@ use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
 use crate::text::tokens::TokenKind;
 use crate::text::Document;
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// The law words (`data/entities/law_heads.txt`), case included.
-fn law_heads() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/law_heads.txt")).collect())
+fn law_heads(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/law_heads.txt"), w)
 }
 
 /// A four-digit year after an act's name ("Act 1998").
@@ -40,7 +37,7 @@ fn find(doc: &Document, lex: &[TokenLex]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !law_heads().contains(doc.token_text(i)) {
+        if !law_heads(doc.token_text(i)) {
             i += 1;
             continue;
         }
@@ -103,7 +100,7 @@ pub(super) fn laws(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         .map(|(s, e)| {
             let head = (s..e)
                 .map(|i| doc.token_text(i))
-                .find(|w| law_heads().contains(w))
+                .find(|w| law_heads(w))
                 .unwrap_or("Act");
             let why = format!("a name with the law word \u{201C}{head}\u{201D}");
             Mention::by_rule(s, e, EntityLabel::Misc, EntityRule::LawName, why)
@@ -115,7 +112,7 @@ pub(super) fn laws(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         !(m.len() == 1
             && m.rule == EntityRule::Model
             && m.label == EntityLabel::Person
-            && law_heads().contains(doc.token_text(m.start))
+            && law_heads(doc.token_text(m.start))
             && m.start > 0
             && doc.token_text(m.start - 1).eq_ignore_ascii_case("the")
             && (m.end >= n || !doc.is_capitalised(m.end)))

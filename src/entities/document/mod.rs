@@ -20,6 +20,7 @@ mod listed;
 mod mentions;
 mod name_shapes;
 mod named_by_place;
+mod named_events;
 mod not_names;
 mod org_cues;
 mod org_heads;
@@ -45,6 +46,13 @@ fn key(doc: &Document, s: usize, e: usize) -> u64 {
 /// body text ("New York") is often a place in a results table ("NEW YORK").
 fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
     Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
+}
+
+/// True when `w` is an entry of the small rule-only `table` (one entry a line, exact). The tables
+/// read this way hold a few dozen words, so a scan costs less than building a set, in time and
+/// in the size of the web build.
+fn listed(table: &'static str, w: &str) -> bool {
+    crate::data::lines(table).any(|l| l == w)
 }
 
 /// Turns the tagger's decisions into entities with document-level consistency.
@@ -78,6 +86,8 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     listed::lexicon_names(doc, lex, &mut mentions);
     laws::laws(doc, lex, &mut mentions);
     works::works(doc, lex, &mut mentions);
+    named_events::named_events(doc, lexicons, lex, &mut mentions);
+    works::makers(doc, lex, &mut mentions);
     groups_events::split_misc(doc, lexicons, lex, &mut mentions);
     mentions.sort();
     link::link(doc, mentions.into_vec())

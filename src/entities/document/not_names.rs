@@ -3,35 +3,31 @@
 //! to a name ("Moyes U-turn"), and a common word that is capitalised only because it opens a
 //! sentence ("Being", "Dock workers").
 
+use super::key;
 use super::mentions::Mentions;
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
+use crate::fasthash::HashSet;
 use crate::text::Document;
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// The acronyms of ordinary things (`data/entities/generic_acronyms.txt`).
-fn generic_acronyms() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/generic_acronyms.txt")).collect())
+fn generic_acronyms(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/generic_acronyms.txt"), w)
 }
 
 /// The capitalised common nouns (`data/entities/not_names.txt`).
-fn common_nouns() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/not_names.txt")).collect())
+fn common_nouns(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/not_names.txt"), w)
 }
 
 /// The plural nouns an ordinary noun modifies (`data/entities/modified_nouns.txt`).
-fn modified_nouns() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/modified_nouns.txt")).collect())
+fn modified_nouns(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/modified_nouns.txt"), w)
 }
 
 /// True when `w` is a listed acronym, or its plural ("PCs", "MMORPGs").
 pub(super) fn is_generic_acronym(w: &str) -> bool {
-    let set = generic_acronyms();
-    set.contains(w) || w.strip_suffix('s').is_some_and(|s| s.len() >= 2 && set.contains(s))
+    generic_acronyms(w) || w.strip_suffix('s').is_some_and(|s| s.len() >= 2 && generic_acronyms(s))
 }
 
 /// A single capital, a hyphen and a lower-case word: "U-turn", "X-ray", "T-shirt" are common
@@ -48,28 +44,31 @@ fn sentence_initial(doc: &Document, i: usize) -> bool {
 
 /// Drops the mentions that are ordinary words, and trims a common noun off a name's end.
 pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
-    // Words written in lower case somewhere in the article ("the dock"), and words written with a
-    // capital inside a sentence (a name, "Brown" of "Gordon Brown"), by lower-case form.
-    let mut lower: HashSet<String> = HashSet::new();
-    let mut capital_inside: HashSet<String> = HashSet::new();
-    for i in 0..doc.tokens.len() {
-        let w = doc.token_text(i);
-        if doc.is_capitalised(i) {
-            if !sentence_initial(doc, i) {
-                capital_inside.insert(w.to_lowercase());
-            }
-        } else if w.starts_with(char::is_lowercase) {
-            lower.insert(w.to_string());
-        }
-    }
     for m in mentions.iter_mut() {
         while m.end > m.start + 1 && is_letter_compound(doc.token_text(m.end - 1)) {
             m.end -= 1;
         }
     }
+    // Words written in lower case somewhere in the article ("the dock"), and words written with a
+    // capital inside a sentence (a name, "Brown" of "Gordon Brown"), by case-insensitive key; built
+    // only when a mention asks.
+    let asks = mentions
+        .iter()
+        .any(|m| m.len() == 1 && m.rule == EntityRule::Model && sentence_initial(doc, m.start));
+    let mut lower: HashSet<u64> = HashSet::default();
+    let mut capital_inside: HashSet<u64> = HashSet::default();
+    for i in (0..doc.tokens.len()).filter(|_| asks) {
+        if doc.is_capitalised(i) {
+            if !sentence_initial(doc, i) {
+                capital_inside.insert(key(doc, i, i + 1));
+            }
+        } else if doc.token_text(i).starts_with(char::is_lowercase) {
+            lower.insert(key(doc, i, i + 1));
+        }
+    }
     mentions.edit().retain(|m| {
         let text = super::exact(doc, m.start, m.end);
-        if is_generic_acronym(text) || common_nouns().contains(text) {
+        if is_generic_acronym(text) || common_nouns(text) {
             return false;
         }
         if m.len() != 1 || m.rule != EntityRule::Model || !sentence_initial(doc, m.start) {
@@ -81,7 +80,7 @@ pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mention
         // A word opening a sentence and never capitalised inside one: a common word ("Being")
         // that is no one's name, a word the article writes in lower case elsewhere ("the dock"),
         // or a word modifying the plural noun after it ("Dock workers").
-        let low = text.to_lowercase();
+        let low = key(doc, m.start, m.end);
         if capital_inside.contains(&low) || m.end >= doc.tokens.len() || doc.is_capitalised(m.end) {
             return true;
         }
@@ -89,7 +88,7 @@ pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mention
         // "Having") that no other list knows, taken for a name of another kind (MISC), is the word.
         let common =
             m.label == EntityLabel::Misc && lex[m.start].begin == LexClass::Common.bit() && text.ends_with("ing");
-        let modifier = m.label == EntityLabel::Person && modified_nouns().contains(doc.token_text(m.end));
+        let modifier = m.label == EntityLabel::Person && modified_nouns(doc.token_text(m.end));
         !(common || modifier || lower.contains(&low))
     });
 }

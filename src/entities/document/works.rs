@@ -11,8 +11,6 @@ use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
 use crate::text::tokens::TokenKind;
 use crate::text::Document;
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 /// How a cue word may be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,27 +21,21 @@ enum Cue {
     NotPerson,
 }
 
-/// The words before a title (`data/entities/work_cues.txt`): one word, or two ("starred in").
-fn work_cues() -> &'static HashMap<&'static str, Cue> {
-    static MAP: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        crate::data::rows(include_str!("../../../data/entities/work_cues.txt"))
-            .filter_map(|r| {
-                let cue = if r.get(1) == Some(&"not-person") {
-                    Cue::NotPerson
-                } else {
-                    Cue::Work
-                };
-                Some((*r.first()?, cue))
-            })
-            .collect()
+/// The cue `w` ("film", or two words: "starred in"), if it is one (`data/entities/work_cues.txt`).
+fn work_cue(w: &str) -> Option<Cue> {
+    crate::data::lines(include_str!("../../../data/entities/work_cues.txt")).find_map(|l| {
+        let (cue, kind) = l.split_once('\t').unwrap_or((l, ""));
+        (cue == w).then_some(if kind.trim() == "not-person" {
+            Cue::NotPerson
+        } else {
+            Cue::Work
+        })
     })
 }
 
 /// The words after a product's name (`data/entities/product_cues.txt`).
-fn product_cues() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(include_str!("../../../data/entities/product_cues.txt")).collect())
+fn product_cue(w: &str) -> bool {
+    super::listed(include_str!("../../../data/entities/product_cues.txt"), w)
 }
 
 /// Lower-case words inside a title ("Born on the Fourth of July", "Lord of the Rings").
@@ -97,14 +89,14 @@ fn cue_before(doc: &Document, s: usize) -> Option<(Cue, String)> {
         return None;
     }
     let one = doc.token_text(s - 1);
-    if let Some(&c) = work_cues().get(one) {
+    if let Some(c) = work_cue(one) {
         // "to show Smith", "will track Google": a cue word used as a verb.
         let verb = s >= 2 && is_verb_context(doc.token_text(s - 2));
         return (!verb).then(|| (c, one.to_string()));
     }
     if s >= 2 {
         let two = format!("{} {}", doc.token_text(s - 2), one);
-        if let Some(&c) = work_cues().get(two.as_str()) {
+        if let Some(c) = work_cue(&two) {
             return Some((c, two));
         }
     }
@@ -164,6 +156,9 @@ fn name_at(doc: &Document, mentions: &mut Mentions, s: usize) -> Option<usize> {
 fn after_cues(doc: &Document, mentions: &mut Mentions, found: &mut Vec<Mention>) {
     let n = doc.tokens.len();
     for s in 1..n {
+        if !doc.is_capitalised(s) {
+            continue;
+        }
         let Some((cue, word)) = cue_before(doc, s) else {
             continue;
         };
@@ -206,10 +201,16 @@ fn after_cues(doc: &Document, mentions: &mut Mentions, found: &mut Vec<Mention>)
 /// the mention or the capitalised words before it, unless a known country, nationality or company
 /// ("US crude", "a Sony console") or a place.
 fn before_cues(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions, found: &mut Vec<Mention>) {
-    let known = LexClass::Country.bit() | LexClass::Demonym.bit() | LexClass::Company.bit() | LexClass::NewsOrg.bit();
+    // "a Sony console", "the BBC actor", "Royal Theatre Company actor": an organisation's name.
+    let known = LexClass::Country.bit()
+        | LexClass::Demonym.bit()
+        | LexClass::Company.bit()
+        | LexClass::NewsOrg.bit()
+        | LexClass::OrgWord.bit()
+        | LexClass::LegalSuffix.bit();
     for c in 1..doc.tokens.len() {
         let word = doc.token_text(c);
-        if !product_cues().contains(word) || doc.tokens[c].newlines_before > 0 {
+        if !product_cue(word) || doc.tokens[c].newlines_before > 0 {
             continue;
         }
         let mut e = c;
@@ -339,19 +340,19 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     // The names to carry over the article: the title, and the title without its sequel number.
     // The last word of a two-word title ("Entropia" of "Project Entropia") relabels the mentions
     // the tagger made of it, but is not looked for among untagged words.
-    let mut titles: HashMap<&str, String> = HashMap::new();
-    let mut short: HashMap<&str, String> = HashMap::new();
+    let mut titles: Vec<(&str, String)> = Vec::new();
+    let mut short: Vec<(&str, String)> = Vec::new();
     for m in &kept {
         let full = exact(doc, m.start, m.end);
-        titles.insert(full, full.to_string());
+        titles.push((full, full.to_string()));
         if m.len() > 1 && is_sequel_number(doc.token_text(m.end - 1)) {
-            titles.insert(exact(doc, m.start, m.end - 1), full.to_string());
+            titles.push((exact(doc, m.start, m.end - 1), full.to_string()));
         } else if m.len() == 2
             && doc.is_capitalised(m.start)
             && doc.is_capitalised(m.start + 1)
             && lex[m.start + 1].begin & LexClass::Common.bit() == 0
         {
-            short.insert(doc.token_text(m.start + 1), full.to_string());
+            short.push((doc.token_text(m.start + 1), full.to_string()));
         }
     }
     // The whole title written again elsewhere ("Fahrenheit 9/11 director") is the work, over
@@ -393,7 +394,8 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
             continue;
         }
         let text = exact(doc, m.start, m.end);
-        if let Some(full) = titles.get(text).or_else(|| short.get(text)) {
+        let find = |list: &[(&str, String)]| list.iter().find(|(t, _)| *t == text).map(|(_, f)| f.clone());
+        if let Some(full) = find(&titles).or_else(|| find(&short)) {
             let why = format!("the work {full} elsewhere in the article");
             mentions.decide(k, EntityLabel::Misc, EntityRule::ConsistentLabel, why);
         }
@@ -412,7 +414,7 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         if sentence_initial(doc, i) && l.begin & LexClass::Common.bit() != 0 {
             continue;
         }
-        if let Some(full) = titles.get(doc.token_text(i)) {
+        if let Some((_, full)) = titles.iter().find(|(t, _)| *t == doc.token_text(i)) {
             let why = format!("the work {full} elsewhere in the article");
             added.push(Mention::by_rule(
                 i,
@@ -424,6 +426,40 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         }
     }
     mentions.extend(added);
+}
+
+/// The maker of a product: one capitalised word after "made by", "developed by", "published by"
+/// or "manufactured by" is a company ("made by Bungie"); a person is named with two words, or is a
+/// known given name or surname.
+pub(super) fn makers(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
+    let names = LexClass::GivenName.bit() | LexClass::Surname.bit();
+    let n = doc.tokens.len();
+    let mut makers: Vec<(&str, String)> = Vec::new();
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.label != EntityLabel::Person || m.rule != EntityRule::Model || m.len() != 1 || m.start < 2 {
+            continue;
+        }
+        let verb = doc.token_text(m.start - 2);
+        let by = doc.token_text(m.start - 1) == "by"
+            && matches!(verb, "made" | "developed" | "published" | "manufactured" | "produced");
+        let alone = m.end >= n || !doc.is_capitalised(m.end);
+        if by && alone && lex[m.start].begin & names == 0 {
+            let why = format!("the maker after \u{201C}{verb} by\u{201D}");
+            makers.push((doc.token_text(m.start), why.clone()));
+            mentions.decide(k, EntityLabel::Org, EntityRule::MakerOfProduct, why);
+        }
+    }
+    // The same word the tagger called a person elsewhere ("Bungie said") is the same company.
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.label != EntityLabel::Person || m.rule != EntityRule::Model || m.len() != 1 {
+            continue;
+        }
+        if let Some((_, why)) = makers.iter().find(|(w, _)| *w == doc.token_text(m.start)) {
+            mentions.decide(k, EntityLabel::Org, EntityRule::MakerOfProduct, why.clone());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -448,7 +484,8 @@ mod tests {
             let entries: Vec<&str> = crate::data::lines(table).collect();
             assert!(entries.windows(2).all(|w| w[0] < w[1]), "{entries:?}");
         }
-        assert_eq!(work_cues().get("game"), Some(&Cue::NotPerson));
-        assert_eq!(work_cues().get("starred in"), Some(&Cue::Work));
+        assert_eq!(work_cue("game"), Some(Cue::NotPerson));
+        assert_eq!(work_cue("starred in"), Some(Cue::Work));
+        assert_eq!(work_cue("gamer"), None);
     }
 }
