@@ -35,9 +35,13 @@ fn name_word(doc: &Document, i: usize) -> bool {
     doc.is_capitalised(i) && !is_all_caps(t) && t.chars().count() >= 2
 }
 
-/// A known given name that is not also an ordinary word ("Allan", not "Will" opening a sentence).
+/// A known given name that is not also a place, an organisation or a title ("Pete", "Samuel";
+/// not "Jordan" or "Florence"). Ordinary words pass: the common-word list is lower-cased from
+/// running text, where "Pete" is frequent.
 fn given(doc: &Document, lex: &[TokenLex], i: usize) -> bool {
-    name_word(doc, i) && lex[i].begin & LexClass::GivenName.bit() != 0 && lex[i].begin & not_a_name_bits() == 0
+    name_word(doc, i)
+        && lex[i].begin & LexClass::GivenName.bit() != 0
+        && lex[i].begin & (not_a_name_bits() & !LexClass::Common.bit()) == 0
 }
 
 /// Token `i` continues the line of the token before it.
