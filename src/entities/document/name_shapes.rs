@@ -380,6 +380,27 @@ pub(super) fn name_edges(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], 
                 }
             }
         }
+        // "Tsar Alexander": a listed role word alone before a capitalised word.
+        if m.label == EntityLabel::Person
+            && m.len() >= 2
+            && lexicons.contains(RuleList::RoleWords, doc.token_text(m.start))
+            && doc.is_capitalised(m.start + 1)
+        {
+            m.start += 1;
+        }
+        // "Von Beust": a capitalised "Von" and a surname are a person, not an organisation.
+        if m.len() == 2
+            && matches!(m.label, EntityLabel::Org | EntityLabel::Loc)
+            && doc.token_text(m.start) == "Von"
+            && name_word(doc, m.start + 1)
+            && lex[m.start + 1].begin & not_a_name_bits() == 0
+        {
+            m.decide(
+                EntityLabel::Person,
+                EntityRule::NameShape,
+                "a surname with \"Von\"".into(),
+            );
+        }
     }
     mentions.extend(nationalities);
     // "Hyung-Taik Lee": a hyphenated capitalised word right before a person is its given name.
