@@ -133,7 +133,7 @@ pub enum EntityRule {
     NameShape,
     /// A bare surname in the surname list that no other list claims: "Trudeau will ..." (`entity/known-surname`).
     KnownSurname,
-    /// A place: a geographic name in WordNet ("Earth", "Pearl Harbor") or a town with a compass
+    /// A place: a geographic name in WordNet ("Pearl Harbor", "Monte Carlo") or a town with a compass
     /// word ("Aberdeen South") (`entity/geographic-name`).
     GeographicName,
 }

@@ -152,11 +152,15 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         }
         if let Some((label, full)) = names.get(&key(doc, i, i + 1)) {
             // Only a bare capitalised word: a neighbouring capital means a longer, different name.
-            // A sentence's ordinary first word is no part of it ("Later Bush left").
+            // A sentence's ordinary first word is no part of it ("Later Bush left"), nor is a
+            // title ("Mr Bush"), nor a capital on the next line.
             let before = i > 0
                 && doc.is_capitalised(i - 1)
+                && doc.tokens[i].newlines_before == 0
+                && lex[i - 1].begin & LexClass::Title.bit() == 0
                 && !(sentence_initial(doc, i - 1) && lex[i - 1].begin & LexClass::Common.bit() != 0);
-            if before || (i + 1 < doc.tokens.len() && doc.is_capitalised(i + 1)) {
+            let after = i + 1 < doc.tokens.len() && doc.is_capitalised(i + 1) && doc.tokens[i + 1].newlines_before == 0;
+            if before || after {
                 continue;
             }
             added.push(Mention::by_rule(

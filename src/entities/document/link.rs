@@ -5,6 +5,7 @@
 
 use super::key;
 use super::mentions::Mention;
+use super::name_shapes::name_core_end;
 use crate::annotation::{Entity, EntityLabel};
 use crate::entities::hash::PassThroughBuild;
 use crate::text::words::is_all_caps;
@@ -30,7 +31,13 @@ pub(super) fn link<'t>(doc: &Document<'t>, mentions: Vec<Mention>) -> Vec<Entity
         let span = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end);
         let text = span.slice(doc.text);
         let k = key(doc, m.start, m.end);
-        let last = key(doc, m.end - 1, m.end);
+        // A person's name before an epithet ("Hugo" for "Hugo the German").
+        let last_word = if m.label == EntityLabel::Person {
+            name_core_end(doc, m.start, m.end)
+        } else {
+            m.end
+        };
+        let last = key(doc, last_word - 1, last_word);
         let given = (m.label == EntityLabel::Person && m.len() >= 2).then(|| doc.token_text(m.start));
         let mut gid = by_key.get(&(m.label, k)).copied();
         if gid.is_none() && m.label == EntityLabel::Person {

@@ -35,9 +35,13 @@ fn name_word(doc: &Document, i: usize) -> bool {
     doc.is_capitalised(i) && !is_all_caps(t) && t.chars().count() >= 2
 }
 
-/// A known given name that is not also an ordinary word ("Allan", not "Will" opening a sentence).
+/// A known given name that is not also a place, an organisation or a title ("Pete", "Samuel";
+/// not "Jordan" or "Florence"). Ordinary words pass: the common-word list is lower-cased from
+/// running text, where "Pete" is frequent.
 fn given(doc: &Document, lex: &[TokenLex], i: usize) -> bool {
-    name_word(doc, i) && lex[i].begin & LexClass::GivenName.bit() != 0 && lex[i].begin & not_a_name_bits() == 0
+    name_word(doc, i)
+        && lex[i].begin & LexClass::GivenName.bit() != 0
+        && lex[i].begin & (not_a_name_bits() & !LexClass::Common.bit()) == 0
 }
 
 /// Token `i` continues the line of the token before it.
@@ -102,8 +106,9 @@ fn regnal(doc: &Document, i: usize) -> bool {
         })
 }
 
-/// One past the last word of a person's name proper, leaving out a regnal number or a
-/// generational suffix ("Thutmose III" -> "Thutmose"): the word a later bare mention repeats.
+/// One past the last word of a person's name proper, leaving out a regnal number, a generational
+/// suffix or an epithet ("Thutmose III", "Louis the German" -> "Thutmose", "Louis"): the word a
+/// later bare mention repeats.
 pub(super) fn surname_end(doc: &Document, start: usize, end: usize) -> usize {
     let mut e = end;
     while e > start + 1
@@ -111,7 +116,18 @@ pub(super) fn surname_end(doc: &Document, start: usize, end: usize) -> usize {
     {
         e -= 1;
     }
-    e
+    name_core_end(doc, start, e)
+}
+
+/// One past the last word of a person's name before an epithet ("Louis" in "Louis the German").
+/// A number or a suffix stays, so linking keeps "Harry Hurt III" apart from a bare "Hurt" as
+/// before: the speaker evaluation matches names on their last words.
+pub(super) fn name_core_end(doc: &Document, start: usize, end: usize) -> usize {
+    if end >= start + 3 && doc.token_text(end - 2) == "the" {
+        end - 2
+    } else {
+        end
+    }
 }
 
 /// The span a new person mention over tokens `s..e` takes: the mentions it overlaps are taken in
@@ -187,6 +203,11 @@ pub(super) fn joined_names(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     epithets(doc, lexicons, lex, mentions);
 }
 
+/// A lower-case word in the past tense by its ending ("invaded", "ruled"): a verb after a name.
+fn past_tense(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// A single capital letter standing for a middle name ("W", "L"); "I" is the pronoun and "A" the article.
 fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()) && !matches!(w, "I" | "A")
@@ -228,9 +249,12 @@ fn regnal_numbers(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     for m in mentions.iter() {
         // A numeral the tagger took into the name is its regnal number, "I" included.
         let inside = roman(doc.token_text(m.end - 1)).is_some_and(|v| v <= MAX_REGNAL);
+        // "the Macedonian king Amyntas I accepted": after a title "I" is a number whatever follows.
+        let titled = m.start > 0 && lex[m.start - 1].begin & LexClass::Title.bit() != 0;
+        let numbered = |i: usize| regnal(doc, i) || (titled && doc.token_text(i) == "I" && same_line(doc, i));
         let (name_end, end) = if m.len() >= 2 && inside {
             (m.end - 1, m.end)
-        } else if m.end < n && regnal(doc, m.end) {
+        } else if m.end < n && numbered(m.end) {
             (m.end, m.end + 1)
         } else {
             continue;
@@ -266,16 +290,15 @@ fn epithets(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mu
         let nationality = lex[p + 1].begin & LexClass::Demonym.bit() != 0
             && (next >= n
                 || doc.tokens[next].kind == TokenKind::Punct
-                || matches!(
-                    doc.token_text(next),
-                    "and" | "was" | "had" | "who" | "died" | "ruled" | "became" | "in"
-                ));
+                || matches!(doc.token_text(next), "and" | "was" | "had" | "who" | "became" | "in")
+                || past_tense(doc.token_text(next)));
         if !free || !(listed || nationality) {
             continue;
         }
         let name = match mentions.owner(p - 1) {
+            // The tagger may have taken "the" (or the whole epithet) with the name.
             Some(k)
-                if mentions[k].end == p
+                if (p..=p + 2).contains(&mentions[k].end)
                     && (mentions[k].label == EntityLabel::Person
                         || (mentions[k].len() == 1 && given(doc, lex, p - 1))) =>
             {
@@ -357,6 +380,27 @@ pub(super) fn name_edges(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], 
                 }
             }
         }
+        // "Tsar Alexander": a listed role word alone before a capitalised word.
+        if m.label == EntityLabel::Person
+            && m.len() >= 2
+            && lexicons.contains(RuleList::RoleWords, doc.token_text(m.start))
+            && doc.is_capitalised(m.start + 1)
+        {
+            m.start += 1;
+        }
+        // "Von Beust": a capitalised "Von" and a surname are a person, not an organisation.
+        if m.len() == 2
+            && matches!(m.label, EntityLabel::Org | EntityLabel::Loc)
+            && doc.token_text(m.start) == "Von"
+            && name_word(doc, m.start + 1)
+            && lex[m.start + 1].begin & not_a_name_bits() == 0
+        {
+            m.decide(
+                EntityLabel::Person,
+                EntityRule::NameShape,
+                "a surname with \"Von\"".into(),
+            );
+        }
     }
     mentions.extend(nationalities);
     // "Hyung-Taik Lee": a hyphenated capitalised word right before a person is its given name.
@@ -400,9 +444,11 @@ mod tests {
 
     #[test]
     fn a_surname_ends_before_its_regnal_number_or_suffix() {
-        let doc = Document::new("Thutmose III met Harry Harris Jr. and Anna Lind");
+        let doc = Document::new("Thutmose III met Harry Harris Jr. and Anna Lind, not Louis the German");
         assert_eq!(surname_end(&doc, 0, 2), 1);
         assert_eq!(surname_end(&doc, 3, 6), 5);
         assert_eq!(surname_end(&doc, 7, 9), 9);
+        assert_eq!(surname_end(&doc, 11, 14), 12);
+        assert_eq!(name_core_end(&doc, 3, 6), 6);
     }
 }

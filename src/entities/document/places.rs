@@ -124,7 +124,7 @@ pub(super) fn place_lists(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
 const COMPASS: [&str; 5] = ["North", "South", "East", "West", "Central"];
 
 /// Names of places the tagger called a person, an organisation or other: a geographic name
-/// WordNet lists ("Earth", "Pearl Harbor", "Monte Carlo") that no list of people or organisations
+/// WordNet lists ("Mediterranean", "Pearl Harbor", "Monte Carlo") that no list of people or organisations
 /// claims (an organisation only when it ends in a feature word, `data/entities/geo_features.txt`),
 /// and a town with a compass word ("Aberdeen South", "Dundee East and West"). A town
 /// alone tagged an organisation stays one: it is often a team. Other (MISC) stays where an
