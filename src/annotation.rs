@@ -140,8 +140,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 30] = [
-    pub const ALL: [EntityRule; 24] = [
+    pub const ALL: [EntityRule; 32] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
