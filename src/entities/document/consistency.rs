@@ -79,6 +79,17 @@ pub(super) fn consistent_labels(doc: &Document, mentions: &mut Mentions) {
     }
 }
 
+/// True when token `i` is a verb a person is the subject of: a word of saying or being, or a
+/// regular past tense ("thanked"), in lower case.
+fn acts_as_person(doc: &Document, i: usize) -> bool {
+    if i >= doc.tokens.len() {
+        return false;
+    }
+    let w = doc.token_text(i);
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (super::surnames::PERSONAL_NEXT.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+}
+
 /// A person's name (or surname) repeated later without a tag is the same person; a shorter
 /// mention tagged as something else is relabelled ("Ayers" after "Nick Ayers").
 pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
@@ -146,11 +157,16 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         if mentions.covered(i) || !doc.is_capitalised(i) || is_all_caps(doc.token_text(i)) {
             continue;
         }
-        // An ordinary word only where its capital says it is a name: inside a sentence.
-        if l.begin & common != 0 && sentence_initial(doc, i) {
+        let entry = names.get(&key(doc, i, i + 1));
+        // An ordinary word only where its capital says it is a name: inside a sentence, or opening
+        // one as a person's surname before what people do ("Bush said", "Bush thanked").
+        if l.begin & common != 0
+            && sentence_initial(doc, i)
+            && !(matches!(entry, Some((EntityLabel::Person, _))) && acts_as_person(doc, i + 1))
+        {
             continue;
         }
-        if let Some((label, full)) = names.get(&key(doc, i, i + 1)) {
+        if let Some((label, full)) = entry {
             // Only a bare capitalised word: a neighbouring capital means a longer, different name.
             // A sentence's ordinary first word is no part of it ("Later Bush left"), nor is a
             // title ("Mr Bush"), nor a capital on the next line.

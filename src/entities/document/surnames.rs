@@ -14,7 +14,7 @@ use crate::text::Document;
 const RELABEL_BELOW: f32 = 0.8;
 
 /// Words after a sentence's first word that mark it as a person ("Trudeau will", "Blunt said").
-const PERSONAL_NEXT: [&str; 14] = [
+pub(super) const PERSONAL_NEXT: [&str; 14] = [
     "said", "says", "told", "added", "will", "would", "has", "had", "was", "is", "who", "himself", "herself", "also",
 ];
 
