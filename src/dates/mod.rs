@@ -195,7 +195,10 @@ impl DateRecognizer {
                 // Results are reported for quarters that have ended: "a fourth-quarter charge" in an
                 // October story looks ahead and is no quarter to compare with.
                 let ended = document_date.is_none_or(|d| (i64::from(d.year), (d.month - 1) / 3 + 1) > (*year, *q));
-                if let (Ok(year), 1..=4, true) = (i32::try_from(*year), q, ended) {
+                // The report's quarter is the latest one named: "after a flat second quarter" in a
+                // third-quarter report is background, not the quarter compared with.
+                let latest = quarter.is_none_or(|(c, _)| (i64::from(c.year), c.quarter) <= (*year, *q));
+                if let (Ok(year), 1..=4, true, true) = (i32::try_from(*year), q, ended, latest) {
                     quarter = Some((QuarterContext { year, quarter: *q }, out.len()));
                     months_since_quarter = false;
                 }

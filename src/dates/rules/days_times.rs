@@ -35,6 +35,23 @@ impl Rules<'_> {
         if !self.is_full_weekday(v, j) {
             return None;
         }
+        // "Tuesday nights": every Tuesday night, a set; "Monday and Tuesday nights" shares the part.
+        let plural_part = |k: usize| {
+            v.w(k)
+                .strip_suffix('s')
+                .and_then(|p| self.lx.parts_of_day.get(p))
+                .copied()
+        };
+        let shared = matches!(v.w(j + 1), "and" | "or") && self.weekday_at(v, j + 2).is_some();
+        let (part, end) = match (plural_part(j + 1), shared.then(|| plural_part(j + 3)).flatten()) {
+            (Some(p), _) => (Some(p), j + 2),
+            (None, Some(p)) => (Some(p), j + 1),
+            _ => (None, j + 1),
+        };
+        if part.is_some() {
+            let e = DateExpr::Known(Value::Set(Recurrence::Weekday { weekday: wd, part }));
+            return Some(self.hit(v, j, end, e, DateLabel::Set));
+        }
         let base = DateExpr::Weekday(wd);
         match self.lx.parts_of_day.get(v.w(j + 1)) {
             // "Friday night" and "Friday morning" are read as the day, as news uses them ("on Friday")

@@ -483,8 +483,10 @@ impl<'l> Rules<'l> {
         if is_the {
             // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out;
             // "the year-ago quarter" names a period and keeps it.
+            // "the fiscal-first quarter" ends on its noun and keeps "the".
             let hyphenated = |f: &Found| {
                 (v.w(f.start).contains('-')
+                    && f.end == f.start + 1
                     && !matches!(v.w(f.start), "year-ago" | "year-earlier")
                     && f.rule != DateRule::PositionHyphenated)
                     || v.w(f.start + 1) == "-"
