@@ -6,7 +6,7 @@
 
 use super::exact;
 use super::mentions::{Mention, Mentions};
-use super::org_cues::stands_alone;
+use super::org_cues::{in_list, stands_alone};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
 use crate::text::Document;
@@ -36,7 +36,7 @@ pub(super) fn clubs(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], menti
     for m in mentions.iter() {
         // One word before a team word is most often a country ("England captain") or a city
         // ("Leeds striker"), places in CoNLL; a nationality ("Austrian coach") is not a club.
-        let team = m.end < n && lexicons.contains(RuleList::TeamWords, doc.token_text(m.end));
+        let team = m.end < n && in_list(lexicons, RuleList::TeamWords, doc.token_text(m.end));
         let country = (m.start..m.end).any(|i| lex[i].begin & (LexClass::Country.bit() | LexClass::Demonym.bit()) != 0);
         if team
             && m.len() >= 2
