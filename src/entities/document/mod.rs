@@ -1,7 +1,9 @@
 //! Document-level decisions on top of the tagger's per-token output: what one sentence cannot
 //! know. Datelines ("WASHINGTON (Reuters) -"), titles kept out of names, one label per name in
-//! the article, later mentions of a person ("Pence" after "Mike Pence") found and linked, the
-//! NORP/EVENT split of MISC, and one entity id and canonical name per entity.
+//! the article, later mentions of a person ("Pence" after "Mike Pence") found and linked,
+//! ordinary words kept out of names ("DRM", "the Government"), works, products, laws and awards
+//! as MISC ("the film Alexander", "Finance Bill"), the NORP/EVENT split of MISC, and one entity id
+//! and canonical name per entity.
 //!
 //! Each rule is one pass over the mentions, in the order [`resolve`] lists them; a rule that
 //! decides a mention records which rule it is ([`EntityRule`](crate::EntityRule)), and later rules

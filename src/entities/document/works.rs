@@ -94,6 +94,11 @@ fn cue_before(doc: &Document, s: usize) -> Option<(Cue, String)> {
         let verb = s >= 2 && is_verb_context(doc.token_text(s - 2));
         return (!verb).then(|| (c, one.to_string()));
     }
+    // "the Oscar-winning Gravity", "the award-winning Mordale": a prize-winning thing, unless a
+    // person ("Oscar-winning Kevin Spacey").
+    if one.ends_with("-winning") || one.ends_with("-nominated") {
+        return Some((Cue::NotPerson, one.to_string()));
+    }
     if s >= 2 {
         let two = format!("{} {}", doc.token_text(s - 2), one);
         if let Some(c) = work_cue(&two) {
