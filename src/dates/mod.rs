@@ -16,7 +16,7 @@ pub mod rules;
 pub mod tense;
 pub mod value;
 
-use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity};
+use crate::annotation::{DateAnchor, DateMention, DocumentDate, Entity, EntityRule};
 use crate::text::Document;
 use calendar::CalendarDate;
 use expr::DateExpr;
@@ -49,9 +49,21 @@ impl DateRecognizer {
     }
 
     /// Finds every temporal expression, resolving relative ones against `document_date`.
-    pub fn find(&self, doc: &Document, document_date: Option<CalendarDate>, _entities: &[Entity]) -> Vec<DateMention> {
+    ///
+    /// A date inside the title of a work the entity layer found ("Born on the Fourth of July") is
+    /// part of the title, not a date the article speaks of.
+    pub fn find(&self, doc: &Document, document_date: Option<CalendarDate>, entities: &[Entity]) -> Vec<DateMention> {
         let view = View::new(doc);
-        let found = self.rules().find_all(&view);
+        let mut found = self.rules().find_all(&view);
+        found.retain(|f| {
+            let (start, end) = (
+                doc.tokens[f.start].span.start,
+                doc.tokens[f.end.max(f.start + 1) - 1].span.end,
+            );
+            !entities
+                .iter()
+                .any(|e| e.rule == EntityRule::WorkCue && e.span.start <= start && end <= e.span.end)
+        });
         let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
         // The last quarter named explicitly, for "the quarter" / "the year-ago quarter".
         let mut quarter: Option<(QuarterContext, usize)> = None;
