@@ -41,6 +41,12 @@ impl Context<'_, '_> {
         names: &mut Names,
     ) {
         let first = site.first;
+        // `a so-called "denial of service" attack`: a label's term is no one's words, whoever spoke before.
+        if first > 0 && !sentence_like(site.inner) && self.lex.naming_words.contains(self.lower(first - 1).as_str()) {
+            q.kind = QuoteKind::Scare;
+            q.rule = QuoteRule::Scare;
+            return;
+        }
         let starts_para = first == 0 || self.doc.tokens.get(first).is_some_and(|t| t.newlines_before > 0);
         // Titles in between (`Trump told NBC's "Today." "I could…"`) do not break the chain.
         let same_para = |l: &Last| {

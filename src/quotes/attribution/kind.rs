@@ -1,7 +1,9 @@
 //! Speech, title or scare quote: what a quote's own words and the words before it tell.
 
 use super::{Attribution, Context};
+use crate::quotes::names::is_determiner;
 use crate::text::words::is_possessive;
+use crate::text::TokenKind;
 
 /// True when a quote reads like speech even with no attribution: a sentence or more.
 pub(super) fn sentence_like(text: &str) -> bool {
@@ -81,7 +83,19 @@ impl Context<'_, '_> {
             (floor.max(k.saturating_sub(12))..k - 1)
                 .rev()
                 .take_while(|&j| outside(j) && self.text(j) != ",")
-                .find(|&j| self.verb_ish(j) || (j > floor && self.text(j - 1) == "to" && self.verb_like(j)))
+                .find(|&j| {
+                    // "Labour's six new pledges as": a word after a determiner or modifier is a noun.
+                    let noun = j > floor && {
+                        let prev = self.text(j - 1);
+                        is_determiner(prev)
+                            || is_possessive(prev)
+                            || self.lex.noun_modifiers.contains(prev)
+                            || self.doc.tokens[j - 1].kind == TokenKind::Number
+                    };
+                    !noun
+                        && !is_possessive(self.text(j))
+                        && (self.verb_ish(j) || (j > floor && self.text(j - 1) == "to" && self.verb_like(j)))
+                })
         } else {
             (floor..first)
                 .rev()

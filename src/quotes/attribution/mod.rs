@@ -244,11 +244,12 @@ impl<'a, 'd> Context<'a, 'd> {
                     // ("The firm will issue new "identifiers"") is a scare quote; a person's
                     // (`Clinton supports "appropriate pay raises"`) stays their words, and so does
                     // one the sentence relays as someone's (`portrayed it as a "workplace" issue`).
-                    let named = (a.first..a.end).any(|j| {
-                        self.person[j]
-                            || self.mid_caps.contains(self.text(j))
-                            || self.lex.pronoun(&self.lower(j)).is_some_and(|p| p.is_personal())
-                    });
+                    // A capitalised word names a speaker only as the phrase's head: "The new Halo
+                    // game features "photo mode"" names a product, not someone who speaks.
+                    let head = a.end - 1;
+                    let named = (a.first..a.end).any(|j| self.person[j])
+                        || self.mid_caps.contains(self.text(head))
+                        || self.lex.pronoun(&self.lower(head)).is_some_and(|p| p.is_personal());
                     let short_term = rule == QuoteRule::Cueless && inner.split_whitespace().count() <= 3 && !named;
                     let relayed = short_term && self.relayed_term(first);
                     let term = short_term && !relayed;
