@@ -142,6 +142,28 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         return;
     }
     let same_name = |full: &str| format!("same name as {full} earlier");
+    // "the Republican Smith" read as one name: a party or nationality word before a surname the
+    // article gives a person is that word, then the person.
+    let people = LexClass::Demonym.bit() | LexClass::Group.bit();
+    let mut groups = Vec::new();
+    for m in mentions.iter_mut() {
+        if m.len() != 2 || m.label == EntityLabel::Person || lex[m.start].begin & people == 0 {
+            continue;
+        }
+        if let Some((EntityLabel::Person, full)) = names.get(&key(doc, m.end - 1, m.end)) {
+            let reason = format!("a party or nationality word before {full}'s surname");
+            groups.push(Mention::by_rule(
+                m.start,
+                m.start + 1,
+                EntityLabel::Misc,
+                EntityRule::SameName,
+                reason,
+            ));
+            m.start += 1;
+            m.decide(EntityLabel::Person, EntityRule::SameName, same_name(full));
+        }
+    }
+    mentions.extend(groups);
     for k in 0..mentions.len() {
         let m = &mentions[k];
         if m.len() == 1 {
