@@ -191,8 +191,6 @@ pub enum RuleList {
     CompanyPossessions,
     /// Institutions named by one word ("Parliament", "Army").
     Institutions,
-    /// Common nouns a house style capitalises ("Government", "Budget").
-    HouseStyleNouns,
     /// Words after a name that make it a sports team ("side", "coach", "striker").
     TeamWords,
     /// Epithets after "the" that end a ruler's or painter's name ("the Elder", "the Great").
@@ -208,7 +206,7 @@ pub enum RuleList {
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 17;
+pub const RULE_LISTS: usize = 16;
 
 impl RuleList {
     /// Every rule-only list.
@@ -223,7 +221,6 @@ impl RuleList {
         RuleList::CompanyCues,
         RuleList::CompanyPossessions,
         RuleList::Institutions,
-        RuleList::HouseStyleNouns,
         RuleList::TeamWords,
         RuleList::Epithets,
         RuleList::RoleWords,
@@ -245,7 +242,6 @@ impl RuleList {
             RuleList::CompanyCues => "company cues",
             RuleList::CompanyPossessions => "company possessions",
             RuleList::Institutions => "institutions",
-            RuleList::HouseStyleNouns => "house-style nouns",
             RuleList::TeamWords => "team words",
             RuleList::Epithets => "epithets",
             RuleList::RoleWords => "role words",
@@ -267,7 +263,6 @@ impl RuleList {
             RuleList::CompanyCues => include_str!("../../data/entities/company_cues.txt"),
             RuleList::CompanyPossessions => include_str!("../../data/entities/company_possessions.txt"),
             RuleList::Institutions => include_str!("../../data/entities/institutions.txt"),
-            RuleList::HouseStyleNouns => include_str!("../../data/entities/house_style_nouns.txt"),
             RuleList::TeamWords => include_str!("../../data/entities/team_words.txt"),
             RuleList::Epithets => include_str!("../../data/entities/epithets.txt"),
             RuleList::RoleWords => include_str!("../../data/entities/role_words.txt"),

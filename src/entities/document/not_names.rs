@@ -20,6 +20,12 @@ fn common_nouns(w: &str) -> bool {
     super::listed(include_str!("../../../data/entities/not_names.txt"), w)
 }
 
+/// True when tokens `start..end` are only capitalised common nouns ("the Government", "the Budget
+/// and Election"), or one listed phrase ("the General Election").
+pub(super) fn only_common_nouns(doc: &Document, start: usize, end: usize) -> bool {
+    common_nouns(super::exact(doc, start, end)) || (start..end).all(|i| common_nouns(doc.token_text(i)))
+}
+
 /// The plural nouns an ordinary noun modifies (`data/entities/modified_nouns.txt`).
 fn modified_nouns(w: &str) -> bool {
     super::listed(include_str!("../../../data/entities/modified_nouns.txt"), w)

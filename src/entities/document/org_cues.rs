@@ -362,12 +362,13 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
 
 /// "Parliament", "the Commons", "Army reforms": an institution named by one word
 /// (`data/entities/institutions.txt`) is an organisation where it stands alone. Mentions made only
-/// of common nouns a house style capitalises ("the Government", "the General Election") are
-/// dropped: they are not names.
+/// of common nouns a house style capitalises ("the Government", `data/entities/not_names.txt`)
+/// that later passes made are dropped again: they are not names.
 pub(super) fn institutions(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentions) {
     let n = doc.tokens.len();
-    let style = |i: usize| in_list(lexicons, RuleList::HouseStyleNouns, doc.token_text(i));
-    mentions.edit().retain(|m| !(m.start..m.end).all(style));
+    mentions
+        .edit()
+        .retain(|m| !super::not_names::only_common_nouns(doc, m.start, m.end));
     let mut added = Vec::new();
     for i in 0..n {
         if !in_list(lexicons, RuleList::Institutions, doc.token_text(i)) {
