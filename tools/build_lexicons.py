@@ -118,6 +118,19 @@ WORDNET = "/usr/share/wordnet/data.noun"
 WN_PERSON, WN_PLACE, WN_OBJECT, WN_GROUP, WN_QUANTITY = 18, 15, 17, 14, 23
 
 
+def wordnet_synsets():
+    """Each noun synset of WordNet's data file: its lexicographer file number, its words (sense
+    markers such as "(a)" removed, underscores kept) and whether it is an instance (a named thing)."""
+    with open(WORDNET, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" ")
+            lexfile, count = int(fields[1]), int(fields[3], 16)
+            words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * k]) for k in range(count)]
+            yield lexfile, words, " @i " in line
+
+
 def write_wordnet():
     """Typed names from WordNet 3.0 (Debian package wordnet-base): the instance nouns ("Aconcagua",
     "Abu Sayyaf", "Watergate") by the lexicographer file that types them (people are left out: the
@@ -125,18 +138,13 @@ def write_wordnet():
     nouns ("VCR", "DNA", "GMT") that read like names but are things; organisation, place, person and
     unit files are left out of those, where capitals do make names ("CIA")."""
     people, places, orgs, other, acronyms = set(), set(), set(), set(), set()  # people: not written
-    with open(WORDNET, encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" ")
-            lexfile, count = int(fields[1]), int(fields[3], 16)
-            words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * k]).replace("_", " ") for k in range(count)]
-            if " @i " in line:
-                target = {WN_PERSON: people, WN_PLACE: places, WN_OBJECT: places, WN_GROUP: orgs}.get(lexfile, other)
-                target.update(w for w in words if ok(w))
-            elif lexfile not in (WN_PERSON, WN_PLACE, WN_GROUP, WN_QUANTITY):
-                acronyms.update(w for w in words if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", w))
+    for lexfile, words, instance in wordnet_synsets():
+        words = [w.replace("_", " ") for w in words]
+        if instance:
+            target = {WN_PERSON: people, WN_PLACE: places, WN_OBJECT: places, WN_GROUP: orgs}.get(lexfile, other)
+            target.update(w for w in words if ok(w))
+        elif lexfile not in (WN_PERSON, WN_PLACE, WN_GROUP, WN_QUANTITY):
+            acronyms.update(w for w in words if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", w))
     src = "WordNet 3.0 (Princeton University; WordNet licence), Debian package wordnet-base"
     write("wn_places.txt", places, f"Places named in WordNet: instance nouns of noun.location and noun.object ({src}).")
     write("wn_orgs.txt", orgs, f"Organisations and peoples named in WordNet: instance nouns of noun.group ({src}).")
@@ -154,18 +162,9 @@ def write_org_acronyms():
     document-level rule that types a title-cased acronym ("Opec", "Nato", house style at the BBC
     and the Guardian) as an organisation; never by the tagger."""
     orgs = set(EXTRA_ORG_ACRONYMS)
-    with open(WORDNET, encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" ")
-            lexfile, count = int(fields[1]), int(fields[3], 16)
-            if lexfile != WN_GROUP:
-                continue
-            for k in range(count):
-                w = re.sub(r"\(.*\)$", "", fields[4 + 2 * k])
-                if re.fullmatch(r"[A-Z]{3,6}", w):
-                    orgs.add(w)
+    for lexfile, words, _ in wordnet_synsets():
+        if lexfile == WN_GROUP:
+            orgs.update(w for w in words if re.fullmatch(r"[A-Z]{3,6}", w))
     src = "WordNet 3.0 (Princeton University; WordNet licence), Debian package wordnet-base"
     write("org_acronyms.txt", orgs, f"Organisation acronyms: all-capital words of WordNet's noun.group file ({src}), plus FIFA and UEFA.")
 
