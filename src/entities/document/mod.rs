@@ -50,11 +50,28 @@ fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
     Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
 }
 
-/// True when `w` is an entry of the small rule-only `table` (one entry a line, exact). The tables
-/// read this way hold a few dozen words, so a scan costs less than building a set, in time and
-/// in the size of the web build.
-fn listed(table: &'static str, w: &str) -> bool {
-    crate::data::lines(table).any(|l| l == w)
+/// A small rule-only word list (one entry a line, matched exactly), made a set on first use: the
+/// rules ask about nearly every token, and a scan of the text per question cost more than all the
+/// tagging.
+struct SmallList {
+    table: &'static str,
+    set: std::sync::OnceLock<crate::fasthash::HashSet<&'static str>>,
+}
+
+impl SmallList {
+    const fn new(table: &'static str) -> SmallList {
+        SmallList {
+            table,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True when `w` is an entry of the list.
+    fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| crate::data::lines(self.table).collect())
+            .contains(w)
+    }
 }
 
 /// Turns the tagger's decisions into entities with document-level consistency.

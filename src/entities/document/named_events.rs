@@ -12,7 +12,8 @@ use crate::text::Document;
 
 /// The award words (`data/entities/award_words.txt`), case included.
 fn award_words(w: &str) -> bool {
-    super::listed(include_str!("../../../data/entities/award_words.txt"), w)
+    static LIST: super::SmallList = super::SmallList::new(include_str!("../../../data/entities/award_words.txt"));
+    LIST.contains(w)
 }
 
 /// True when token `i` opens a sentence or a line.

@@ -12,12 +12,14 @@ use crate::text::Document;
 
 /// The acronyms of ordinary things (`data/entities/generic_acronyms.txt`).
 fn generic_acronyms(w: &str) -> bool {
-    super::listed(include_str!("../../../data/entities/generic_acronyms.txt"), w)
+    static LIST: super::SmallList = super::SmallList::new(include_str!("../../../data/entities/generic_acronyms.txt"));
+    LIST.contains(w)
 }
 
 /// The capitalised common nouns (`data/entities/not_names.txt`).
 fn common_nouns(w: &str) -> bool {
-    super::listed(include_str!("../../../data/entities/not_names.txt"), w)
+    static LIST: super::SmallList = super::SmallList::new(include_str!("../../../data/entities/not_names.txt"));
+    LIST.contains(w)
 }
 
 /// True when tokens `start..end` are only capitalised common nouns ("the Government", "the Budget
@@ -28,7 +30,8 @@ pub(super) fn only_common_nouns(doc: &Document, start: usize, end: usize) -> boo
 
 /// The plural nouns an ordinary noun modifies (`data/entities/modified_nouns.txt`).
 fn modified_nouns(w: &str) -> bool {
-    super::listed(include_str!("../../../data/entities/modified_nouns.txt"), w)
+    static LIST: super::SmallList = super::SmallList::new(include_str!("../../../data/entities/modified_nouns.txt"));
+    LIST.contains(w)
 }
 
 /// True when `w` is a listed acronym, or its plural ("PCs", "MMORPGs").

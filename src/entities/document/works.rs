@@ -23,19 +23,28 @@ enum Cue {
 
 /// The cue `w` ("film", or two words: "starred in"), if it is one (`data/entities/work_cues.txt`).
 fn work_cue(w: &str) -> Option<Cue> {
-    crate::data::lines(include_str!("../../../data/entities/work_cues.txt")).find_map(|l| {
-        let (cue, kind) = l.split_once('\t').unwrap_or((l, ""));
-        (cue == w).then_some(if kind.trim() == "not-person" {
-            Cue::NotPerson
-        } else {
-            Cue::Work
-        })
+    static CUES: std::sync::OnceLock<crate::fasthash::HashMap<&'static str, Cue>> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        crate::data::lines(include_str!("../../../data/entities/work_cues.txt"))
+            .map(|l| {
+                let (cue, kind) = l.split_once('\t').unwrap_or((l, ""));
+                let read = if kind.trim() == "not-person" {
+                    Cue::NotPerson
+                } else {
+                    Cue::Work
+                };
+                (cue, read)
+            })
+            .collect()
     })
+    .get(w)
+    .copied()
 }
 
 /// The words after a product's name (`data/entities/product_cues.txt`).
 fn product_cue(w: &str) -> bool {
-    super::listed(include_str!("../../../data/entities/product_cues.txt"), w)
+    static LIST: super::SmallList = super::SmallList::new(include_str!("../../../data/entities/product_cues.txt"));
+    LIST.contains(w)
 }
 
 /// Lower-case words inside a title ("Born on the Fourth of July", "Lord of the Rings").
