@@ -48,14 +48,17 @@ pub(super) fn stands_alone(doc: &Document, i: usize) -> bool {
 /// ("Yesterday"), not a description ("Family-controlled"), and an initial only before another
 /// word of the name ("J Walter Thompson", not "N/A").
 fn name_word(doc: &Document, lex: &[TokenLex], i: usize) -> bool {
+    // Most tokens are not capitalised: turn them away before the dearer tests.
+    if !doc.is_capitalised(i) {
+        return false;
+    }
     let w = doc.token_text(i);
     let described = w
         .rsplit('-')
         .next()
         .is_some_and(|last| last != w && !is_capitalised(last));
     let initial = w.chars().count() == 1;
-    doc.is_capitalised(i)
-        && lex[i].begin & LexClass::Title.bit() == 0
+    lex[i].begin & LexClass::Title.bit() == 0
         && !(opens_sentence(doc, i) && lex[i].begin & LexClass::Common.bit() != 0)
         && !described
         && !is_calendar(doc, i)
