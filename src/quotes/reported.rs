@@ -476,11 +476,18 @@ impl<'a, 'd> Finder<'a, 'd> {
                 let content = self.clause_after(after + 1)?;
                 return Some((content, Some(subject), cue, QuoteRule::ReportedSaidThat));
             }
+            // `…, he told delegates: "…"`: the verb introduces a direct quote after its object.
+            let introduces_quote = (cue + 1..(cue + 4).min(self.n().saturating_sub(1)))
+                .any(|j| self.text(j) == ":" && self.in_speech(j + 1));
+            if introduces_quote {
+                return None;
+            }
             // `…, X said.` / `…, X told The Times.`: the subject opens the clause right after a comma.
+            // `According to a text, he told delegates …` is an attribution, not what was said.
             if subject.first > 0 && matches!(self.text(subject.first - 1), "," | "\u{2014}" | "\u{2013}") {
                 let content = self
                     .clause_before(subject.first - 1)
-                    .filter(|c| self.statement_like(*c))?;
+                    .filter(|c| self.statement_like(*c) && !self.text(c.first).eq_ignore_ascii_case("according"))?;
                 return Some((content, Some(subject), cue, QuoteRule::ReportedTrailing));
             }
             return None;
