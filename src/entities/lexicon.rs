@@ -205,10 +205,12 @@ pub enum RuleList {
     FirmStaff,
     /// Nouns right after a name that make it an organisation ("newspaper", "organisation").
     OrgKindsAfter,
+    /// Famous people named in WordNet by one word ("Stalin", "Tiberius").
+    FamousPeople,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 17;
+pub const RULE_LISTS: usize = 18;
 
 impl RuleList {
     /// Every rule-only list.
@@ -230,6 +232,7 @@ impl RuleList {
         RuleList::GeoFeatures,
         RuleList::FirmStaff,
         RuleList::OrgKindsAfter,
+        RuleList::FamousPeople,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -252,6 +255,7 @@ impl RuleList {
             RuleList::GeoFeatures => "geographic feature words",
             RuleList::FirmStaff => "firm staff",
             RuleList::OrgKindsAfter => "organisation kinds after a name",
+            RuleList::FamousPeople => "famous people in WordNet",
         }
     }
 
@@ -274,6 +278,11 @@ impl RuleList {
             RuleList::GeoFeatures => include_str!("../../data/entities/geo_features.txt"),
             RuleList::FirmStaff => include_str!("../../data/entities/firm_staff.txt"),
             RuleList::OrgKindsAfter => include_str!("../../data/entities/org_kinds_after.txt"),
+            // The one large rule-only list: embedded packed by build.rs, unpacked once.
+            RuleList::FamousPeople => {
+                static UNPACKED: OnceLock<String> = OnceLock::new();
+                UNPACKED.get_or_init(|| crate::data::unpack(include_bytes!(concat!(env!("OUT_DIR"), "/wn_people.fc"))))
+            }
         }
     }
 

@@ -11,6 +11,7 @@
 mod calendar;
 mod consistency;
 mod datelines;
+mod famous;
 mod groups_events;
 mod joins;
 mod laws;
@@ -83,6 +84,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
     surnames::known_surnames(doc, lex, &mut mentions);
+    famous::famous_people(doc, lexicons, &mut mentions);
     listed::lexicon_names(doc, lex, &mut mentions);
     laws::laws(doc, lex, &mut mentions);
     works::works(doc, lex, &mut mentions);
