@@ -205,12 +205,14 @@ pub enum RuleList {
     FirmStaff,
     /// Nouns right after a name that make it an organisation ("newspaper", "organisation").
     OrgKindsAfter,
+    /// Last words that make a MISC name an organisation ("Catholic Church", "British Embassy").
+    MiscOrgHeads,
     /// Famous people named in WordNet by one word ("Stalin", "Tiberius").
     FamousPeople,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 18;
+pub const RULE_LISTS: usize = 19;
 
 impl RuleList {
     /// Every rule-only list.
@@ -232,6 +234,7 @@ impl RuleList {
         RuleList::GeoFeatures,
         RuleList::FirmStaff,
         RuleList::OrgKindsAfter,
+        RuleList::MiscOrgHeads,
         RuleList::FamousPeople,
     ];
 
@@ -255,6 +258,7 @@ impl RuleList {
             RuleList::GeoFeatures => "geographic feature words",
             RuleList::FirmStaff => "firm staff",
             RuleList::OrgKindsAfter => "organisation kinds after a name",
+            RuleList::MiscOrgHeads => "organisation heads after a nationality",
             RuleList::FamousPeople => "famous people in WordNet",
         }
     }
@@ -278,6 +282,7 @@ impl RuleList {
             RuleList::GeoFeatures => include_str!("../../data/entities/geo_features.txt"),
             RuleList::FirmStaff => include_str!("../../data/entities/firm_staff.txt"),
             RuleList::OrgKindsAfter => include_str!("../../data/entities/org_kinds_after.txt"),
+            RuleList::MiscOrgHeads => include_str!("../../data/entities/misc_org_heads.txt"),
             // The one large rule-only list: embedded packed by build.rs, unpacked once.
             RuleList::FamousPeople => {
                 static UNPACKED: OnceLock<String> = OnceLock::new();
