@@ -123,6 +123,12 @@ pub(super) fn place_lists(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
 /// Words after a town's name that make it a district or a constituency ("Aberdeen South").
 const COMPASS: [&str; 5] = ["North", "South", "East", "West", "Central"];
 
+/// Words that cannot be the noun a name qualifies: after them a MISC place name is the place itself
+/// ("around the Mediterranean as", "the Mediterranean and"), not an adjective ("Mediterranean diet").
+const NOT_A_NOUN: [&str; 16] = [
+    "and", "or", "as", "in", "on", "at", "to", "from", "with", "by", "for", "was", "is", "were", "are", "until",
+];
+
 /// Names of places the tagger called a person, an organisation or other: a geographic name
 /// WordNet lists ("Mediterranean", "Pearl Harbor", "Monte Carlo") that no list of people or organisations
 /// claims (an organisation only when it ends in a feature word, `data/entities/geo_features.txt`, or is
@@ -177,7 +183,8 @@ pub(super) fn geographic(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], 
         let adjective = m.label == EntityLabel::Misc
             && m.end < n
             && doc.tokens[m.end].kind == TokenKind::Word
-            && doc.token_text(m.end).chars().next().is_some_and(char::is_lowercase);
+            && doc.token_text(m.end).chars().next().is_some_and(char::is_lowercase)
+            && !NOT_A_NOUN.contains(&doc.token_text(m.end));
         if compass {
             mentions.decide(
                 k,
