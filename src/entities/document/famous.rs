@@ -35,9 +35,17 @@ fn listed_with_its_kind(doc: &Document, mentions: &mut Mentions, k: usize) -> bo
 /// Tags the famous people WordNet names as people.
 pub(super) fn famous_people(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentions) {
     let n = doc.tokens.len();
-    // "the Rhine", "the Hudson": a person's name takes no article, a river or a ship does.
+    // "the Rhine", "the Hudson": a person's name takes no article, a river or a ship does. A
+    // name alone in quotation marks is a title ("the song \"Geronimo\"").
+    let quote = |i: usize| {
+        matches!(
+            doc.token_text(i),
+            "\"" | "\u{201C}" | "\u{201D}" | "'" | "\u{2018}" | "\u{2019}"
+        )
+    };
     let famous = |s: usize, e: usize| {
         !(s > 0 && matches!(doc.token_text(s - 1), "the" | "The"))
+            && !(s > 0 && e < n && quote(s - 1) && quote(e))
             && (s..e).all(|i| doc.is_capitalised(i) && !is_all_caps(doc.token_text(i)))
             && lexicons.contains(RuleList::FamousPeople, exact(doc, s, e))
     };
