@@ -44,8 +44,9 @@ pub(super) fn famous_people(doc: &Document, lexicons: &Lexicons, mentions: &mut 
         )
     };
     let famous = |s: usize, e: usize| {
-        !(s > 0 && matches!(doc.token_text(s - 1), "the" | "The"))
-            && !(s > 0 && e < n && quote(s - 1) && quote(e))
+        let article = s > 0 && matches!(doc.token_text(s - 1), "the" | "The");
+        let quoted = s > 0 && e < n && quote(s - 1) && quote(e);
+        !(article || quoted)
             && (s..e).all(|i| doc.is_capitalised(i) && !is_all_caps(doc.token_text(i)))
             && lexicons.contains(RuleList::FamousPeople, exact(doc, s, e))
     };
