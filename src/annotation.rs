@@ -139,11 +139,13 @@ pub enum EntityRule {
     /// A famous person named in WordNet ("Stalin", "Tiberius", "Buddha"), wherever the tagger called
     /// the name a place, an organisation or nothing (`entity/famous-person`).
     FamousPerson,
+    /// A name followed by an age set off by commas: "Jutting, now 31, is on trial" (`entity/age-after-name`).
+    AgeAfterName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 33] = [
+    pub const ALL: [EntityRule; 34] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -177,6 +179,7 @@ impl EntityRule {
         EntityRule::KnownSurname,
         EntityRule::GeographicName,
         EntityRule::FamousPerson,
+        EntityRule::AgeAfterName,
     ];
 
     /// The stable id written to the export (`entity/kebab-case-name`).
@@ -215,6 +218,7 @@ impl EntityRule {
             EntityRule::KnownSurname => "entity/known-surname",
             EntityRule::GeographicName => "entity/geographic-name",
             EntityRule::FamousPerson => "entity/famous-person",
+            EntityRule::AgeAfterName => "entity/age-after-name",
         }
     }
 }

@@ -8,6 +8,7 @@
 //! read that, never the reason text. The passes share one index of which mention covers each
 //! token (`Mentions`, in `mentions.rs`).
 
+mod ages;
 mod calendar;
 mod consistency;
 mod datelines;
@@ -67,6 +68,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     legal_forms::company_names(doc, lex, &mut mentions);
     people::given_names(doc, lex, &mut mentions);
     people::particles(doc, lexicons, lex, &mut mentions);
+    ages::ages(doc, &mut mentions);
     name_shapes::joined_names(doc, lexicons, lex, &mut mentions);
     places::streets(doc, lexicons, &mut mentions);
     places::countries(doc, lexicons, lex, &mut mentions);
