@@ -68,6 +68,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     legal_forms::company_names(doc, lex, &mut mentions);
     people::given_names(doc, lex, &mut mentions);
     people::particles(doc, lexicons, lex, &mut mentions);
+    people::town_given_names(doc, lex, &mut mentions);
     ages::ages(doc, &mut mentions);
     name_shapes::joined_names(doc, lexicons, lex, &mut mentions);
     places::streets(doc, lexicons, &mut mentions);
