@@ -146,8 +146,11 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         if mentions.covered(i) || !doc.is_capitalised(i) || is_all_caps(doc.token_text(i)) {
             continue;
         }
-        // An ordinary word only where its capital says it is a name: inside a sentence.
-        if l.begin & common != 0 && sentence_initial(doc, i) {
+        // An ordinary word only where its capital says it is a name: inside a sentence, or
+        // opening one with a possessive or a verb of saying after it ("Bush's wife", "Young said").
+        let personal =
+            i + 1 < doc.tokens.len() && matches!(doc.token_text(i + 1), "'s" | "\u{2019}s" | "said" | "says" | "told");
+        if l.begin & common != 0 && sentence_initial(doc, i) && !personal {
             continue;
         }
         if let Some((label, full)) = names.get(&key(doc, i, i + 1)) {
