@@ -14,6 +14,7 @@ const PACKED: &[&str] = &[
     "surnames",
     "towns",
     "wn_other",
+    "wn_people",
     "wn_places",
 ];
 

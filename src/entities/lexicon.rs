@@ -203,10 +203,14 @@ pub enum RuleList {
     FirmStaff,
     /// Nouns right after a name that make it an organisation ("newspaper", "organisation").
     OrgKindsAfter,
+    /// Last words that make a MISC name an organisation ("Catholic Church", "British Embassy").
+    MiscOrgHeads,
+    /// Famous people named in WordNet by one word ("Stalin", "Tiberius").
+    FamousPeople,
 }
 
 /// Number of rule-only word lists.
-pub const RULE_LISTS: usize = 16;
+pub const RULE_LISTS: usize = 18;
 
 impl RuleList {
     /// Every rule-only list.
@@ -227,6 +231,8 @@ impl RuleList {
         RuleList::GeoFeatures,
         RuleList::FirmStaff,
         RuleList::OrgKindsAfter,
+        RuleList::MiscOrgHeads,
+        RuleList::FamousPeople,
     ];
 
     /// The list's name as shown in a reason ("lexicon: country abbreviations").
@@ -248,6 +254,8 @@ impl RuleList {
             RuleList::GeoFeatures => "geographic feature words",
             RuleList::FirmStaff => "firm staff",
             RuleList::OrgKindsAfter => "organisation kinds after a name",
+            RuleList::MiscOrgHeads => "organisation heads after a nationality",
+            RuleList::FamousPeople => "famous people in WordNet",
         }
     }
 
@@ -269,6 +277,12 @@ impl RuleList {
             RuleList::GeoFeatures => include_str!("../../data/entities/geo_features.txt"),
             RuleList::FirmStaff => include_str!("../../data/entities/firm_staff.txt"),
             RuleList::OrgKindsAfter => include_str!("../../data/entities/org_kinds_after.txt"),
+            RuleList::MiscOrgHeads => include_str!("../../data/entities/misc_org_heads.txt"),
+            // The one large rule-only list: embedded packed by build.rs, unpacked once.
+            RuleList::FamousPeople => {
+                static UNPACKED: OnceLock<String> = OnceLock::new();
+                UNPACKED.get_or_init(|| crate::data::unpack(include_bytes!(concat!(env!("OUT_DIR"), "/wn_people.fc"))))
+            }
         }
     }
 

@@ -181,11 +181,11 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         }
         let entry = names.get(&key(doc, i, i + 1));
         // An ordinary word only where its capital says it is a name: inside a sentence, or opening
-        // one as a person's surname before what people do ("Bush said", "Bush thanked").
-        if l.begin & common != 0
-            && sentence_initial(doc, i)
-            && !(matches!(entry, Some((EntityLabel::Person, _))) && acts_as_person(doc, i + 1))
-        {
+        // one as a person's surname before a possessive or what people do ("Bush's wife", "Bush
+        // said", "Bush thanked").
+        let possessive = i + 1 < doc.tokens.len() && matches!(doc.token_text(i + 1), "'s" | "\u{2019}s");
+        let personal = matches!(entry, Some((EntityLabel::Person, _))) && (possessive || acts_as_person(doc, i + 1));
+        if l.begin & common != 0 && sentence_initial(doc, i) && !personal {
             continue;
         }
         if let Some((label, full)) = entry {

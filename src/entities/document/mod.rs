@@ -10,9 +10,11 @@
 //! read that, never the reason text. The passes share one index of which mention covers each
 //! token (`Mentions`, in `mentions.rs`).
 
+mod ages;
 mod calendar;
 mod consistency;
 mod datelines;
+mod famous;
 mod groups_events;
 mod joins;
 mod laws;
@@ -85,6 +87,8 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     legal_forms::company_names(doc, lex, &mut mentions);
     people::given_names(doc, lex, &mut mentions);
     people::particles(doc, lexicons, lex, &mut mentions);
+    people::town_given_names(doc, lex, &mut mentions);
+    ages::ages(doc, &mut mentions);
     name_shapes::joined_names(doc, lexicons, lex, &mut mentions);
     places::streets(doc, lexicons, &mut mentions);
     places::countries(doc, lexicons, lex, &mut mentions);
@@ -102,6 +106,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
     surnames::known_surnames(doc, lex, &mut mentions);
+    famous::famous_people(doc, lexicons, &mut mentions);
     listed::lexicon_names(doc, lex, &mut mentions);
     laws::laws(doc, lex, &mut mentions);
     works::works(doc, lex, &mut mentions);

@@ -200,6 +200,7 @@ pub(super) fn joined_names(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     }
     mentions.replace_overlapping(found);
     regnal_numbers(doc, lex, mentions);
+    suffix_after_comma(doc, mentions);
     epithets(doc, lexicons, lex, mentions);
 }
 
@@ -236,6 +237,32 @@ fn apostrophe_surname(doc: &Document, i: usize) -> Option<usize> {
     // One gap, at most: "O' Neill" or "O 'Neill", never "O ' Neill".
     let gaps = (i + 1..=last).filter(|&j| doc.tokens[j].space_before).count();
     (name_word(doc, last) && (i + 1..=last).all(|j| same_line(doc, j)) && gaps == 1).then_some(parts)
+}
+
+/// "Martin Luther King, Jr.": a generational suffix set off by a comma is part of the person's
+/// name, as it is without the comma.
+fn suffix_after_comma(doc: &Document, mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for m in mentions.iter() {
+        if m.label == EntityLabel::Person
+            && m.len() >= 2
+            && m.end + 1 < n
+            && doc.token_text(m.end) == ","
+            && matches!(doc.token_text(m.end + 1), "Jr." | "Sr." | "Jr" | "Sr")
+            && same_line(doc, m.end + 1)
+        {
+            let mut whole = m.clone();
+            whole.end += 2;
+            whole.decide(
+                EntityLabel::Person,
+                EntityRule::NameShape,
+                "a name with a generational suffix".into(),
+            );
+            found.push(whole);
+        }
+    }
+    mentions.replace_overlapping(found);
 }
 
 /// "Ramesses II", "Amyntas I": one or two name words and a regnal number are a person, whatever

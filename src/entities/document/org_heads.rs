@@ -33,7 +33,8 @@ pub(super) fn org_heads(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], m
         let head = of.map_or(m.end - 1, |j| j - 1);
         // "Premier League", "Champions League" are competitions (MISC), as CoNLL has them.
         let word = doc.token_text(head);
-        if lex[head].begin & org != 0 && doc.is_capitalised(head) && !word.eq_ignore_ascii_case("League") {
+        let head_word = lex[head].begin & org != 0 || lexicons.contains(RuleList::MiscOrgHeads, word);
+        if head_word && doc.is_capitalised(head) && !word.eq_ignore_ascii_case("League") {
             mentions.decide(
                 k,
                 EntityLabel::Org,

@@ -63,6 +63,52 @@ pub(super) fn given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Menti
     }
 }
 
+/// "Florence Garrard", "Sydney Smith": a given name that is also a town, and a listed surname
+/// right after it that no other list claims, are one person, whether the tagger called the pair an
+/// organisation or the given name alone a place.
+pub(super) fn town_given_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let town = LexClass::City.bit() | LexClass::Town.bit();
+    let others = LexClass::ALL
+        .iter()
+        .filter(|c| !matches!(c, LexClass::Surname))
+        .fold(0, |acc, c| acc | c.bit());
+    let mut found = Vec::new();
+    for m in mentions.iter() {
+        let (s, e) = (m.start, m.end);
+        let first = lex[s].begin;
+        let surname = |i: usize| {
+            doc.is_capitalised(i)
+                && !is_all_caps(doc.token_text(i))
+                && doc.tokens[i].newlines_before == 0
+                && lex[i].begin & LexClass::Surname.bit() != 0
+                && (lex[i].begin | lex[i].inside) & others == 0
+        };
+        let town_given =
+            first & LexClass::GivenName.bit() != 0 && first & town != 0 && first & LexClass::Country.bit() == 0;
+        if m.label == EntityLabel::Person || m.rule != EntityRule::Model || !town_given {
+            continue;
+        }
+        // The place alone, the surname after it ("Florence" + "Garrard"), or both as one other name.
+        if m.len() == 1
+            && m.label == EntityLabel::Loc
+            && e < n
+            && surname(e)
+            && !(e + 1 < n && doc.is_capitalised(e + 1))
+        {
+            found.push((s, e + 1));
+        } else if m.len() == 2 && surname(s + 1) {
+            found.push((s, e));
+        }
+    }
+    let reason = || format!("lexicon: {}", LexClass::GivenName.name());
+    let found = found
+        .into_iter()
+        .map(|(s, e)| Mention::by_rule(s, e, EntityLabel::Person, EntityRule::GivenName, reason()))
+        .collect();
+    mentions.replace_overlapping(found);
+}
+
 /// A person's name runs on over its lower-case particles (`data/entities/name_particles.txt`),
 /// which the tagger, trained on English names, cuts at: "Ursula von" + "Leyen", "Osama" +
 /// "Laden", "Bashar" + "al-Assad". A person (or a name starting with a given name), particles,

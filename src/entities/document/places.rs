@@ -123,9 +123,16 @@ pub(super) fn place_lists(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
 /// Words after a town's name that make it a district or a constituency ("Aberdeen South").
 const COMPASS: [&str; 5] = ["North", "South", "East", "West", "Central"];
 
+/// Words that cannot be the noun a name qualifies: after them a MISC place name is the place itself
+/// ("around the Mediterranean as", "the Mediterranean and"), not an adjective ("Mediterranean diet").
+const NOT_A_NOUN: [&str; 16] = [
+    "and", "or", "as", "in", "on", "at", "to", "from", "with", "by", "for", "was", "is", "were", "are", "until",
+];
+
 /// Names of places the tagger called a person, an organisation or other: a geographic name
 /// WordNet lists ("Mediterranean", "Pearl Harbor", "Monte Carlo") that no list of people or organisations
-/// claims (an organisation only when it ends in a feature word, `data/entities/geo_features.txt`),
+/// claims (an organisation only when it ends in a feature word, `data/entities/geo_features.txt`, or is
+/// one word after "the" that no list of towns, regions or countries holds: "the Earth"),
 /// and a town with a compass word ("Aberdeen South", "Dundee East and West"). A town
 /// alone tagged an organisation stays one: it is often a team. Other (MISC) stays where an
 /// ordinary word follows, as in "Mediterranean diet".
@@ -158,6 +165,12 @@ pub(super) fn geographic(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], 
             && COMPASS.contains(&doc.token_text(m.start + 1));
         // An organisation only when the name ends in a feature word ("British Isles"): a place
         // alone tagged an organisation is most often a team ("Chicago", "Yorkshire").
+        // "the Earth", "the Sahel": a listed place that no list of towns, regions or countries holds,
+        // after "the", is a natural feature; a team takes its town's name, not such a one.
+        let natural = m.len() == 1
+            && m.start > 0
+            && matches!(doc.token_text(m.start - 1), "the" | "The")
+            && phrase & (town | LexClass::Region.bit() | LexClass::Country.bit()) == 0;
         let titled = m.start > 0 && lex[m.start - 1].begin & LexClass::Title.bit() != 0;
         let listed = m.len() <= 3
             && phrase & LexClass::WnPlace.bit() != 0
@@ -165,11 +178,13 @@ pub(super) fn geographic(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], 
             && !titled
             && !is_all_caps(exact(doc, m.start, m.end))
             && (m.label != EntityLabel::Org
-                || (m.len() >= 2 && lexicons.contains(RuleList::GeoFeatures, doc.token_text(m.end - 1))));
+                || (m.len() >= 2 && lexicons.contains(RuleList::GeoFeatures, doc.token_text(m.end - 1)))
+                || natural);
         let adjective = m.label == EntityLabel::Misc
             && m.end < n
             && doc.tokens[m.end].kind == TokenKind::Word
-            && doc.token_text(m.end).chars().next().is_some_and(char::is_lowercase);
+            && doc.token_text(m.end).chars().next().is_some_and(char::is_lowercase)
+            && !NOT_A_NOUN.contains(&doc.token_text(m.end));
         if compass {
             mentions.decide(
                 k,
