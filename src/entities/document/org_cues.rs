@@ -57,12 +57,14 @@ fn name_word(doc: &Document, lex: &[TokenLex], i: usize) -> bool {
         .rsplit('-')
         .next()
         .is_some_and(|last| last != w && !is_capitalised(last));
+    if described || lex[i].begin & LexClass::Title.bit() != 0 || is_calendar(doc, i) {
+        return false;
+    }
+    if opens_sentence(doc, i) && lex[i].begin & LexClass::Common.bit() != 0 {
+        return false;
+    }
     let initial = w.chars().count() == 1;
-    lex[i].begin & LexClass::Title.bit() == 0
-        && !(opens_sentence(doc, i) && lex[i].begin & LexClass::Common.bit() != 0)
-        && !described
-        && !is_calendar(doc, i)
-        && (!initial || i + 1 < doc.tokens.len() && doc.tokens[i + 1].space_before && doc.is_capitalised(i + 1))
+    !initial || i + 1 < doc.tokens.len() && doc.tokens[i + 1].space_before && doc.is_capitalised(i + 1)
 }
 
 /// The name that starts at token `s`: capitalised words and initials, and "&" between two of them
