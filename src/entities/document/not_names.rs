@@ -8,6 +8,7 @@ use super::mentions::Mentions;
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
 use crate::fasthash::HashSet;
+use crate::text::words::{is_all_caps, is_dash};
 use crate::text::Document;
 
 /// The acronyms of ordinary things (`data/entities/generic_acronyms.txt`).
@@ -46,9 +47,17 @@ fn is_letter_compound(w: &str) -> bool {
     b.len() >= 4 && b[0].is_ascii_uppercase() && b[1] == b'-' && w[2..].chars().all(char::is_lowercase)
 }
 
-/// True when token `i` opens a sentence or a line.
-fn sentence_initial(doc: &Document, i: usize) -> bool {
-    i == 0 || doc.tokens[i].newlines_before > 0 || matches!(doc.token_text(i - 1), "." | "!" | "?" | "\"" | "\u{201C}")
+/// True when token `i` opens a sentence or a line, or the story after a wire dateline
+/// ("BRUSSELS, March 14 (Wire) – Dock workers …", "LONDON - Dock workers …").
+pub(super) fn sentence_initial(doc: &Document, i: usize) -> bool {
+    if i == 0
+        || doc.tokens[i].newlines_before > 0
+        || matches!(doc.token_text(i - 1), "." | "!" | "?" | "\"" | "\u{201C}")
+    {
+        return true;
+    }
+    let after_dateline = i >= 2 && (doc.token_text(i - 2) == ")" || is_all_caps(doc.token_text(i - 2)));
+    after_dateline && is_dash(doc.token_text(i - 1))
 }
 
 /// Drops the mentions that are ordinary words, and trims a common noun off a name's end.

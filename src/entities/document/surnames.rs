@@ -66,9 +66,7 @@ pub(super) fn known_surnames(doc: &Document, lex: &[TokenLex], mentions: &mut Me
         }
         // Opening a sentence or a line a capital says nothing: only a word that goes with a
         // person after it makes the word a name there ("Trudeau will ...", "Wright was born").
-        let opens = i == 0
-            || doc.tokens[i].newlines_before > 0
-            || matches!(doc.token_text(i - 1), "." | "!" | "?" | "\"" | "\u{201C}" | ":");
+        let opens = super::not_names::sentence_initial(doc, i) || doc.token_text(i - 1) == ":";
         let personal = i + 1 < n && PERSONAL_NEXT.contains(&doc.token_text(i + 1));
         let after_article = i > 0 && matches!(doc.token_text(i - 1), "the" | "a" | "an");
         if (opens && !personal) || after_article {
