@@ -6,7 +6,7 @@
 
 use super::exact;
 use super::mentions::{Mention, Mentions};
-use super::org_cues::{in_list, stands_alone};
+use super::org_cues::{in_list, organisation_at, stands_alone};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
 use crate::text::Document;
@@ -69,20 +69,8 @@ pub(super) fn clubs(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], menti
         if !short.contains(&doc.token_text(i)) || !stands_alone(doc, i) {
             continue;
         }
-        match mentions.owner(i) {
-            Some(k) if mentions[k].len() == 1 && mentions[k].label != EntityLabel::Org => {
-                let reason = "short name of a club named earlier".to_string();
-                mentions.decide(k, EntityLabel::Org, EntityRule::Club, reason);
-            }
-            Some(_) => {}
-            None => added.push(Mention::by_rule(
-                i,
-                i + 1,
-                EntityLabel::Org,
-                EntityRule::Club,
-                "short name of a club named earlier".to_string(),
-            )),
-        }
+        let reason = "short name of a club named earlier".to_string();
+        organisation_at(mentions, i, EntityRule::Club, reason, &mut added);
     }
     mentions.extend(added);
 }

@@ -91,6 +91,24 @@ pub(super) fn in_list(lexicons: &Lexicons, list: RuleList, w: &str) -> bool {
     lexicons.contains(list, w)
 }
 
+/// Token `i` is an organisation by `rule`: the one-word mention there is relabelled, or a new one
+/// goes into `added` where none covers it (a longer mention there is left alone).
+pub(super) fn organisation_at(
+    mentions: &mut Mentions,
+    i: usize,
+    rule: EntityRule,
+    reason: String,
+    added: &mut Vec<Mention>,
+) {
+    match mentions.owner(i) {
+        Some(k) if mentions[k].len() == 1 && mentions[k].label != EntityLabel::Org => {
+            mentions.decide(k, EntityLabel::Org, rule, reason);
+        }
+        Some(_) => {}
+        None => added.push(Mention::by_rule(i, i + 1, EntityLabel::Org, rule, reason)),
+    }
+}
+
 /// Drops every span that overlaps one found before it, so the names are apart (a mask of taken
 /// tokens, not a sort: a sort of these tuples costs the wasm more than the rule itself).
 fn keep_apart(found: &mut Vec<(usize, usize, &'static str)>, tokens: usize) {
@@ -134,19 +152,7 @@ pub(super) fn title_case_acronyms(doc: &Document, lexicons: &Lexicons, lex: &[To
             continue;
         }
         let reason = format!("the acronym {upper} in title case");
-        match mentions.owner(i) {
-            Some(k) if mentions[k].len() == 1 && mentions[k].label != EntityLabel::Org => {
-                mentions.decide(k, EntityLabel::Org, EntityRule::OrgAcronym, reason);
-            }
-            Some(_) => {}
-            None => added.push(Mention::by_rule(
-                i,
-                i + 1,
-                EntityLabel::Org,
-                EntityRule::OrgAcronym,
-                reason,
-            )),
-        }
+        organisation_at(mentions, i, EntityRule::OrgAcronym, reason, &mut added);
     }
     mentions.extend(added);
 }
@@ -383,19 +389,7 @@ pub(super) fn institutions(doc: &Document, lexicons: &Lexicons, mentions: &mut M
             continue;
         }
         let reason = format!("\"{}\" names an institution", doc.token_text(i));
-        match mentions.owner(i) {
-            Some(k) if mentions[k].len() == 1 && mentions[k].label != EntityLabel::Org => {
-                mentions.decide(k, EntityLabel::Org, EntityRule::Institution, reason);
-            }
-            Some(_) => {}
-            None => added.push(Mention::by_rule(
-                i,
-                i + 1,
-                EntityLabel::Org,
-                EntityRule::Institution,
-                reason,
-            )),
-        }
+        organisation_at(mentions, i, EntityRule::Institution, reason, &mut added);
     }
     mentions.extend(added);
 }
