@@ -108,10 +108,18 @@ fn cue_before(doc: &Document, s: usize) -> Option<(Cue, String)> {
     if one.ends_with("-winning") || one.ends_with("-nominated") {
         return Some((Cue::NotPerson, one.to_string()));
     }
+    // Two words: read from the text itself where one space parts them, the usual case, so no
+    // string is built per token; joined with one space where a line break or more parts them.
     if s >= 2 {
-        let two = format!("{} {}", doc.token_text(s - 2), one);
+        let (a, b) = (doc.tokens[s - 2].span, doc.tokens[s - 1].span);
+        let one_space = b.start == a.end + 1 && doc.text.as_bytes().get(a.end) == Some(&b' ');
+        let two = if one_space {
+            std::borrow::Cow::Borrowed(&doc.text[a.start..b.end])
+        } else {
+            std::borrow::Cow::Owned(format!("{} {}", doc.token_text(s - 2), one))
+        };
         if let Some(c) = work_cue(&two) {
-            return Some((c, two));
+            return Some((c, two.into_owned()));
         }
     }
     None
