@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENSHOTS, sharedBrowser, openPage, idle, paste, exportDownload, axNodes } from './helpers.mjs';
+import { SCREENSHOTS, sharedBrowser, idle, paste, exportDownload, axNodes, freshPage } from './helpers.mjs';
 
 const ARTICLE = [
   'Port strike halts grain exports',
@@ -19,12 +19,7 @@ const TAGS = ['PER', 'ORG', 'LOC', 'NORP', 'EVT', 'MISC'];
 
 const env = sharedBrowser();
 
-async function fresh(options) {
-  const session = await openPage(env.browser, env.server.url, options);
-  await session.page.goto(env.server.url);
-  await idle(session.page);
-  return session;
-}
+const fresh = (options) => freshPage(env, options);
 
 /** Every text Chromium's accessibility tree holds under the reading view (names of all its nodes). */
 async function axTextsUnderView(page) {

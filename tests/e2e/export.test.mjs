@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, sharedBrowser, openPage, idle } from './helpers.mjs';
+import { ROOT, sharedBrowser, idle, freshPage } from './helpers.mjs';
 
 const TEXT =
   'Vote goes ahead 👨🏻‍🚒\r\n\r\n' +
@@ -61,10 +61,8 @@ function parseCsv(s) {
 }
 
 test('every Export menu format downloads, parses, slices the text and equals the CLI', async () => {
-  const session = await openPage(env.browser, env.server.url);
+  const session = await freshPage(env);
   const { page } = session;
-  await page.goto(env.server.url);
-  await idle(page);
   // A file keeps CRLF exactly, like the CLI reading the same file.
   await page.locator('#file').setInputFiles({ name: 'vote.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT, 'utf8') });
   await page.locator('#view').waitFor({ state: 'visible' });

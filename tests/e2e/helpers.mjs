@@ -126,6 +126,14 @@ export async function openPage(browser, baseUrl, { colorScheme = 'light', viewpo
   };
 }
 
+/** A fresh page (see `openPage`) of the shared browser `env`, loaded and idle. */
+export async function freshPage(env, options) {
+  const session = await openPage(env.browser, env.server.url, options);
+  await session.page.goto(env.server.url);
+  await idle(session.page);
+  return session;
+}
+
 /** Waits until the page has annotated and drawn everything it was asked to (html[data-state=idle]). */
 export async function idle(page, timeout = 30_000) {
   await page.waitForFunction(() => document.documentElement.dataset.state === 'idle', null, { timeout, polling: 50 });

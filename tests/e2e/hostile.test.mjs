@@ -2,7 +2,7 @@
 // javascript: URLs, control characters and very long lines.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowser, openPage, idle, paste, exportDownload } from './helpers.mjs';
+import { sharedBrowser, idle, paste, exportDownload, freshPage } from './helpers.mjs';
 
 const HOSTILE = [
   'Hostile paste test',
@@ -51,9 +51,7 @@ async function assertInert(session, text) {
 }
 
 test('hostile text pasted into the box is shown literally and nothing executes', async () => {
-  const session = await openPage(env.browser, env.server.url);
-  await session.page.goto(env.server.url);
-  await idle(session.page);
+  const session = await freshPage(env);
   await paste(session.page, HOSTILE);
   // The text box itself keeps every character (NUL included) except CR, which it normalises.
   assert.equal(await session.page.locator('#input').inputValue(), HOSTILE);
@@ -66,9 +64,7 @@ test('hostile text pasted into the box is shown literally and nothing executes',
 });
 
 test('hostile text opened from a file (CR and all) is shown literally and nothing executes', async () => {
-  const session = await openPage(env.browser, env.server.url);
-  await session.page.goto(env.server.url);
-  await idle(session.page);
+  const session = await freshPage(env);
   const text = HOSTILE.replaceAll('\n', '\r\n') + '\r\u000b\u000c lone CR and form feed';
   await session.page.locator('#file').setInputFiles({ name: 'hostile.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
   await session.page.locator('#view').waitFor({ state: 'visible' });

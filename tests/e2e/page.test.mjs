@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Ajv from 'ajv/dist/2020.js';
-import { ROOT, SCREENSHOTS, sharedBrowser, openPage, idle, paste, exportDownload } from './helpers.mjs';
+import { ROOT, SCREENSHOTS, sharedBrowser, openPage, idle, paste, exportDownload, freshPage } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'schema.json'), 'utf8'));
@@ -31,12 +31,7 @@ before(() => {
 });
 
 /** Opens the page fresh (empty storage) and waits for the annotator. */
-async function fresh(options) {
-  const session = await openPage(env.browser, env.server.url, options);
-  await session.page.goto(env.server.url);
-  await idle(session.page);
-  return session;
-}
+const fresh = (options) => freshPage(env, options);
 
 /** Annotation text equals both slices of the export text, in both offset units. */
 function assertSlices(exp) {

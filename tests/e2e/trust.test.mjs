@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENSHOTS, sharedBrowser, openPage, idle, paste, exportDownload } from './helpers.mjs';
+import { SCREENSHOTS, sharedBrowser, openPage, idle, paste, exportDownload, freshPage } from './helpers.mjs';
 
 const ARTICLE = [
   'Port strike halts grain exports',
@@ -24,12 +24,7 @@ const OTHER = [
 
 const env = sharedBrowser();
 
-async function fresh(options) {
-  const session = await openPage(env.browser, env.server.url, options);
-  await session.page.goto(env.server.url);
-  await idle(session.page);
-  return session;
-}
+const fresh = (options) => freshPage(env, options);
 
 const textFile = (name, buffer) => ({ name, mimeType: 'text/plain', buffer });
 
