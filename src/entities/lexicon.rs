@@ -164,6 +164,9 @@ pub struct TokenLex {
     pub inside: u32,
     /// The word's class learned from unlabelled text ([`WordClasses`]).
     pub class: WordClass,
+    /// The word's case-insensitive hash, as [`phrase_hash`] takes it: made once here, so the
+    /// document rules compare words by key without lower-casing them again.
+    pub word: u64,
 }
 
 /// Word lists that only document-level rules read, never the tagger: its features were trained
@@ -341,6 +344,12 @@ pub fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     words.fold(fnv64_start(), |h, w| phrase_step(h, fnv64_lower(fnv64_start(), w)))
 }
 
+/// The phrase hash of the words of these tokens: [`phrase_hash`] of their text, from the word
+/// hashes already taken.
+pub fn phrase_key(tokens: &[TokenLex]) -> u64 {
+    tokens.iter().fold(fnv64_start(), |h, t| phrase_step(h, t.word))
+}
+
 impl Lexicons {
     /// Loads and indexes every list (tokenised with the crate's tokenizer, so phrases match documents).
     pub fn new() -> Self {
@@ -424,6 +433,7 @@ impl Lexicons {
         // Each word is lower-cased and hashed once, then phrases combine the word hashes.
         let words: Vec<u64> = (0..n).map(|i| fnv64_lower(fnv64_start(), doc.token_text(i))).collect();
         for i in 0..n {
+            out[i].word = words[i];
             out[i].class = self.classes.of(doc.token_text(i));
             if doc.tokens[i].kind == TokenKind::Punct {
                 continue;

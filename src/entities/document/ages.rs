@@ -39,6 +39,10 @@ pub(super) fn ages(doc: &Document, mentions: &mut Mentions) {
     // One capitalised word the tagger left out, not opening a clause's list of names.
     let mut added = Vec::new();
     for i in 0..n.saturating_sub(1) {
+        // The comma after the name first: it turns away nearly every token at once.
+        if !age_after(doc, i + 1) {
+            continue;
+        }
         let w = doc.token_text(i);
         let prev_capital = i > 0 && doc.is_capitalised(i - 1);
         if doc.is_capitalised(i)
@@ -46,7 +50,6 @@ pub(super) fn ages(doc: &Document, mentions: &mut Mentions) {
             && w.chars().all(char::is_alphabetic)
             && !prev_capital
             && !mentions.covered(i)
-            && age_after(doc, i + 1)
         {
             added.push(Mention::by_rule(
                 i,

@@ -4,9 +4,9 @@
 //! and the tagger, seeing a capitalised word before a number, calls them people or organisations.
 
 use super::mentions::Mentions;
+use crate::fasthash::HashSet;
 use crate::text::tokens::TokenKind;
 use crate::text::Document;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The month and weekday names and abbreviations of the dates layer's own tables, lower case.
@@ -24,10 +24,25 @@ fn calendar_words() -> &'static HashSet<&'static str> {
     })
 }
 
+/// The longest calendar word ("September").
+const MAX_LEN: usize = 9;
+
 /// True when token `i` is a month or weekday, with or without its period ("Sept.", "Tue").
 pub(super) fn is_calendar(doc: &Document, i: usize) -> bool {
     let w = doc.token_text(i).trim_end_matches('.');
-    doc.is_capitalised(i) && w.len() <= 9 && calendar_words().contains(w.to_lowercase().as_str())
+    if w.len() > MAX_LEN || !doc.is_capitalised(i) {
+        return false;
+    }
+    // Rules ask about most capitalised words: an ASCII word is lower-cased on the stack, not
+    // into a new string.
+    if !w.is_ascii() {
+        return calendar_words().contains(w.to_lowercase().as_str());
+    }
+    let mut buf = [0u8; MAX_LEN];
+    let low = &mut buf[..w.len()];
+    low.copy_from_slice(w.as_bytes());
+    low.make_ascii_lowercase();
+    std::str::from_utf8(low).is_ok_and(|low| calendar_words().contains(low))
 }
 
 /// Drops mentions made only of calendar words that stand in a date: next to a number or another

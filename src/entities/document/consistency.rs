@@ -26,8 +26,8 @@ fn sentence_initial(doc: &Document, i: usize) -> bool {
 /// A name opening a sentence, where the tagger sees least, takes the label its mentions inside
 /// sentences have.
 pub(super) fn consistent_labels(doc: &Document, mentions: &mut Mentions) {
-    let mut votes: HashMap<&str, [f32; 6]> = HashMap::new();
-    let mut inside: HashMap<&str, [f32; 6]> = HashMap::new();
+    let mut votes: crate::fasthash::HashMap<&str, [f32; 6]> = Default::default();
+    let mut inside: crate::fasthash::HashMap<&str, [f32; 6]> = Default::default();
     let idx = |l: EntityLabel| l as usize;
     for m in mentions.iter() {
         if m.rule == EntityRule::Dateline {
@@ -125,7 +125,7 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
                 && lex[short].begin & LexClass::Title.bit() == 0
                 && !is_calendar(doc, short));
         if doc.is_capitalised(short) && !is_all_caps(doc.token_text(short)) && allowed {
-            let k = key(doc, short, short + 1);
+            let k = key(lex, short, short + 1);
             match names.get(&k) {
                 Some((l, _)) if *l != m.label => clash.push(k),
                 Some(_) => {}
@@ -150,7 +150,7 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         if m.len() != 2 || m.label == EntityLabel::Person || lex[m.start].begin & people == 0 {
             continue;
         }
-        if let Some((EntityLabel::Person, full)) = names.get(&key(doc, m.end - 1, m.end)) {
+        if let Some((EntityLabel::Person, full)) = names.get(&key(lex, m.end - 1, m.end)) {
             let reason = format!("a party or nationality word before {full}'s surname");
             groups.push(Mention::by_rule(
                 m.start,
@@ -167,7 +167,7 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
     for k in 0..mentions.len() {
         let m = &mentions[k];
         if m.len() == 1 {
-            if let Some((label, full)) = names.get(&key(doc, m.start, m.end)) {
+            if let Some((label, full)) = names.get(&key(lex, m.start, m.end)) {
                 if m.label != *label {
                     mentions.decide(k, *label, EntityRule::SameName, same_name(full));
                 }
@@ -176,39 +176,40 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
     }
     let mut added = Vec::new();
     for (i, l) in lex.iter().enumerate() {
+        // The name first: a lookup by the word's key turns away nearly every token.
+        let Some((label, full)) = names.get(&key(lex, i, i + 1)) else {
+            continue;
+        };
         if mentions.covered(i) || !doc.is_capitalised(i) || is_all_caps(doc.token_text(i)) {
             continue;
         }
-        let entry = names.get(&key(doc, i, i + 1));
         // An ordinary word only where its capital says it is a name: inside a sentence, or opening
         // one as a person's surname before a possessive or what people do ("Bush's wife", "Bush
         // said", "Bush thanked").
         let possessive = i + 1 < doc.tokens.len() && matches!(doc.token_text(i + 1), "'s" | "\u{2019}s");
-        let personal = matches!(entry, Some((EntityLabel::Person, _))) && (possessive || acts_as_person(doc, i + 1));
+        let personal = *label == EntityLabel::Person && (possessive || acts_as_person(doc, i + 1));
         if l.begin & common != 0 && sentence_initial(doc, i) && !personal {
             continue;
         }
-        if let Some((label, full)) = entry {
-            // Only a bare capitalised word: a neighbouring capital means a longer, different name.
-            // A sentence's ordinary first word is no part of it ("Later Bush left"), nor is a
-            // title ("Mr Bush"), nor a capital on the next line.
-            let before = i > 0
-                && doc.is_capitalised(i - 1)
-                && doc.tokens[i].newlines_before == 0
-                && lex[i - 1].begin & LexClass::Title.bit() == 0
-                && !(sentence_initial(doc, i - 1) && lex[i - 1].begin & LexClass::Common.bit() != 0);
-            let after = i + 1 < doc.tokens.len() && doc.is_capitalised(i + 1) && doc.tokens[i + 1].newlines_before == 0;
-            if before || after {
-                continue;
-            }
-            added.push(Mention::by_rule(
-                i,
-                i + 1,
-                *label,
-                EntityRule::SameName,
-                same_name(full),
-            ));
+        // Only a bare capitalised word: a neighbouring capital means a longer, different name.
+        // A sentence's ordinary first word is no part of it ("Later Bush left"), nor is a
+        // title ("Mr Bush"), nor a capital on the next line.
+        let before = i > 0
+            && doc.is_capitalised(i - 1)
+            && doc.tokens[i].newlines_before == 0
+            && lex[i - 1].begin & LexClass::Title.bit() == 0
+            && !(sentence_initial(doc, i - 1) && lex[i - 1].begin & LexClass::Common.bit() != 0);
+        let after = i + 1 < doc.tokens.len() && doc.is_capitalised(i + 1) && doc.tokens[i + 1].newlines_before == 0;
+        if before || after {
+            continue;
         }
+        added.push(Mention::by_rule(
+            i,
+            i + 1,
+            *label,
+            EntityRule::SameName,
+            same_name(full),
+        ));
     }
     mentions.extend(added);
 }

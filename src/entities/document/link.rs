@@ -8,12 +8,13 @@ use super::mentions::Mention;
 use super::name_shapes::name_core_end;
 use crate::annotation::{Entity, EntityLabel};
 use crate::entities::hash::PassThroughBuild;
+use crate::entities::lexicon::TokenLex;
 use crate::text::words::is_all_caps;
 use crate::text::{Document, Span};
 use std::collections::HashMap;
 
 /// Gives each mention its entity and the entity's canonical name.
-pub(super) fn link<'t>(doc: &Document<'t>, mentions: Vec<Mention>) -> Vec<Entity> {
+pub(super) fn link<'t>(doc: &Document<'t>, lex: &[TokenLex], mentions: Vec<Mention>) -> Vec<Entity> {
     struct Group<'a> {
         canonical: (usize, bool, String),
         /// A person's given name as first written in full ("Hillary"), so a different one
@@ -22,7 +23,7 @@ pub(super) fn link<'t>(doc: &Document<'t>, mentions: Vec<Mention>) -> Vec<Entity
     }
     let mut groups: Vec<Group<'t>> = Vec::new();
     let mut out = Vec::with_capacity(mentions.len());
-    let mut by_key: HashMap<(EntityLabel, u64), usize> = HashMap::new();
+    let mut by_key: crate::fasthash::HashMap<(EntityLabel, u64), usize> = Default::default();
     // A person's last word -> their entity, so "Pence" finds "Mike Pence" in constant time.
     let mut surname: HashMap<u64, usize, PassThroughBuild> = HashMap::default();
     // An organisation's last word -> its entity, so "the Commission" finds "European Commission".
@@ -30,14 +31,14 @@ pub(super) fn link<'t>(doc: &Document<'t>, mentions: Vec<Mention>) -> Vec<Entity
     for m in mentions {
         let span = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end);
         let text = span.slice(doc.text);
-        let k = key(doc, m.start, m.end);
+        let k = key(lex, m.start, m.end);
         // A person's name before an epithet ("Hugo" for "Hugo the German").
         let last_word = if m.label == EntityLabel::Person {
             name_core_end(doc, m.start, m.end)
         } else {
             m.end
         };
-        let last = key(doc, last_word - 1, last_word);
+        let last = key(lex, last_word - 1, last_word);
         let given = (m.label == EntityLabel::Person && m.len() >= 2).then(|| doc.token_text(m.start));
         let mut gid = by_key.get(&(m.label, k)).copied();
         if gid.is_none() && m.label == EntityLabel::Person {

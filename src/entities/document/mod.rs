@@ -34,7 +34,7 @@ mod surnames;
 mod trim;
 mod works;
 
-use super::lexicon::{phrase_hash, Lexicons, TokenLex};
+use super::lexicon::{phrase_key, Lexicons, TokenLex};
 use super::model::Decision;
 use crate::annotation::Entity;
 use crate::text::{Document, Span};
@@ -42,8 +42,8 @@ use mentions::Mentions;
 
 /// A case-insensitive hash of tokens `s..e`: the key that makes "WASHINGTON" and "Washington"
 /// the same name, without allocating.
-fn key(doc: &Document, s: usize, e: usize) -> u64 {
-    phrase_hash((s..e).map(|i| doc.token_text(i)))
+fn key(lex: &[TokenLex], s: usize, e: usize) -> u64 {
+    phrase_key(&lex[s..e])
 }
 
 /// The exact text of tokens `s..e`: consistency is judged on names as written, since a team in
@@ -114,5 +114,5 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     works::makers(doc, lex, &mut mentions);
     groups_events::split_misc(doc, lexicons, lex, &mut mentions);
     mentions.sort();
-    link::link(doc, mentions.into_vec())
+    link::link(doc, lex, mentions.into_vec())
 }

@@ -68,20 +68,26 @@ pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mention
         }
     }
     // Words written in lower case somewhere in the article ("the dock"), and words written with a
-    // capital inside a sentence (a name, "Brown" of "Gordon Brown"), by case-insensitive key; built
-    // only when a mention asks.
-    let asks = mentions
+    // capital inside a sentence (a name, "Brown" of "Gordon Brown"), by case-insensitive key; only
+    // the words of the mentions that ask are looked for.
+    let asking: HashSet<u64> = mentions
         .iter()
-        .any(|m| m.len() == 1 && m.rule == EntityRule::Model && sentence_initial(doc, m.start));
+        .filter(|m| m.len() == 1 && m.rule == EntityRule::Model && sentence_initial(doc, m.start))
+        .map(|m| key(lex, m.start, m.end))
+        .collect();
     let mut lower: HashSet<u64> = HashSet::default();
     let mut capital_inside: HashSet<u64> = HashSet::default();
-    for i in (0..doc.tokens.len()).filter(|_| asks) {
+    for i in (0..doc.tokens.len()).filter(|_| !asking.is_empty()) {
+        let k = key(lex, i, i + 1);
+        if !asking.contains(&k) {
+            continue;
+        }
         if doc.is_capitalised(i) {
             if !sentence_initial(doc, i) {
-                capital_inside.insert(key(doc, i, i + 1));
+                capital_inside.insert(k);
             }
         } else if doc.token_text(i).starts_with(char::is_lowercase) {
-            lower.insert(key(doc, i, i + 1));
+            lower.insert(k);
         }
     }
     mentions.edit().retain(|m| {
@@ -98,7 +104,7 @@ pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mention
         // A word opening a sentence and never capitalised inside one: a common word ("Being")
         // that is no one's name, a word the article writes in lower case elsewhere ("the dock"),
         // or a word modifying the plural noun after it ("Dock workers").
-        let low = key(doc, m.start, m.end);
+        let low = key(lex, m.start, m.end);
         if capital_inside.contains(&low) || m.end >= doc.tokens.len() || doc.is_capitalised(m.end) {
             return true;
         }
