@@ -306,13 +306,14 @@ pub struct Lexicons {
 /// A set of words, with the first bytes its words start with: most words a rule asks about start
 /// with another byte, and are turned away without hashing.
 #[derive(Debug, Clone)]
-struct WordSet {
+pub(crate) struct WordSet {
     words: crate::fasthash::HashSet<&'static str>,
     first_bytes: [u64; 4],
 }
 
 impl WordSet {
-    fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
+    /// The set of `words`.
+    pub(crate) fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
         let mut set = WordSet {
             words: crate::fasthash::HashSet::default(),
             first_bytes: [0; 4],
@@ -326,8 +327,9 @@ impl WordSet {
         set
     }
 
+    /// True when `word` is in the set (exactly, case included).
     #[inline]
-    fn contains(&self, word: &str) -> bool {
+    pub(crate) fn contains(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
             .is_some_and(|&b| self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0)

@@ -10,8 +10,8 @@ use crate::text::Document;
 use std::sync::OnceLock;
 
 /// The month and weekday names and abbreviations of the dates layer's own tables, lower case.
-fn calendar_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn calendar_words() -> &'static HashSet<&'static [u8]> {
+    static WORDS: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
     WORDS.get_or_init(|| {
         [
             include_str!("../../../data/dates/months.txt"),
@@ -20,6 +20,7 @@ fn calendar_words() -> &'static HashSet<&'static str> {
         .into_iter()
         .flat_map(crate::data::lines)
         .filter_map(|line| line.split_whitespace().next())
+        .map(str::as_bytes)
         .collect()
     })
 }
@@ -36,13 +37,13 @@ pub(super) fn is_calendar(doc: &Document, i: usize) -> bool {
     // Rules ask about most capitalised words: an ASCII word is lower-cased on the stack, not
     // into a new string.
     if !w.is_ascii() {
-        return calendar_words().contains(w.to_lowercase().as_str());
+        return calendar_words().contains(w.to_lowercase().as_bytes());
     }
     let mut buf = [0u8; MAX_LEN];
     let low = &mut buf[..w.len()];
     low.copy_from_slice(w.as_bytes());
     low.make_ascii_lowercase();
-    std::str::from_utf8(low).is_ok_and(|low| calendar_words().contains(low))
+    calendar_words().contains(&*low)
 }
 
 /// Drops mentions made only of calendar words that stand in a date: next to a number or another

@@ -6,8 +6,8 @@ use super::exact;
 use super::mentions::{Mention, Mentions};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
+use crate::fasthash::HashMap;
 use crate::text::Document;
-use std::collections::HashMap;
 
 /// The rule and reason for a listed organisation of list `class`.
 fn listed(class: LexClass) -> (EntityRule, String) {
@@ -33,6 +33,10 @@ pub(super) fn lexicon_names(doc: &Document, lex: &[TokenLex], mentions: &mut Men
     let mut i = 0;
     while i < n {
         let l = lex[i];
+        if l.begin & bits == 0 {
+            i += 1;
+            continue;
+        }
         // "Shell" or "Zoom" opening a sentence may be the ordinary word.
         let ambiguous = l.begin & LexClass::Common.bit() != 0 && first[i];
         // "eBay" is written with a small letter first and a capital after it.
@@ -40,7 +44,7 @@ pub(super) fn lexicon_names(doc: &Document, lex: &[TokenLex], mentions: &mut Men
             let w = doc.token_text(i);
             w.starts_with(|c: char| c.is_ascii_lowercase()) && w.chars().skip(1).any(|c| c.is_ascii_uppercase())
         };
-        if l.begin & bits == 0 || ambiguous || !(doc.is_capitalised(i) || camel) {
+        if ambiguous || !(doc.is_capitalised(i) || camel) {
             i += 1;
             continue;
         }
@@ -61,7 +65,7 @@ pub(super) fn lexicon_names(doc: &Document, lex: &[TokenLex], mentions: &mut Men
     // A dateline's agency and a repeated name keep what their own rule decided.
     let settled = |m: &Mention| matches!(m.rule, EntityRule::Dateline | EntityRule::SameName);
     let mut added = Vec::new();
-    let mut by_text: HashMap<&str, LexClass> = HashMap::new();
+    let mut by_text: HashMap<&str, LexClass> = HashMap::default();
     for (s, e, class) in found {
         by_text.insert(exact(doc, s, e), class);
         match mentions.owner(s) {

@@ -34,7 +34,7 @@ mod surnames;
 mod trim;
 mod works;
 
-use super::lexicon::{phrase_key, Lexicons, TokenLex};
+use super::lexicon::{phrase_key, Lexicons, TokenLex, WordSet};
 use super::model::Decision;
 use crate::annotation::Entity;
 use crate::text::{Document, Span};
@@ -57,7 +57,7 @@ fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
 /// tagging.
 struct SmallList {
     table: &'static str,
-    set: std::sync::OnceLock<crate::fasthash::HashSet<&'static str>>,
+    set: std::sync::OnceLock<WordSet>,
 }
 
 impl SmallList {
@@ -71,7 +71,7 @@ impl SmallList {
     /// True when `w` is an entry of the list.
     fn contains(&self, w: &str) -> bool {
         self.set
-            .get_or_init(|| crate::data::lines(self.table).collect())
+            .get_or_init(|| WordSet::new(crate::data::lines(self.table)))
             .contains(w)
     }
 }

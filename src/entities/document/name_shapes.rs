@@ -158,8 +158,8 @@ pub(super) fn joined_names(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
         // A middle initial without its full stop: "George W Bush", "Samuel L Jackson".
         let t = doc.token_text(i);
         if i + 2 < n
-            && name_word(doc, i)
             && is_initial(doc.token_text(i + 1))
+            && name_word(doc, i)
             && same_line(doc, i + 1)
             && same_line(doc, i + 2)
             && name_word(doc, i + 2)
@@ -218,6 +218,10 @@ fn is_initial(w: &str) -> bool {
 /// apart: "O" + "'" + "Neill" (3) or "O'" + "Neill" (2).
 fn apostrophe_surname(doc: &Document, i: usize) -> Option<usize> {
     let t = doc.token_text(i);
+    // Most tokens start with another letter: turn them away before counting chars.
+    if !matches!(t.as_bytes().first(), Some(b'O' | b'D')) {
+        return None;
+    }
     let prefix = |c: Option<char>| matches!(c, Some('O' | 'D'));
     let n = doc.tokens.len();
     let mut chars = t.chars();

@@ -30,13 +30,14 @@ fn claimed_elsewhere() -> u32 {
 pub(super) fn known_surnames(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     let n = doc.tokens.len();
     let other = claimed_elsewhere();
+    // The lists first: they turn away nearly every token before the text is read.
     let surname = |i: usize| {
         let t = doc.token_text(i);
-        doc.is_capitalised(i)
+        lex[i].begin & LexClass::Surname.bit() != 0
+            && (lex[i].begin | lex[i].inside) & other == 0
+            && doc.is_capitalised(i)
             && !is_all_caps(t)
             && t.chars().all(char::is_alphabetic)
-            && lex[i].begin & LexClass::Surname.bit() != 0
-            && (lex[i].begin | lex[i].inside) & other == 0
     };
     // A capitalised word on either side makes it part of a longer name, a title or a heading.
     let alone = |i: usize| {
@@ -61,7 +62,7 @@ pub(super) fn known_surnames(doc: &Document, lex: &[TokenLex], mentions: &mut Me
     }
     let mut added = Vec::new();
     for i in 0..n {
-        if mentions.covered(i) || !surname(i) || !alone(i) {
+        if !surname(i) || mentions.covered(i) || !alone(i) {
             continue;
         }
         // Opening a sentence or a line a capital says nothing: only a word that goes with a

@@ -384,16 +384,15 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         let len = m.len();
         let same = |at: usize| (0..len).all(|j| doc.token_text(at + j) == doc.token_text(m.start + j));
         for at in 0..doc.tokens.len().saturating_sub(len - 1) {
+            if !same(at) {
+                continue;
+            }
             let inside_found = kept.iter().any(|k| k.start < at + len && at < k.end);
             // Not inside a longer name ("Project Entropia Dollars").
             let n = doc.tokens.len();
             let longer = (at > 0 && doc.is_capitalised(at - 1) && !sentence_initial(doc, at))
                 || (at + len < n && doc.is_capitalised(at + len));
-            if !inside_found
-                && !longer
-                && same(at)
-                && (at..at + len).all(|i| i == at || doc.tokens[i].newlines_before == 0)
-            {
+            if !inside_found && !longer && (at..at + len).all(|i| i == at || doc.tokens[i].newlines_before == 0) {
                 let why = format!("the work {} elsewhere in the article", exact(doc, m.start, m.end));
                 again.push(Mention::by_rule(
                     at,
@@ -426,6 +425,10 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     // of a longer name.
     let n = doc.tokens.len();
     for (i, l) in lex.iter().enumerate().take(n) {
+        // The title first: its text turns away nearly every token at once.
+        let Some((_, full)) = titles.iter().find(|(t, _)| *t == doc.token_text(i)) else {
+            continue;
+        };
         if mentions.covered(i) || !doc.is_capitalised(i) {
             continue;
         }
@@ -436,16 +439,14 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         if sentence_initial(doc, i) && l.begin & LexClass::Common.bit() != 0 {
             continue;
         }
-        if let Some((_, full)) = titles.iter().find(|(t, _)| *t == doc.token_text(i)) {
-            let why = format!("the work {full} elsewhere in the article");
-            added.push(Mention::by_rule(
-                i,
-                i + 1,
-                EntityLabel::Misc,
-                EntityRule::ConsistentLabel,
-                why,
-            ));
-        }
+        let why = format!("the work {full} elsewhere in the article");
+        added.push(Mention::by_rule(
+            i,
+            i + 1,
+            EntityLabel::Misc,
+            EntityRule::ConsistentLabel,
+            why,
+        ));
     }
     mentions.extend(added);
 }
