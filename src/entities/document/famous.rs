@@ -43,12 +43,13 @@ pub(super) fn famous_people(doc: &Document, lexicons: &Lexicons, mentions: &mut 
             "\"" | "\u{201C}" | "\u{201D}" | "'" | "\u{2018}" | "\u{2019}"
         )
     };
+    // The list first: its test of the first byte turns away most words before anything else.
     let famous = |s: usize, e: usize| {
-        let article = s > 0 && matches!(doc.token_text(s - 1), "the" | "The");
-        let quoted = s > 0 && e < n && quote(s - 1) && quote(e);
-        !(article || quoted)
+        let article = || s > 0 && matches!(doc.token_text(s - 1), "the" | "The");
+        let quoted = || s > 0 && e < n && quote(s - 1) && quote(e);
+        lexicons.contains(RuleList::FamousPeople, exact(doc, s, e))
             && (s..e).all(|i| doc.is_capitalised(i) && !is_all_caps(doc.token_text(i)))
-            && lexicons.contains(RuleList::FamousPeople, exact(doc, s, e))
+            && !(article() || quoted())
     };
     for k in 0..mentions.len() {
         let m = &mentions[k];
@@ -69,7 +70,7 @@ pub(super) fn famous_people(doc: &Document, lexicons: &Lexicons, mentions: &mut 
     };
     let mut added = Vec::new();
     for i in 0..n {
-        if !mentions.covered(i) && famous(i, i + 1) && alone(i, i + 1) {
+        if famous(i, i + 1) && !mentions.covered(i) && alone(i, i + 1) {
             added.push(Mention::by_rule(
                 i,
                 i + 1,

@@ -84,6 +84,11 @@ fn name_from(doc: &Document, lex: &[TokenLex], s: usize) -> usize {
     e
 }
 
+/// "Shares", "shareholders", "SHARE": a word about shares, in any case.
+fn starts_with_share(w: &str) -> bool {
+    w.as_bytes().get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"share"))
+}
+
 /// True when `w` is in the rule-only `list`. One shared call, not the lookup inlined at each of
 /// these rules' many call sites: that kept the wasm larger for no measurable speed.
 #[inline(never)]
@@ -176,13 +181,18 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     let peoples = LexClass::Demonym.bit() | LexClass::Group.bit();
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
     for i in 1..n {
-        if doc.tokens[i].newlines_before > 0 || !name_word(doc, lex, i) {
+        if doc.tokens[i].newlines_before > 0 || !doc.is_capitalised(i) {
             continue;
         }
-        if i > 0 && doc.is_capitalised(i - 1) && doc.tokens[i].newlines_before == 0 {
-            continue;
-        }
+        // Only a cue word or one of these words before it starts a name here: the test turns away
+        // most capitalised words before the dearer ones.
         let prev = doc.token_text(i - 1);
+        if !(cue(i - 1) || matches!(prev, "as" | "including" | "like" | "of" | "in" | "at" | "with")) {
+            continue;
+        }
+        if !name_word(doc, lex, i) || doc.is_capitalised(i - 1) {
+            continue;
+        }
         // "firm Acme"; "companies such as Acme", "firms including Acme".
         let plural = |j: usize| cue(j) && doc.token_text(j).ends_with('s');
         let cue_at = if cue(i - 1) {
@@ -197,10 +207,7 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
         // "shares in Acme", "the chief executive of Acme".
         let why = if cue_at.is_some() {
             Some("named after a company noun")
-        } else if i >= 2
-            && (prev == "of" || prev == "in" && doc.token_text(i - 2).to_ascii_lowercase().starts_with("share"))
-            && owned(i - 2)
-        {
+        } else if i >= 2 && (prev == "of" || prev == "in" && starts_with_share(doc.token_text(i - 2))) && owned(i - 2) {
             Some("what a business has is of it")
         } else if i >= 2
             && matches!(prev, "at" | "with")
