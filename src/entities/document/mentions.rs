@@ -215,7 +215,12 @@ fn model_reason(conf: f32) -> String {
     }
     // Exact: an f32 times 100 fits an f64's mantissa, so only true ties round to even.
     let c = (f64::from(conf) * 100.0).round_ties_even() as u32;
-    format!("model {}.{:02}", c / 100, c % 100)
+    // c is at most 100: one digit before the point, two after, written without the formatter.
+    let digit = |d: u32| char::from(b'0' + (d % 10) as u8);
+    let mut out = String::with_capacity(10);
+    out.push_str("model ");
+    out.extend([digit(c / 100), '.', digit(c / 10), digit(c)]);
+    out
 }
 
 #[cfg(test)]

@@ -156,7 +156,6 @@ pub(super) fn joined_names(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     let mut i = 0;
     while i < n {
         // A middle initial without its full stop: "George W Bush", "Samuel L Jackson".
-        let t = doc.token_text(i);
         if i + 2 < n
             && is_initial(doc.token_text(i + 1))
             && name_word(doc, i)
@@ -181,6 +180,7 @@ pub(super) fn joined_names(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
         }
         // An Irish prefix set apart from the name: "O' Neill", "O ’Neill".
         if let Some(len) = apostrophe_surname(doc, i) {
+            let t = doc.token_text(i);
             let mut s = i;
             if i > 0 && name_word(doc, i - 1) && same_line(doc, i) {
                 s = i - 1;

@@ -353,10 +353,16 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     for &(s, e, _) in found.iter().filter(|f| f.1 - f.0 >= 2) {
         let len = e - s;
         for i in 0..n.saturating_sub(len - 1) {
-            let same = i != s && (0..len).all(|j| doc.token_text(i + j) == doc.token_text(s + j));
+            // The words' keys first: unequal keys tell unequal words apart without reading them.
+            let same = i != s
+                && (0..len)
+                    .all(|j| lex[i + j].word == lex[s + j].word && doc.token_text(i + j) == doc.token_text(s + j));
+            if !same {
+                continue;
+            }
             let bounded = (i == 0 || !doc.is_capitalised(i - 1) || opens_sentence(doc, i))
                 && (i + len >= n || !doc.is_capitalised(i + len) || doc.tokens[i + len].newlines_before > 0);
-            if same && bounded {
+            if bounded {
                 elsewhere.push((i, i + len, "the article calls this name a business elsewhere"));
             }
         }

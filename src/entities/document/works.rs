@@ -21,24 +21,44 @@ enum Cue {
     NotPerson,
 }
 
-/// The cue `w` ("film", or two words: "starred in"), if it is one (`data/entities/work_cues.txt`).
-fn work_cue(w: &str) -> Option<Cue> {
-    static CUES: std::sync::OnceLock<crate::fasthash::HashMap<&'static str, Cue>> = std::sync::OnceLock::new();
+/// The cue words (`data/entities/work_cues.txt`): one word ("film") or two ("starred in").
+struct Cues {
+    one: crate::fasthash::HashMap<&'static str, Cue>,
+    two: crate::fasthash::HashMap<(&'static str, &'static str), Cue>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
     CUES.get_or_init(|| {
-        crate::data::lines(include_str!("../../../data/entities/work_cues.txt"))
-            .map(|l| {
-                let (cue, kind) = l.split_once('\t').unwrap_or((l, ""));
-                let read = if kind.trim() == "not-person" {
-                    Cue::NotPerson
-                } else {
-                    Cue::Work
-                };
-                (cue, read)
-            })
-            .collect()
+        let mut cues = Cues {
+            one: Default::default(),
+            two: Default::default(),
+        };
+        for l in crate::data::lines(include_str!("../../../data/entities/work_cues.txt")) {
+            let (cue, kind) = l.split_once('\t').unwrap_or((l, ""));
+            let read = if kind.trim() == "not-person" {
+                Cue::NotPerson
+            } else {
+                Cue::Work
+            };
+            match cue.split_once(' ') {
+                Some((a, b)) => cues.two.insert((a, b), read),
+                None => cues.one.insert(cue, read),
+            };
+        }
+        cues
     })
-    .get(w)
-    .copied()
+}
+
+/// The cue `w` ("film"), if it is one.
+fn work_cue(w: &str) -> Option<Cue> {
+    cues().one.get(w).copied()
+}
+
+/// The cue of the two words `a b` ("starred in"), if they make one: looked up as a pair, so no
+/// string is built per token.
+fn two_word_cue(a: &str, b: &str) -> Option<Cue> {
+    cues().two.get(&(a, b)).copied()
 }
 
 /// The words after a product's name (`data/entities/product_cues.txt`).
@@ -108,18 +128,11 @@ fn cue_before(doc: &Document, s: usize) -> Option<(Cue, String)> {
     if one.ends_with("-winning") || one.ends_with("-nominated") {
         return Some((Cue::NotPerson, one.to_string()));
     }
-    // Two words: read from the text itself where one space parts them, the usual case, so no
-    // string is built per token; joined with one space where a line break or more parts them.
+    // Two words: "starred in Born on the Fourth of July".
     if s >= 2 {
-        let (a, b) = (doc.tokens[s - 2].span, doc.tokens[s - 1].span);
-        let one_space = b.start == a.end + 1 && doc.text.as_bytes().get(a.end) == Some(&b' ');
-        let two = if one_space {
-            std::borrow::Cow::Borrowed(&doc.text[a.start..b.end])
-        } else {
-            std::borrow::Cow::Owned(format!("{} {}", doc.token_text(s - 2), one))
-        };
-        if let Some(c) = work_cue(&two) {
-            return Some((c, two.into_owned()));
+        let first = doc.token_text(s - 2);
+        if let Some(c) = two_word_cue(first, one) {
+            return Some((c, format!("{first} {one}")));
         }
     }
     None
@@ -382,7 +395,12 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     let mut again = Vec::new();
     for m in kept.iter().filter(|m| m.len() > 1) {
         let len = m.len();
-        let same = |at: usize| (0..len).all(|j| doc.token_text(at + j) == doc.token_text(m.start + j));
+        // The words' keys first: unequal keys tell unequal words apart without reading them.
+        let same = |at: usize| {
+            (0..len).all(|j| {
+                lex[at + j].word == lex[m.start + j].word && doc.token_text(at + j) == doc.token_text(m.start + j)
+            })
+        };
         for at in 0..doc.tokens.len().saturating_sub(len - 1) {
             if !same(at) {
                 continue;
@@ -426,7 +444,8 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     let n = doc.tokens.len();
     for (i, l) in lex.iter().enumerate().take(n) {
         // The title first: its text turns away nearly every token at once.
-        let Some((_, full)) = titles.iter().find(|(t, _)| *t == doc.token_text(i)) else {
+        let w = doc.token_text(i);
+        let Some((_, full)) = titles.iter().find(|(t, _)| *t == w) else {
             continue;
         };
         if mentions.covered(i) || !doc.is_capitalised(i) {
@@ -508,7 +527,7 @@ mod tests {
             assert!(entries.windows(2).all(|w| w[0] < w[1]), "{entries:?}");
         }
         assert_eq!(work_cue("game"), Some(Cue::NotPerson));
-        assert_eq!(work_cue("starred in"), Some(Cue::Work));
+        assert_eq!(two_word_cue("starred", "in"), Some(Cue::Work));
         assert_eq!(work_cue("gamer"), None);
     }
 }
