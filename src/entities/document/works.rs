@@ -24,7 +24,8 @@ enum Cue {
 /// The cue words (`data/entities/work_cues.txt`): one word ("film") or two ("starred in").
 struct Cues {
     one: crate::fasthash::HashMap<&'static str, Cue>,
-    two: crate::fasthash::HashMap<(&'static str, &'static str), Cue>,
+    /// By the second word ("in"), the first words that make a cue with it ("starred").
+    two: crate::fasthash::HashMap<&'static str, Vec<(&'static str, Cue)>>,
 }
 
 fn cues() -> &'static Cues {
@@ -42,9 +43,11 @@ fn cues() -> &'static Cues {
                 Cue::Work
             };
             match cue.split_once(' ') {
-                Some((a, b)) => cues.two.insert((a, b), read),
-                None => cues.one.insert(cue, read),
-            };
+                Some((a, b)) => cues.two.entry(b).or_default().push((a, read)),
+                None => {
+                    cues.one.insert(cue, read);
+                }
+            }
         }
         cues
     })
@@ -55,10 +58,11 @@ fn work_cue(w: &str) -> Option<Cue> {
     cues().one.get(w).copied()
 }
 
-/// The cue of the two words `a b` ("starred in"), if they make one: looked up as a pair, so no
+/// The cue of the two words `a b` ("starred in"), if they make one: looked up by its words, so no
 /// string is built per token.
 fn two_word_cue(a: &str, b: &str) -> Option<Cue> {
-    cues().two.get(&(a, b)).copied()
+    let firsts = cues().two.get(b)?;
+    firsts.iter().find(|(first, _)| *first == a).map(|&(_, c)| c)
 }
 
 /// The words after a product's name (`data/entities/product_cues.txt`).
