@@ -21,48 +21,24 @@ enum Cue {
     NotPerson,
 }
 
-/// The cue words (`data/entities/work_cues.txt`): one word ("film") or two ("starred in").
-struct Cues {
-    one: crate::fasthash::HashMap<&'static str, Cue>,
-    /// By the second word ("in"), the first words that make a cue with it ("starred").
-    two: crate::fasthash::HashMap<&'static str, Vec<(&'static str, Cue)>>,
-}
-
-fn cues() -> &'static Cues {
-    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
-    CUES.get_or_init(|| {
-        let mut cues = Cues {
-            one: Default::default(),
-            two: Default::default(),
-        };
-        for l in crate::data::lines(include_str!("../../../data/entities/work_cues.txt")) {
-            let (cue, kind) = l.split_once('\t').unwrap_or((l, ""));
-            let read = if kind.trim() == "not-person" {
-                Cue::NotPerson
-            } else {
-                Cue::Work
-            };
-            match cue.split_once(' ') {
-                Some((a, b)) => cues.two.entry(b).or_default().push((a, read)),
-                None => {
-                    cues.one.insert(cue, read);
-                }
-            }
-        }
-        cues
-    })
-}
-
-/// The cue `w` ("film"), if it is one.
+/// The cue `w` ("film", or two words: "starred in"), if it is one (`data/entities/work_cues.txt`).
 fn work_cue(w: &str) -> Option<Cue> {
-    cues().one.get(w).copied()
-}
-
-/// The cue of the two words `a b` ("starred in"), if they make one: looked up by its words, so no
-/// string is built per token.
-fn two_word_cue(a: &str, b: &str) -> Option<Cue> {
-    let firsts = cues().two.get(b)?;
-    firsts.iter().find(|(first, _)| *first == a).map(|&(_, c)| c)
+    static CUES: std::sync::OnceLock<crate::fasthash::HashMap<&'static str, Cue>> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        crate::data::lines(include_str!("../../../data/entities/work_cues.txt"))
+            .map(|l| {
+                let (cue, kind) = l.split_once('\t').unwrap_or((l, ""));
+                let read = if kind.trim() == "not-person" {
+                    Cue::NotPerson
+                } else {
+                    Cue::Work
+                };
+                (cue, read)
+            })
+            .collect()
+    })
+    .get(w)
+    .copied()
 }
 
 /// The words after a product's name (`data/entities/product_cues.txt`).
@@ -132,11 +108,19 @@ fn cue_before(doc: &Document, s: usize) -> Option<(Cue, String)> {
     if one.ends_with("-winning") || one.ends_with("-nominated") {
         return Some((Cue::NotPerson, one.to_string()));
     }
-    // Two words: "starred in Born on the Fourth of July".
-    if s >= 2 {
-        let first = doc.token_text(s - 2);
-        if let Some(c) = two_word_cue(first, one) {
-            return Some((c, format!("{first} {one}")));
+    // Two words ("starred in"), never glued together: read from the text itself where one space
+    // parts them, the usual case, so no string is built per token; joined with one space where a
+    // line break or more parts them.
+    if s >= 2 && doc.tokens[s - 1].space_before {
+        let (a, b) = (doc.tokens[s - 2].span, doc.tokens[s - 1].span);
+        let one_space = b.start == a.end + 1 && doc.text.as_bytes().get(a.end) == Some(&b' ');
+        let two = if one_space {
+            std::borrow::Cow::Borrowed(&doc.text[a.start..b.end])
+        } else {
+            std::borrow::Cow::Owned(format!("{} {}", doc.token_text(s - 2), one))
+        };
+        if let Some(c) = work_cue(&two) {
+            return Some((c, two.into_owned()));
         }
     }
     None
@@ -531,7 +515,7 @@ mod tests {
             assert!(entries.windows(2).all(|w| w[0] < w[1]), "{entries:?}");
         }
         assert_eq!(work_cue("game"), Some(Cue::NotPerson));
-        assert_eq!(two_word_cue("starred", "in"), Some(Cue::Work));
+        assert_eq!(work_cue("starred in"), Some(Cue::Work));
         assert_eq!(work_cue("gamer"), None);
     }
 }
