@@ -12,6 +12,12 @@ const MAX_RIGHT_OPENING: usize = 16;
 /// How far back "had" may stand and still put a future cue in the past perfect ("had been due to expire").
 const MAX_PERFECT_GAP: usize = 4;
 
+/// Prepositions that may open a sentence before its date ("Until Thursday, they had not ..."). The
+/// preposition is a weak cue there: the clause's own verb, to the right, speaks for the date.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "on", "until", "till", "since", "by", "from", "before", "after", "through",
+];
+
 /// Words before a cue that make it a noun, not a verb: "the return", "its plans", "a visit".
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"];
 
@@ -131,8 +137,14 @@ pub fn clause_tense(
             break;
         }
     }
-    // "On Tuesday, ..." or "Tuesday, ..." at the start of the sentence.
-    let opening = start == sentence.start || (start == sentence.start + 1 && lower.word(sentence.start) == Some("on"));
+    // "On Tuesday, ...", "Until Thursday, ..." or "Tuesday, ..." at the start of the sentence.
+    let opening_prep = start == sentence.start + 1
+        && lower
+            .word(sentence.start)
+            .is_some_and(|w| OPENING_PREPOSITIONS.contains(&w));
+    let opening = start == sentence.start || opening_prep;
+    // The preposition itself was the only cue to the left: the verb of the clause outranks it.
+    let weak_left = opening_prep && best.is_some_and(|(_, i, _)| i == sentence.start);
     let max_right = if opening { MAX_RIGHT_OPENING } else { MAX_RIGHT };
     let mut k = end;
     while k < sentence.end && k - end < max_right {
@@ -142,7 +154,7 @@ pub fn clause_tense(
         }
         if let Some(t) = cue_at(lex, lower, k) {
             let d = k - end + 1;
-            if best.is_none_or(|(bd, _, _)| d < bd) {
+            if weak_left || best.is_none_or(|(bd, _, _)| d < bd) {
                 best = Some((d, k, t));
             }
             break;
@@ -189,6 +201,15 @@ mod tests {
         assert_eq!(
             cue(&["They", "were", "planning", "to", "drive", "on", "Monday"], 6, 7),
             Some((CueTense::Future, "planning".into()))
+        );
+        // An opening preposition gives way to the clause's verb, and speaks when there is none.
+        assert_eq!(
+            cue(&["Until", "Thursday", ",", "they", "had", "not", "called"], 1, 2),
+            Some((CueTense::Past, "had".into()))
+        );
+        assert_eq!(
+            cue(&["Until", "Friday", ",", "the", "offer", "stands"], 1, 2),
+            Some((CueTense::Future, "Until".into()))
         );
     }
 }
