@@ -327,6 +327,8 @@ pub enum DateRule {
     Set,
     /// A plural unit with no count, as a vague length: "for decades", "could take months", "hours after".
     BareUnit,
+    /// A plural unit after "the", as a vague length: "over the years", "in the months that followed".
+    TheUnits,
     /// A length in several units or with a fraction: "two hours 18 minutes 15 seconds", "3 1/2 years", "2:08:30".
     CompoundDuration,
     /// A length between two counts: "12 to 18 months", "the next two or three weeks".
@@ -341,7 +343,7 @@ pub enum DateRule {
 
 impl DateRule {
     /// Every rule, in the order of this enum.
-    pub const ALL: [DateRule; 28] = [
+    pub const ALL: [DateRule; 29] = [
         DateRule::ExplicitDate,
         DateRule::Holiday,
         DateRule::PositionHyphenated,
@@ -365,6 +367,7 @@ impl DateRule {
         DateRule::Duration,
         DateRule::Set,
         DateRule::BareUnit,
+        DateRule::TheUnits,
         DateRule::CompoundDuration,
         DateRule::DurationRange,
         DateRule::YearRange,
@@ -398,6 +401,7 @@ impl DateRule {
             DateRule::Duration => "date/duration",
             DateRule::Set => "date/set",
             DateRule::BareUnit => "date/bare-unit",
+            DateRule::TheUnits => "date/the-units",
             DateRule::CompoundDuration => "date/compound-duration",
             DateRule::DurationRange => "date/duration-range",
             DateRule::YearRange => "date/year-range",

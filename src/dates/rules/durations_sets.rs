@@ -16,6 +16,12 @@ const BARE_UNIT_BEFORE: &[&str] = &[
     "for", "within", "take", "takes", "took", "taking", "taken", "lasted", "lasting", "spend", "spent",
 ];
 
+/// Words before "the" and a plural unit that make it a length of time ("over the years").
+const THE_UNITS_BEFORE: &[&str] = &["over", "through", "throughout", "during", "across"];
+
+/// Words after "in the" and a plural unit that make it a length of time ("in the years that followed").
+const THE_UNITS_AFTER: &[&str] = &["that", "since", "following"];
+
 /// Words after a plural unit with no count that make it a length of time ("hours after the vote").
 const BARE_UNIT_AFTER: &[&str] = &["after", "later", "earlier", "before", "ago"];
 
@@ -280,6 +286,23 @@ impl Rules<'_> {
             return Some(self.hit(v, j, end + 1, e, DateLabel::Date));
         }
         Some(self.hit(v, j, end, duration(None, unit), DateLabel::Duration))
+    }
+
+    /// `date/the-units` (after "the"): a plural unit with no count after "over", "through" or "during",
+    /// or after "in" with a clause or "since" following, is a vague length as TimeML writes it: "over
+    /// the years" (PXY), "in the months that followed" (PXM). "In the days of the empire" is an era.
+    pub(super) fn the_units(&self, v: &View, j: usize) -> Option<Hit> {
+        let w = v.w(j);
+        if !w.ends_with('s') || j < 2 || v.w(j + 1) == "of" {
+            return None;
+        }
+        let &unit = self.lx.units.get(w)?;
+        if matches!(unit, Unit::Weekend | Unit::Quarter) {
+            return None;
+        }
+        let before = v.w(j - 2);
+        let vague = THE_UNITS_BEFORE.contains(&before) || (before == "in" && THE_UNITS_AFTER.contains(&v.w(j + 1)));
+        vague.then(|| self.hit(v, j, j + 1, duration(None, unit), DateLabel::Duration))
     }
 
     /// `date/compound-duration`: a length in several units or with a fraction, as one value: "two

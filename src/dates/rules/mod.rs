@@ -11,7 +11,7 @@
 //! | days and times | `days_times.rs` | `date/weekday`, `date/relative-day`, `date/time` |
 //! | relative | `relative.rs` | `date/reference`, `date/then`, `date/that-unit`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
 //! | periods | `periods.rs` | `date/quarter`, `date/season`, `date/decade-word`, `date/century`, `date/the-quarter` |
-//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/bare-unit`, `date/compound-duration`, `date/duration-range`, `date/set` |
+//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/bare-unit`, `date/the-units`, `date/compound-duration`, `date/duration-range`, `date/set` |
 //!
 //! A match inside the title of a work ("Born on the Fourth of July" in quotation marks) is dropped
 //! ([`Rules::find_all`]).
@@ -109,6 +109,7 @@ impl Rules<'_> {
         TheYear => the_year,
         TheUnit => the_unit,
         TheQuarter => the_quarter,
+        TheUnits => the_units,
         NumericDate => decade_after_the,
         PositionHyphenated => decade_position_after_the,
     }
