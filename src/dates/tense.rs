@@ -23,8 +23,8 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 
 /// Auxiliaries and modals that decide the tense of the verb after them.
 const AUXILIARIES: &[&str] = &[
-    "will", "would", "shall", "should", "could", "might", "may", "must", "can", "did", "didn't", "had", "was", "were",
-    "'ll", "won't",
+    "will", "would", "shall", "should", "could", "couldn't", "might", "may", "must", "can", "did", "didn't", "had",
+    "was", "were", "'ll", "won't",
 ];
 
 /// Future cues that keep pointing ahead after a past auxiliary: "were planning to drive on Monday",
@@ -69,10 +69,23 @@ fn cue_of(lex: &Lexicon, w: &str) -> Option<CueTense> {
     }
 }
 
+/// "could not", "could never", "couldn't": an attempt that failed, told of in the past ("could not be
+/// reached for comment on Tuesday"), where a bare "could" is a modal looking ahead.
+fn failed_could<W: Words + ?Sized>(lower: &W, k: usize) -> bool {
+    match lower.word(k) {
+        Some("couldn't") => true,
+        Some("could") => matches!(lower.word(k + 1), Some("not" | "never" | "n't")),
+        _ => false,
+    }
+}
+
 /// The cue at token `k`, reading its verb group: "must be returned" is future although "returned" looks past,
 /// and "the reduced dividend" is an adjective, not a verb.
 fn cue_at<W: Words + ?Sized>(lex: &Lexicon, lower: &W, k: usize) -> Option<CueTense> {
     let w = lower.word(k)?;
+    if failed_could(lower, k) {
+        return Some(CueTense::Past);
+    }
     let t = cue_of(lex, w)?;
     let listed = lex.tense_cues.contains_key(w);
     let prev = k.checked_sub(1).and_then(|p| lower.word(p)).unwrap_or("");
@@ -130,7 +143,13 @@ pub fn clause_tense(
                 .find(|&a| lower.word(a) == Some("had"))
                 .filter(|_| t == CueTense::Future);
             let aux = had.or(aux.filter(|_| !intent));
-            best = match aux.and_then(|a| Some((a, cue_of(lex, lower.word(a)?)?))) {
+            let aux_tense = |a: usize| {
+                if failed_could(lower, a) {
+                    return Some(CueTense::Past);
+                }
+                cue_of(lex, lower.word(a)?)
+            };
+            best = match aux.and_then(|a| Some((a, aux_tense(a)?))) {
                 Some((a, at)) => Some((start - k, a, at)),
                 None => Some((start - k, k, t)),
             };
@@ -201,6 +220,19 @@ mod tests {
         assert_eq!(
             cue(&["They", "were", "planning", "to", "drive", "on", "Monday"], 6, 7),
             Some((CueTense::Future, "planning".into()))
+        );
+        // "could not" is a failed attempt, in the past; "could" alone looks ahead.
+        assert_eq!(
+            cue(&["He", "could", "not", "be", "reached", "on", "Tuesday"], 6, 7),
+            Some((CueTense::Past, "could".into()))
+        );
+        assert_eq!(
+            cue(&["They", "could", "not", "meet", "on", "Friday"], 5, 6),
+            Some((CueTense::Past, "could".into()))
+        );
+        assert_eq!(
+            cue(&["Talks", "could", "resume", "on", "Friday"], 4, 5),
+            Some((CueTense::Future, "could".into()))
         );
         // An opening preposition gives way to the clause's verb, and speaks when there is none.
         assert_eq!(
