@@ -337,13 +337,15 @@ pub enum DateRule {
     YearRange,
     /// The past time the text tells of: "at the time", "back then".
     Then,
+    /// Today counted as a day of an event, in the present tense: "today is the eighth day of the strike".
+    DayOfEvent,
     /// A unit of the date named before: "that year", "that quarter", "later that day", "the same month".
     ThatUnit,
 }
 
 impl DateRule {
     /// Every rule, in the order of this enum.
-    pub const ALL: [DateRule; 29] = [
+    pub const ALL: [DateRule; 30] = [
         DateRule::ExplicitDate,
         DateRule::Holiday,
         DateRule::PositionHyphenated,
@@ -372,6 +374,7 @@ impl DateRule {
         DateRule::DurationRange,
         DateRule::YearRange,
         DateRule::Then,
+        DateRule::DayOfEvent,
         DateRule::ThatUnit,
     ];
 
@@ -406,6 +409,7 @@ impl DateRule {
             DateRule::DurationRange => "date/duration-range",
             DateRule::YearRange => "date/year-range",
             DateRule::Then => "date/then",
+            DateRule::DayOfEvent => "date/day-of-event",
             DateRule::ThatUnit => "date/that-unit",
         }
     }

@@ -9,7 +9,7 @@
 //! | explicit dates | `explicit.rs` | `date/explicit-date`, `date/holiday`, `date/position-hyphenated` |
 //! | numeric | `numeric.rs` | `date/numeric-date`, `date/year-range`, `date/fiscal-year`, `date/spelled-year` |
 //! | days and times | `days_times.rs` | `date/weekday`, `date/relative-day`, `date/time` |
-//! | relative | `relative.rs` | `date/reference`, `date/then`, `date/that-unit`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
+//! | relative | `relative.rs` | `date/reference`, `date/then`, `date/that-unit`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit`, `date/day-of-event` |
 //! | periods | `periods.rs` | `date/quarter`, `date/season`, `date/decade-word`, `date/century`, `date/the-quarter` |
 //! | durations and sets | `durations_sets.rs` | `date/duration`, `date/bare-unit`, `date/the-units`, `date/compound-duration`, `date/duration-range`, `date/set` |
 //!
@@ -110,6 +110,7 @@ impl Rules<'_> {
         TheUnit => the_unit,
         TheQuarter => the_quarter,
         TheUnits => the_units,
+        DayOfEvent => day_of_event,
         NumericDate => decade_after_the,
         PositionHyphenated => decade_position_after_the,
     }
