@@ -95,6 +95,10 @@ impl Rules<'_> {
             }
             year = yr;
             (q, false, end)
+        } else if matches!(w, "first" | "last") && v.w(k + 1) == "two" && v.w(k + 2) == "quarters" && v.w(k + 3) == "of"
+        {
+            // "the first two quarters of 1990": a half year, which the year after "of" must name.
+            (if w == "first" { 1 } else { 2 }, true, k + 3)
         } else if w == "last" && v.w(k + 2) == "of" {
             // "the last quarter of 2004", "the last half of 1989": the final one (with a year after "of").
             match v.w(k + 1) {
