@@ -198,14 +198,20 @@ impl Rules<'_> {
         }
     }
 
-    /// `date/duration`: "day-long", "year-long": one unit.
+    /// `date/duration`: "day-long", "year-long": one unit; "decades-long", "months-long": a vague count.
     pub(super) fn long_duration(&self, v: &View, j: usize) -> Option<Hit> {
         let w = v.w(j);
-        let unit = w
-            .strip_suffix("-long")
-            .filter(|u| matches!(*u, "day" | "year" | "week" | "month"))?;
+        let unit = w.strip_suffix("-long")?;
+        // "decades-long", "months-long": a vague count of the unit (PXY, PXM).
+        let (unit, count) = match unit.strip_suffix('s') {
+            Some(u @ ("hour" | "day" | "week" | "month" | "year" | "decade" | "centurie")) => {
+                (if u == "centurie" { "century" } else { u }, None)
+            }
+            _ if matches!(unit, "day" | "year" | "week" | "month") => (unit, Some(1)),
+            _ => return None,
+        };
         let unit = *self.lx.units.get(unit)?;
-        Some(self.hit(v, j, j + 1, duration(Some(1), unit), DateLabel::Duration))
+        Some(self.hit(v, j, j + 1, duration(count, unit), DateLabel::Duration))
     }
 
     /// `date/set`: "every Monday", "each month", "every other week", "every morning", "each

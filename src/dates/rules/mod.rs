@@ -454,10 +454,12 @@ impl<'l> Rules<'l> {
 
     /// "mid-1990s", "late-November", "two-year": hyphenated words whose head is not itself a trigger.
     fn hyphen_head(&self, v: &View, i: usize) -> bool {
-        v.w(i).split_once('-').is_some_and(|(a, _)| {
+        v.w(i).split_once('-').is_some_and(|(a, b)| {
             matches!(a, "mid" | "early" | "late" | "pre" | "post")
                 || self.lx.numbers.contains_key(a)
                 || self.lx.ordinals.contains_key(a)
+                // "day-long", "decades-long" (`date/duration`)
+                || (b == "long" && self.lx.units.contains_key(a))
         })
     }
 
