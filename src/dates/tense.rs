@@ -94,6 +94,11 @@ fn cue_at<W: Words + ?Sized>(lex: &Lexicon, lower: &W, k: usize) -> Option<CueTe
     if DETERMINERS.contains(&prev) && !AUXILIARIES.contains(&w) && !matches!(w, "was" | "were" | "is") {
         return None;
     }
+    // "the hastily planned trip": an adjective after a determiner and an adverb.
+    let before_prev = k.checked_sub(2).and_then(|p| lower.word(p)).unwrap_or("");
+    if prev.ends_with("ly") && DETERMINERS.contains(&before_prev) && !AUXILIARIES.contains(&w) {
+        return None;
+    }
     if t == CueTense::Past && !listed {
         for back in 1..=3 {
             let Some(p) = k.checked_sub(back).and_then(|i| lower.word(i)) else {
@@ -220,6 +225,15 @@ mod tests {
         assert_eq!(
             cue(&["They", "were", "planning", "to", "drive", "on", "Monday"], 6, 7),
             Some((CueTense::Future, "planning".into()))
+        );
+        // "a hastily scheduled meeting" is an adjective, not a cue.
+        assert_eq!(
+            cue(
+                &["On", "Friday", ",", "a", "hastily", "scheduled", "meeting", "ends"],
+                1,
+                2
+            ),
+            None
         );
         // "could not" is a failed attempt, in the past; "could" alone looks ahead.
         assert_eq!(
