@@ -178,6 +178,16 @@ pub fn clause_tense(
         }
         if let Some(t) = cue_at(lex, lower, k) {
             let d = k - end + 1;
+            // "on Saturday and were planning to drive": a past auxiliary before a plan is the plan,
+            // which looks ahead, as it does to the left of a date.
+            let (k, t) = match (1..=2).map(|b| k + b).find(|&i| {
+                lower
+                    .word(i)
+                    .is_some_and(|w| INTENT_CUES.contains(&w) && lex.tense_cues.get(w) == Some(&CueTense::Future))
+            }) {
+                Some(i) if t == CueTense::Past && AUXILIARIES.contains(&w) => (i, CueTense::Future),
+                _ => (k, t),
+            };
             if weak_left || best.is_none_or(|(bd, _, _)| d < bd) {
                 best = Some((d, k, t));
             }
@@ -225,6 +235,15 @@ mod tests {
         assert_eq!(
             cue(&["They", "were", "planning", "to", "drive", "on", "Monday"], 6, 7),
             Some((CueTense::Future, "planning".into()))
+        );
+        // A past auxiliary before a plan, to the right of the date, is the plan.
+        assert_eq!(
+            cue(
+                &["Rallies", "on", "Saturday", "were", "planned", "by", "the", "unions"],
+                2,
+                3
+            ),
+            Some((CueTense::Future, "planned".into()))
         );
         // "a hastily scheduled meeting" is an adjective, not a cue.
         assert_eq!(
