@@ -114,6 +114,11 @@ impl DateRecognizer {
                         Direction::Past,
                         Some("a day named for its event (\"Friday's\"): the most recent one".to_string()),
                     ),
+                    // "the quarter ended Oct. 31": a period that is over ended on the last such day.
+                    Some(c) if c.tense == CueTense::Past && c.word.eq_ignore_ascii_case("ended") => (
+                        Direction::Ended,
+                        Some("a period that ended (\"ended\"): the most recent one".to_string()),
+                    ),
                     Some(c) if c.tense == CueTense::Past => (Direction::Past, Some(format!("past tense: {}", c.word))),
                     Some(c) => (Direction::Future, Some(format!("future or modal: {}", c.word))),
                     None if is_weekday(&f.expr) => (
