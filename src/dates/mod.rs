@@ -78,14 +78,7 @@ impl DateRecognizer {
                     .get(doc.sentence_of(f.start))
                     .cloned()
                     .unwrap_or(0..doc.tokens.len());
-                let cue = tense::clause_tense(
-                    &self.lexicon,
-                    &view,
-                    |k| doc.token_text(k).to_string(),
-                    sentence,
-                    f.start,
-                    f.end,
-                );
+                let cue = tense::clause_tense(&self.lexicon, &view, token_text(doc), sentence, f.start, f.end);
                 // "by February", "through January": a deadline or an end point lies ahead.
                 let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
                 // A span told of in the past stays behind: "had bought shares through Sept. 29" (the
@@ -292,14 +285,7 @@ impl DateRecognizer {
             return None;
         }
         let sentence = doc.sentences.get(doc.sentence_of(f.start)).cloned()?;
-        let cue = tense::clause_tense(
-            &self.lexicon,
-            view,
-            |k| doc.token_text(k).to_string(),
-            sentence,
-            f.start,
-            f.end,
-        )?;
+        let cue = tense::clause_tense(&self.lexicon, view, token_text(doc), sentence, f.start, f.end)?;
         (cue.tense == CueTense::Past).then(|| {
             (
                 Value::Quarter {
@@ -310,6 +296,12 @@ impl DateRecognizer {
             )
         })
     }
+}
+
+/// The text of token `k`, for a tense cue's reason. One function for every call of
+/// [`tense::clause_tense`], so the page's wasm holds one copy of it.
+fn token_text<'a>(doc: &'a Document<'a>) -> impl Fn(usize) -> String + 'a {
+    move |k| doc.token_text(k).to_string()
 }
 
 /// Cues that say the future outright, which even a possessive weekday follows ("will appeal Friday's ruling").
