@@ -131,6 +131,11 @@ pub fn clause_tense(
     while k > sentence.start && start - k < MAX_LEFT {
         k -= 1;
         let w = lower.word(k)?;
+        // A date restated in parentheses ("will leave at dawn (4 a.m. Thursday)") takes the tense of
+        // the clause around them: the scan goes on past the opening mark when nothing closed it.
+        if w == "(" && !(k + 1..start).any(|i| lower.word(i) == Some(")")) {
+            continue;
+        }
         if is_clause_break(w) {
             break;
         }
@@ -235,6 +240,15 @@ mod tests {
         assert_eq!(
             cue(&["They", "were", "planning", "to", "drive", "on", "Monday"], 6, 7),
             Some((CueTense::Future, "planning".into()))
+        );
+        // A date restated in parentheses takes the tense of the clause around them.
+        assert_eq!(
+            cue(
+                &["He", "will", "leave", "at", "dawn", "(", "6", "a.m.", "Thursday", ")"],
+                8,
+                9
+            ),
+            Some((CueTense::Future, "will".into()))
         );
         // A past auxiliary before a plan, to the right of the date, is the plan.
         assert_eq!(
