@@ -327,6 +327,8 @@ pub enum DateRule {
     Set,
     /// A plural unit with no count, as a vague length: "for decades", "could take months", "hours after".
     BareUnit,
+    /// A plural unit after "the", as a vague length: "over the years", "in the months that followed".
+    TheUnits,
     /// A length in several units or with a fraction: "two hours 18 minutes 15 seconds", "3 1/2 years", "2:08:30".
     CompoundDuration,
     /// A length between two counts: "12 to 18 months", "the next two or three weeks".
@@ -335,13 +337,15 @@ pub enum DateRule {
     YearRange,
     /// The past time the text tells of: "at the time", "back then".
     Then,
+    /// Today counted as a day of an event, in the present tense: "today is the eighth day of the strike".
+    DayOfEvent,
     /// A unit of the date named before: "that year", "that quarter", "later that day", "the same month".
     ThatUnit,
 }
 
 impl DateRule {
     /// Every rule, in the order of this enum.
-    pub const ALL: [DateRule; 28] = [
+    pub const ALL: [DateRule; 30] = [
         DateRule::ExplicitDate,
         DateRule::Holiday,
         DateRule::PositionHyphenated,
@@ -365,10 +369,12 @@ impl DateRule {
         DateRule::Duration,
         DateRule::Set,
         DateRule::BareUnit,
+        DateRule::TheUnits,
         DateRule::CompoundDuration,
         DateRule::DurationRange,
         DateRule::YearRange,
         DateRule::Then,
+        DateRule::DayOfEvent,
         DateRule::ThatUnit,
     ];
 
@@ -398,10 +404,12 @@ impl DateRule {
             DateRule::Duration => "date/duration",
             DateRule::Set => "date/set",
             DateRule::BareUnit => "date/bare-unit",
+            DateRule::TheUnits => "date/the-units",
             DateRule::CompoundDuration => "date/compound-duration",
             DateRule::DurationRange => "date/duration-range",
             DateRule::YearRange => "date/year-range",
             DateRule::Then => "date/then",
+            DateRule::DayOfEvent => "date/day-of-event",
             DateRule::ThatUnit => "date/that-unit",
         }
     }

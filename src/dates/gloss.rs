@@ -130,6 +130,10 @@ pub fn gloss(lx: &Lexicon, value: &Value, label: DateLabel) -> Option<String> {
         Value::Set(Recurrence::Month(m)) => Some(format!("every {}", month_name(lx, *m)?)),
         Value::Set(Recurrence::PartOfDay(_)) => None,
         Value::Set(Recurrence::Season(s)) => Some(format!("every {}", season_name(lx, *s))),
+        Value::Set(Recurrence::Quarter(q)) => Some(format!(
+            "the {} quarter of every year",
+            ORDINALS.get((*q as usize).checked_sub(1)?)?
+        )),
         Value::Compound(parts) => Some(parts.iter().map(|d| duration(*d)).collect::<Vec<_>>().join(" ")),
         Value::Duration(d) | Value::Set(Recurrence::Every(d)) => {
             let words = duration(*d);

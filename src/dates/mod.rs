@@ -78,14 +78,7 @@ impl DateRecognizer {
                     .get(doc.sentence_of(f.start))
                     .cloned()
                     .unwrap_or(0..doc.tokens.len());
-                let cue = tense::clause_tense(
-                    &self.lexicon,
-                    &view,
-                    |k| doc.token_text(k).to_string(),
-                    sentence,
-                    f.start,
-                    f.end,
-                );
+                let cue = tense::clause_tense(&self.lexicon, &view, token_text(doc), sentence, f.start, f.end);
                 // "by February", "through January": a deadline or an end point lies ahead.
                 let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
                 // A span told of in the past stays behind: "had bought shares through Sept. 29" (the
@@ -113,6 +106,11 @@ impl DateRecognizer {
                     _ if possessive && !firm_future => (
                         Direction::Past,
                         Some("a day named for its event (\"Friday's\"): the most recent one".to_string()),
+                    ),
+                    // "the quarter ended Oct. 31": a period that is over ended on the last such day.
+                    Some(c) if c.tense == CueTense::Past && c.word.eq_ignore_ascii_case("ended") => (
+                        Direction::Ended,
+                        Some("a period that ended (\"ended\"): the most recent one".to_string()),
                     ),
                     Some(c) if c.tense == CueTense::Past => (Direction::Past, Some(format!("past tense: {}", c.word))),
                     Some(c) => (Direction::Future, Some(format!("future or modal: {}", c.word))),
@@ -158,7 +156,7 @@ impl DateRecognizer {
                 DateExpr::YearAgo | DateExpr::QuarterOfYear(_) if months_since_quarter => None,
                 _ => quarter.map(|q| q.0),
             };
-            let value = match (that_unit, &last_date) {
+            let mut value = match (that_unit, &last_date) {
                 (None, Some((last, _))) if anaphoric => match &f.expr {
                     DateExpr::DayOfLastMonth(day) => resolve::day_of_month(last, *day),
                     DateExpr::WithTime { time, .. } => {
@@ -193,6 +191,10 @@ impl DateRecognizer {
                     Some(DateAnchor::Mention(_)) => "the quarter named before".to_string(),
                     _ => "relative to the document date".to_string(),
                 });
+            }
+            if let Some((v, why)) = self.past_quarter(doc, &view, &f, value.as_ref(), document_date) {
+                value = Some(v);
+                reason = Some(why);
             }
             if let (
                 Some(Value::Quarter { year, quarter: q }),
@@ -249,6 +251,57 @@ impl DateRecognizer {
         }
         out
     }
+}
+
+impl DateRecognizer {
+    /// A quarter named without its year that is two or more quarters ahead of the document date, told
+    /// of in the past tense, is last year's: "announced a drop in profits for the fourth quarter" in a January story
+    /// is the quarter just reported, not the one ahead. The new value and its reason, when that applies.
+    fn past_quarter(
+        &self,
+        doc: &Document,
+        view: &View,
+        f: &rules::Found,
+        value: Option<&Value>,
+        document_date: Option<CalendarDate>,
+    ) -> Option<(Value, String)> {
+        let (Some(&Value::Quarter { year, quarter }), Some(r)) = (value, document_date) else {
+            return None;
+        };
+        if !matches!(
+            f.expr,
+            DateExpr::Quarter {
+                part: Some(_),
+                year_shift: 0,
+                half: false
+            }
+        ) {
+            return None;
+        }
+        // The next quarter stays ahead even in a past-tense clause ("was awaiting an upturn into the
+        // fourth quarter" in August); two or three quarters ahead, last year's is the nearer one.
+        let ahead = (year * 4 + i64::from(quarter)) - (i64::from(r.year) * 4 + i64::from((r.month - 1) / 3 + 1));
+        if ahead < 2 {
+            return None;
+        }
+        let sentence = doc.sentences.get(doc.sentence_of(f.start)).cloned()?;
+        let cue = tense::clause_tense(&self.lexicon, view, token_text(doc), sentence, f.start, f.end)?;
+        (cue.tense == CueTense::Past).then(|| {
+            (
+                Value::Quarter {
+                    year: year - 1,
+                    quarter,
+                },
+                format!("past tense: {}; this year's quarter has not begun", cue.word),
+            )
+        })
+    }
+}
+
+/// The text of token `k`, for a tense cue's reason. One function for every call of
+/// [`tense::clause_tense`], so the page's wasm holds one copy of it.
+fn token_text<'a>(doc: &'a Document<'a>) -> impl Fn(usize) -> String + 'a {
+    move |k| doc.token_text(k).to_string()
 }
 
 /// Cues that say the future outright, which even a possessive weekday follows ("will appeal Friday's ruling").

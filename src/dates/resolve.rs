@@ -14,6 +14,9 @@ pub enum Direction {
     Future,
     /// Whichever is closest (no cue).
     Nearest,
+    /// The most recent one, however far back: the end of a period that is over ("the fiscal year
+    /// ended Jan. 31" in an October story).
+    Ended,
 }
 
 /// A quarter mentioned earlier in the text, used by "the quarter" and "the year-ago quarter".
@@ -43,7 +46,7 @@ fn year_for_month(r: CalendarDate, m: u32, dir: Direction) -> i32 {
     let ahead = month_index(future, m) - here;
     match dir {
         Direction::Past if back > 9 && ahead <= 2 => future,
-        Direction::Past => past,
+        Direction::Past | Direction::Ended => past,
         Direction::Future if ahead > 10 && back <= 1 => past,
         Direction::Future => future,
         // With no cue, news looks back: a month up to nine months ago is the one meant.
@@ -68,7 +71,7 @@ fn day_for_month_day(r: CalendarDate, month: u32, day: u32, dir: Direction) -> O
     let dist = |d: Option<CalendarDate>| d.map(|d| (d.to_days() - here).abs()).unwrap_or(i64::MAX);
     match dir {
         Direction::Past if dist(past) > 240 && dist(future) <= 100 => future,
-        Direction::Past => past.or(future),
+        Direction::Past | Direction::Ended => past.or(future),
         Direction::Future if dist(future) > 300 && dist(past) <= 30 => past,
         Direction::Future => future.or(past),
         Direction::Nearest if dist(past) <= 270 => past,
@@ -265,7 +268,7 @@ pub fn resolve(
         DateExpr::Season(season) => {
             let start = season.start_month();
             let year = match dir {
-                Direction::Past if start > r.month && !(start == 12 && r.month <= 2) => year - 1,
+                Direction::Past | Direction::Ended if start > r.month && !(start == 12 && r.month <= 2) => year - 1,
                 Direction::Future if start + 2 < r.month => year + 1,
                 _ => year,
             };
@@ -276,7 +279,7 @@ pub fn resolve(
             let days = [r.year - 1, r.year, r.year + 1].map(|y| holiday_in(y, *holiday));
             let ok = days.into_iter().flatten();
             let d = match dir {
-                Direction::Past => ok.filter(|d| d.to_days() <= here).max(),
+                Direction::Past | Direction::Ended => ok.filter(|d| d.to_days() <= here).max(),
                 Direction::Future => ok.filter(|d| d.to_days() >= here).min(),
                 Direction::Nearest => ok.min_by_key(|d| (d.to_days() - here).abs()),
             }?;

@@ -12,13 +12,19 @@ const MAX_RIGHT_OPENING: usize = 16;
 /// How far back "had" may stand and still put a future cue in the past perfect ("had been due to expire").
 const MAX_PERFECT_GAP: usize = 4;
 
+/// Prepositions that may open a sentence before its date ("Until Thursday, they had not ..."). The
+/// preposition is a weak cue there: the clause's own verb, to the right, speaks for the date.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "on", "until", "till", "since", "by", "from", "before", "after", "through",
+];
+
 /// Words before a cue that make it a noun, not a verb: "the return", "its plans", "a visit".
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"];
 
 /// Auxiliaries and modals that decide the tense of the verb after them.
 const AUXILIARIES: &[&str] = &[
-    "will", "would", "shall", "should", "could", "might", "may", "must", "can", "did", "didn't", "had", "was", "were",
-    "'ll", "won't",
+    "will", "would", "shall", "should", "could", "couldn't", "might", "may", "must", "can", "did", "didn't", "had",
+    "was", "were", "'ll", "won't",
 ];
 
 /// Future cues that keep pointing ahead after a past auxiliary: "were planning to drive on Monday",
@@ -63,16 +69,34 @@ fn cue_of(lex: &Lexicon, w: &str) -> Option<CueTense> {
     }
 }
 
+/// "could not", "could never", "couldn't": an attempt that failed, told of in the past ("could not be
+/// reached for comment on Tuesday"), where a bare "could" is a modal looking ahead.
+fn failed_could<W: Words + ?Sized>(lower: &W, k: usize) -> bool {
+    match lower.word(k) {
+        Some("couldn't") => true,
+        Some("could") => matches!(lower.word(k + 1), Some("not" | "never" | "n't")),
+        _ => false,
+    }
+}
+
 /// The cue at token `k`, reading its verb group: "must be returned" is future although "returned" looks past,
 /// and "the reduced dividend" is an adjective, not a verb.
 fn cue_at<W: Words + ?Sized>(lex: &Lexicon, lower: &W, k: usize) -> Option<CueTense> {
     let w = lower.word(k)?;
+    if failed_could(lower, k) {
+        return Some(CueTense::Past);
+    }
     let t = cue_of(lex, w)?;
     let listed = lex.tense_cues.contains_key(w);
     let prev = k.checked_sub(1).and_then(|p| lower.word(p)).unwrap_or("");
     // "the reduced dividend", "the plan", "its return": an adjective or a noun, not a verb. Auxiliaries
     // stay cues ("that will", "this was").
     if DETERMINERS.contains(&prev) && !AUXILIARIES.contains(&w) && !matches!(w, "was" | "were" | "is") {
+        return None;
+    }
+    // "the hastily planned trip": an adjective after a determiner and an adverb.
+    let before_prev = k.checked_sub(2).and_then(|p| lower.word(p)).unwrap_or("");
+    if prev.ends_with("ly") && DETERMINERS.contains(&before_prev) && !AUXILIARIES.contains(&w) {
         return None;
     }
     if t == CueTense::Past && !listed {
@@ -107,6 +131,11 @@ pub fn clause_tense(
     while k > sentence.start && start - k < MAX_LEFT {
         k -= 1;
         let w = lower.word(k)?;
+        // A date restated in parentheses ("will leave at dawn (4 a.m. Thursday)") takes the tense of
+        // the clause around them: the scan goes on past the opening mark when nothing closed it.
+        if w == "(" && !(k + 1..start).any(|i| lower.word(i) == Some(")")) {
+            continue;
+        }
         if is_clause_break(w) {
             break;
         }
@@ -124,15 +153,27 @@ pub fn clause_tense(
                 .find(|&a| lower.word(a) == Some("had"))
                 .filter(|_| t == CueTense::Future);
             let aux = had.or(aux.filter(|_| !intent));
-            best = match aux.and_then(|a| Some((a, cue_of(lex, lower.word(a)?)?))) {
+            let aux_tense = |a: usize| {
+                if failed_could(lower, a) {
+                    return Some(CueTense::Past);
+                }
+                cue_of(lex, lower.word(a)?)
+            };
+            best = match aux.and_then(|a| Some((a, aux_tense(a)?))) {
                 Some((a, at)) => Some((start - k, a, at)),
                 None => Some((start - k, k, t)),
             };
             break;
         }
     }
-    // "On Tuesday, ..." or "Tuesday, ..." at the start of the sentence.
-    let opening = start == sentence.start || (start == sentence.start + 1 && lower.word(sentence.start) == Some("on"));
+    // "On Tuesday, ...", "Until Thursday, ..." or "Tuesday, ..." at the start of the sentence.
+    let opening_prep = start == sentence.start + 1
+        && lower
+            .word(sentence.start)
+            .is_some_and(|w| OPENING_PREPOSITIONS.contains(&w));
+    let opening = start == sentence.start || opening_prep;
+    // The preposition itself was the only cue to the left: the verb of the clause outranks it.
+    let weak_left = opening_prep && best.is_some_and(|(_, i, _)| i == sentence.start);
     let max_right = if opening { MAX_RIGHT_OPENING } else { MAX_RIGHT };
     let mut k = end;
     while k < sentence.end && k - end < max_right {
@@ -142,7 +183,17 @@ pub fn clause_tense(
         }
         if let Some(t) = cue_at(lex, lower, k) {
             let d = k - end + 1;
-            if best.is_none_or(|(bd, _, _)| d < bd) {
+            // "on Saturday and were planning to drive": a past auxiliary before a plan is the plan,
+            // which looks ahead, as it does to the left of a date.
+            let (k, t) = match (1..=2).map(|b| k + b).find(|&i| {
+                lower
+                    .word(i)
+                    .is_some_and(|w| INTENT_CUES.contains(&w) && lex.tense_cues.get(w) == Some(&CueTense::Future))
+            }) {
+                Some(i) if t == CueTense::Past && AUXILIARIES.contains(&w) => (i, CueTense::Future),
+                _ => (k, t),
+            };
+            if weak_left || best.is_none_or(|(bd, _, _)| d < bd) {
                 best = Some((d, k, t));
             }
             break;
@@ -189,6 +240,55 @@ mod tests {
         assert_eq!(
             cue(&["They", "were", "planning", "to", "drive", "on", "Monday"], 6, 7),
             Some((CueTense::Future, "planning".into()))
+        );
+        // A date restated in parentheses takes the tense of the clause around them.
+        assert_eq!(
+            cue(
+                &["He", "will", "leave", "at", "dawn", "(", "6", "a.m.", "Thursday", ")"],
+                8,
+                9
+            ),
+            Some((CueTense::Future, "will".into()))
+        );
+        // A past auxiliary before a plan, to the right of the date, is the plan.
+        assert_eq!(
+            cue(
+                &["Rallies", "on", "Saturday", "were", "planned", "by", "the", "unions"],
+                2,
+                3
+            ),
+            Some((CueTense::Future, "planned".into()))
+        );
+        // "a hastily scheduled meeting" is an adjective, not a cue.
+        assert_eq!(
+            cue(
+                &["On", "Friday", ",", "a", "hastily", "scheduled", "meeting", "ends"],
+                1,
+                2
+            ),
+            None
+        );
+        // "could not" is a failed attempt, in the past; "could" alone looks ahead.
+        assert_eq!(
+            cue(&["He", "could", "not", "be", "reached", "on", "Tuesday"], 6, 7),
+            Some((CueTense::Past, "could".into()))
+        );
+        assert_eq!(
+            cue(&["They", "could", "not", "meet", "on", "Friday"], 5, 6),
+            Some((CueTense::Past, "could".into()))
+        );
+        assert_eq!(
+            cue(&["Talks", "could", "resume", "on", "Friday"], 4, 5),
+            Some((CueTense::Future, "could".into()))
+        );
+        // An opening preposition gives way to the clause's verb, and speaks when there is none.
+        assert_eq!(
+            cue(&["Until", "Thursday", ",", "they", "had", "not", "called"], 1, 2),
+            Some((CueTense::Past, "had".into()))
+        );
+        assert_eq!(
+            cue(&["Until", "Friday", ",", "the", "offer", "stands"], 1, 2),
+            Some((CueTense::Future, "Until".into()))
         );
     }
 }

@@ -259,6 +259,9 @@ pub enum Recurrence {
     Every(Duration),
     /// A season every year ("each winter").
     Season(Season),
+    /// A quarter of every year, 1–4 ("in the second and fourth quarters", said of a business's
+    /// seasons): `XXXX-Q4`.
+    Quarter(u32),
 }
 
 /// A TIMEX3 value. Years are `i64` because relative values shift them arithmetically.
@@ -366,6 +369,7 @@ impl fmt::Display for Value {
             Value::Set(Recurrence::Month(m)) => write!(f, "XXXX-{m:02}"),
             Value::Set(Recurrence::PartOfDay(p)) => write!(f, "XXXX-XX-XXT{}", p.code()),
             Value::Set(Recurrence::Season(s)) => write!(f, "XXXX-{}", s.code()),
+            Value::Set(Recurrence::Quarter(q)) => write!(f, "XXXX-Q{q}"),
             Value::Compound(parts) => {
                 f.write_str("P")?;
                 let mut in_time = false;

@@ -16,6 +16,16 @@ const BARE_UNIT_BEFORE: &[&str] = &[
     "for", "within", "take", "takes", "took", "taking", "taken", "lasted", "lasting", "spend", "spent",
 ];
 
+/// Words before "the" and a plural unit that make it a length of time ("over the years").
+const THE_UNITS_BEFORE: &[&str] = &["over", "through", "throughout", "during", "across"];
+
+/// Words between "the" and a plural unit that make it the opening or closing stretch of something
+/// ("the first hours of the war", "the final weeks of the campaign").
+const THE_UNITS_POSITIONS: &[&str] = &["first", "early", "final", "closing", "opening", "initial"];
+
+/// Words after "in the" and a plural unit that make it a length of time ("in the years that followed").
+const THE_UNITS_AFTER: &[&str] = &["that", "since", "following"];
+
 /// Words after a plural unit with no count that make it a length of time ("hours after the vote").
 const BARE_UNIT_AFTER: &[&str] = &["after", "later", "earlier", "before", "ago"];
 
@@ -192,14 +202,20 @@ impl Rules<'_> {
         }
     }
 
-    /// `date/duration`: "day-long", "year-long": one unit.
+    /// `date/duration`: "day-long", "year-long": one unit; "decades-long", "months-long": a vague count.
     pub(super) fn long_duration(&self, v: &View, j: usize) -> Option<Hit> {
         let w = v.w(j);
-        let unit = w
-            .strip_suffix("-long")
-            .filter(|u| matches!(*u, "day" | "year" | "week" | "month"))?;
+        let unit = w.strip_suffix("-long")?;
+        // "decades-long", "months-long": a vague count of the unit (PXY, PXM).
+        let (unit, count) = match unit.strip_suffix('s') {
+            Some(u @ ("hour" | "day" | "week" | "month" | "year" | "decade" | "centurie")) => {
+                (if u == "centurie" { "century" } else { u }, None)
+            }
+            _ if matches!(unit, "day" | "year" | "week" | "month") => (unit, Some(1)),
+            _ => return None,
+        };
         let unit = *self.lx.units.get(unit)?;
-        Some(self.hit(v, j, j + 1, duration(Some(1), unit), DateLabel::Duration))
+        Some(self.hit(v, j, j + 1, duration(count, unit), DateLabel::Duration))
     }
 
     /// `date/set`: "every Monday", "each month", "every other week", "every morning", "each
@@ -280,6 +296,56 @@ impl Rules<'_> {
             return Some(self.hit(v, j, end + 1, e, DateLabel::Date));
         }
         Some(self.hit(v, j, end, duration(None, unit), DateLabel::Duration))
+    }
+
+    /// `date/the-units` (after "the"): a plural unit with no count after "over", "through" or "during",
+    /// or after "in" with a clause or "since" following, is a vague length as TimeML writes it: "over
+    /// the years" (PXY), "in the months that followed" (PXM). "In the days of the empire" is an era.
+    pub(super) fn the_units(&self, v: &View, j: usize) -> Option<Hit> {
+        if let Some(h) = self.the_early_units(v, j) {
+            return Some(h);
+        }
+        let w = v.w(j);
+        if !w.ends_with('s') || j < 2 || v.w(j + 1) == "of" {
+            return None;
+        }
+        let &unit = self.lx.units.get(w)?;
+        if matches!(unit, Unit::Weekend | Unit::Quarter) {
+            return None;
+        }
+        let before = v.w(j - 2);
+        let vague = THE_UNITS_BEFORE.contains(&before) || (before == "in" && THE_UNITS_AFTER.contains(&v.w(j + 1)));
+        vague.then(|| self.hit(v, j, j + 1, duration(None, unit), DateLabel::Duration))
+    }
+
+    /// `date/the-units` (after "the"): the opening or closing stretch of something, as a vague
+    /// length: "the first hours of the war" (PTXH), "in the early years" (PXY), "the final weeks of
+    /// the campaign" (PXW). "The early hours of Thursday" is a time of that day, left to its date.
+    fn the_early_units(&self, v: &View, j: usize) -> Option<Hit> {
+        // "Sophie Scholl - The Final Days" is a title.
+        if !THE_UNITS_POSITIONS.contains(&v.w(j)) || (v.cap(j) && !v.sentence_start(j - 1)) {
+            return None;
+        }
+        let w = v.w(j + 1);
+        let &unit = self.lx.units.get(w).filter(|_| w.ends_with('s'))?;
+        if matches!(unit, Unit::Weekend | Unit::Quarter) {
+            return None;
+        }
+        let of = v.w(j + 2) == "of";
+        let named_day = |k: usize| {
+            let w = v.w(k);
+            self.lx.weekdays.contains_key(w)
+                || self.lx.months.contains_key(v.wt(k))
+                || self.lx.relative_days.contains_key(w)
+                || v.is_number(k)
+        };
+        if of
+            && (named_day(j + 3)
+                || (v.w(j + 3) == "the" && matches!(v.w(j + 4), "morning" | "day" | "night" | "next" | "following")))
+        {
+            return None;
+        }
+        Some(self.hit(v, j, j + 2, duration(None, unit), DateLabel::Duration))
     }
 
     /// `date/compound-duration`: a length in several units or with a fraction, as one value: "two

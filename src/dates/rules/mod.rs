@@ -9,9 +9,9 @@
 //! | explicit dates | `explicit.rs` | `date/explicit-date`, `date/holiday`, `date/position-hyphenated` |
 //! | numeric | `numeric.rs` | `date/numeric-date`, `date/year-range`, `date/fiscal-year`, `date/spelled-year` |
 //! | days and times | `days_times.rs` | `date/weekday`, `date/relative-day`, `date/time` |
-//! | relative | `relative.rs` | `date/reference`, `date/then`, `date/that-unit`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit` |
+//! | relative | `relative.rs` | `date/reference`, `date/then`, `date/that-unit`, `date/shift`, `date/year-ago`, `date/year-end`, `date/the-year`, `date/the-unit`, `date/day-of-event` |
 //! | periods | `periods.rs` | `date/quarter`, `date/season`, `date/decade-word`, `date/century`, `date/the-quarter` |
-//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/bare-unit`, `date/compound-duration`, `date/duration-range`, `date/set` |
+//! | durations and sets | `durations_sets.rs` | `date/duration`, `date/bare-unit`, `date/the-units`, `date/compound-duration`, `date/duration-range`, `date/set` |
 //!
 //! A match inside the title of a work ("Born on the Fourth of July" in quotation marks) is dropped
 //! ([`Rules::find_all`]).
@@ -109,6 +109,8 @@ impl Rules<'_> {
         TheYear => the_year,
         TheUnit => the_unit,
         TheQuarter => the_quarter,
+        TheUnits => the_units,
+        DayOfEvent => day_of_event,
         NumericDate => decade_after_the,
         PositionHyphenated => decade_position_after_the,
     }
@@ -452,10 +454,12 @@ impl<'l> Rules<'l> {
 
     /// "mid-1990s", "late-November", "two-year": hyphenated words whose head is not itself a trigger.
     fn hyphen_head(&self, v: &View, i: usize) -> bool {
-        v.w(i).split_once('-').is_some_and(|(a, _)| {
+        v.w(i).split_once('-').is_some_and(|(a, b)| {
             matches!(a, "mid" | "early" | "late" | "pre" | "post")
                 || self.lx.numbers.contains_key(a)
                 || self.lx.ordinals.contains_key(a)
+                // "day-long", "decades-long" (`date/duration`)
+                || (b == "long" && self.lx.units.contains_key(a))
         })
     }
 

@@ -4,12 +4,25 @@
 use super::{Hit, Rules, View};
 use crate::annotation::DateLabel;
 use crate::dates::expr::DateExpr;
-use crate::dates::value::{Season, Value};
+use crate::dates::value::{Recurrence, Season, Value};
 
 /// Nouns after "first-half" that make it a half year, not half a match ("first-half profits").
 const FINANCIAL_NOUNS: &[&str] = &[
     "profit", "profits", "results", "earnings", "sales", "revenue", "revenues", "loss", "losses", "net",
 ];
+
+/// Adverbs of a clause that tells of what usually happens ("is usually conducted in the fourth quarter").
+const HABITUAL: &[&str] = &[
+    "usually",
+    "typically",
+    "normally",
+    "traditionally",
+    "generally",
+    "customarily",
+];
+
+/// How many tokens before a quarter a habitual adverb may stand.
+const HABITUAL_REACH: usize = 8;
 
 /// Words before a bare season that make it a date ("in spring"), since "fall" and "spring" are also verbs.
 const SEASON_CONTEXT: &[&str] = &[
@@ -95,6 +108,10 @@ impl Rules<'_> {
             }
             year = yr;
             (q, false, end)
+        } else if matches!(w, "first" | "last") && v.w(k + 1) == "two" && v.w(k + 2) == "quarters" && v.w(k + 3) == "of"
+        {
+            // "the first two quarters of 1990": a half year, which the year after "of" must name.
+            (if w == "first" { 1 } else { 2 }, true, k + 3)
         } else if w == "last" && v.w(k + 2) == "of" {
             // "the last quarter of 2004", "the last half of 1989": the final one (with a year after "of").
             match v.w(k + 1) {
@@ -102,6 +119,8 @@ impl Rules<'_> {
                 "half" => (2, true, k + 2),
                 _ => return None,
             }
+        } else if let Some(h) = self.habitual_quarters(v, j, k, year) {
+            return Some(h);
         } else if let Some(&p) = self.lx.ordinals.get(w) {
             match v.w(k + 1) {
                 "quarter" | "quarters" => (p, false, k + 2),
@@ -154,6 +173,30 @@ impl Rules<'_> {
             return None;
         }
         Some(self.hit(v, j, end, quarter_expr(year, part, year_shift, half), DateLabel::Date))
+    }
+
+    /// "usually conducted in the second and fourth quarters": quarters named in the plural, with no
+    /// year, in a clause that tells of what usually happens, are those quarters of every year (a SET,
+    /// `XXXX-Q2` and `XXXX-Q4`). "Fell in the third and fourth quarters" tells of one year and is left
+    /// to the quarter rule.
+    fn habitual_quarters(&self, v: &View, j: usize, k: usize, year: Option<i32>) -> Option<Hit> {
+        let &p = self.lx.ordinals.get(v.w(k))?;
+        // "second and fourth quarters": the first ordinal stands for its quarter alone.
+        let plural = match v.w(k + 1) {
+            "quarters" => k + 2,
+            "and" | "or" if self.lx.ordinals.contains_key(v.w(k + 2)) && v.w(k + 3) == "quarters" => k + 4,
+            _ => return None,
+        };
+        if year.is_some() || p == 0 || p > 4 || v.w(plural) == "of" {
+            return None;
+        }
+        let habitual = (j.saturating_sub(HABITUAL_REACH)..j).any(|i| HABITUAL.contains(&v.w(i)));
+        if !habitual {
+            return None;
+        }
+        let end = if v.w(k + 1) == "quarters" { k + 2 } else { k + 1 };
+        let e = DateExpr::Known(Value::Set(Recurrence::Quarter(p)));
+        Some(self.hit(v, j, end, e, DateLabel::Set))
     }
 
     /// `date/the-quarter` (after "the"): "the quarter", "the latest quarter", "the latest period":

@@ -161,6 +161,27 @@ impl Rules<'_> {
         Some(self.hit(v, j, end, DateExpr::Shift { unit: Unit::Year, n: 0 }, DateLabel::Date))
     }
 
+    /// `date/day-of-event` (after "the"): "today is the eighth day of the strike", "it's the third
+    /// straight day of protests": in the present tense, with today or "it" as the subject, the day
+    /// counted is the document date. "Friday is the second day" names its own day and is left alone.
+    pub(super) fn day_of_event(&self, v: &View, j: usize) -> Option<Hit> {
+        if j < 3 || !self.lx.ordinals.contains_key(v.w(j)) {
+            return None;
+        }
+        let day = if matches!(v.w(j + 1), "straight" | "consecutive") {
+            j + 2
+        } else {
+            j + 1
+        };
+        let present = matches!(v.w(j - 2), "is" | "'s" | "\u{2019}s");
+        let subject = matches!(v.w(j - 3), "today" | "it" | "this");
+        if v.w(day) != "day" || !present || !subject {
+            return None;
+        }
+        let e = DateExpr::Shift { unit: Unit::Day, n: 0 };
+        Some(self.hit(v, j, day + 1, e, DateLabel::Date))
+    }
+
     /// `date/the-year` (after "the"): "the year", "the full year", "the year 1998", "the year two
     /// thousand"; "the year ended Sept. 30" is a fiscal year, a length of time.
     pub(super) fn the_year(&self, v: &View, j: usize) -> Option<Hit> {
