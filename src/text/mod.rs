@@ -52,7 +52,7 @@ impl<'t> Document<'t> {
     /// True when token `i` is a word starting with a capital letter ("Pence", not "2018" or "(").
     #[inline]
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word && words::is_capitalised(self.token_text(i))
+        self.tokens[i].capitalised
     }
 
     /// The byte span of sentence `s`.
