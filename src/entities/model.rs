@@ -17,11 +17,23 @@ pub struct Model {
     /// The int8 codes as stored in the file.
     weights: Vec<i8>,
     scale: f32,
-    /// The same weights expanded once to linear int16 (finer than the codes), so scoring is
-    /// plain integer adds with no table lookup in the hot loop; one fixed-size row per bucket, so
-    /// the adds unroll with one bounds check per feature.
-    linear: Vec<[i16; NTAGS]>,
+    /// The same weights expanded once to linear int16 (finer than the codes) and packed two tags
+    /// to a word ([`Row`]), so scoring is plain integer adds with no table lookup in the hot loop;
+    /// one fixed-size row per bucket, so the adds unroll with one bounds check per feature.
+    linear: Vec<Row>,
 }
+
+/// Words in a packed row: two tags to each 64-bit word.
+const LANES: usize = NTAGS.div_ceil(2);
+
+/// One bucket's weights, two tags to a `u64` (tag `t` in bits `32 * (t % 2)..` of word `t / 2`),
+/// each weight stored plus [`LANE_BIAS`]. The biased weights are positive and under 2^16, so a sum
+/// of fewer than 2^16 of them stays inside its 32-bit lane: adding whole words adds both tags'
+/// weights at once (the wasm build has no SIMD), and the bias is taken off once per token.
+type Row = [u64; LANES];
+
+/// Added to every int16 weight in a [`Row`] so that no lane is negative.
+const LANE_BIAS: u64 = 1 << 15;
 
 /// The int16 unit: the largest weight maps to this.
 const LINEAR_MAX: f32 = 32_000.0;
@@ -54,15 +66,41 @@ pub fn weight_to_code(w: f32, scale: f32) -> i8 {
     }
 }
 
-fn linear(weights: &[i8], scale: f32) -> Vec<[i16; NTAGS]> {
-    let mut lut = [0i16; 256];
+fn linear(weights: &[i8], scale: f32) -> Vec<Row> {
+    // Each code's int16 weight, biased: |weight| <= LINEAR_MAX < LANE_BIAS.
+    let mut lut = [0u64; 256];
     for (b, x) in lut.iter_mut().enumerate() {
-        *x = (code_to_weight(b as u8 as i8, scale) / scale * LINEAR_MAX).round() as i16;
+        let w = (code_to_weight(b as u8 as i8, scale) / scale * LINEAR_MAX).round() as i16;
+        *x = (i64::from(w) + LANE_BIAS as i64) as u64;
     }
     weights
         .chunks_exact(NTAGS)
-        .map(|row| std::array::from_fn(|t| lut[row[t] as u8 as usize]))
+        .map(|row| {
+            std::array::from_fn(|k| {
+                let lane = |t: usize| row.get(t).map_or(0, |&c| lut[c as u8 as usize]);
+                lane(2 * k) | lane(2 * k + 1) << 32
+            })
+        })
         .collect()
+}
+
+/// A running sum of packed rows: the scores of one token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sum {
+    words: Row,
+    /// How many rows were added, each carrying one [`LANE_BIAS`] per lane.
+    rows: u32,
+}
+
+impl Sum {
+    /// The score of every tag.
+    fn scores(&self) -> [i32; NTAGS] {
+        let bias = i64::from(self.rows) * LANE_BIAS as i64;
+        std::array::from_fn(|t| {
+            let lane = (self.words[t / 2] >> (32 * (t % 2))) as u32;
+            (i64::from(lane) - bias) as i32
+        })
+    }
 }
 
 /// One decoded token: its tag and the model's probability for it.
@@ -95,7 +133,7 @@ impl Model {
             mask: 0xff,
             weights: vec![0; NTAGS << 8],
             scale: 1.0,
-            linear: vec![[0; NTAGS]; 1 << 8],
+            linear: linear(&[0; NTAGS << 8], 1.0),
         }
     }
 
@@ -203,19 +241,20 @@ impl Model {
         Model::new(bits, weights, scale)
     }
 
-    /// Adds the weights of `features` to `scores`.
+    /// Adds the weights of `features` to `sum`.
     #[inline]
-    pub fn add(&self, features: &[u32], scores: &mut [i32; NTAGS]) {
-        // Summed in a local array the compiler keeps in registers.
-        let mut sum = *scores;
+    fn add(&self, features: &[u32], sum: &mut Sum) {
+        // Summed in a local copy the compiler keeps in registers.
+        let mut s = *sum;
         for &f in features {
             if let Some(row) = self.linear.get((f & self.mask) as usize) {
-                for t in 0..NTAGS {
-                    sum[t] += row[t] as i32;
+                for k in 0..LANES {
+                    s.words[k] = s.words[k].wrapping_add(row[k]);
                 }
+                s.rows += 1;
             }
         }
-        *scores = sum;
+        *sum = s;
     }
 
     /// Tags every token greedily, left to right, each decision seeing the two previous tags.
@@ -228,10 +267,10 @@ impl Model {
         let mut out: Vec<Decision> = Vec::with_capacity(f.len());
         let (mut p1, mut p2) = (O, O);
         for i in 0..f.len() {
-            let mut scores = [0i32; NTAGS];
-            self.add(f.of(i), &mut scores);
-            self.add(&f.dynamic(i, p1, p2), &mut scores);
-            let d = self.choose(&scores);
+            let mut sum = Sum::default();
+            self.add(f.of(i), &mut sum);
+            self.add(&f.dynamic(i, p1, p2), &mut sum);
+            let d = self.choose(&sum.scores());
             out.push(d);
             if d.tag != O && !tags::is_begin(d.tag) && p1 != O && tags::class_of(p1) != tags::class_of(d.tag) {
                 one_class(&mut out);
@@ -300,6 +339,26 @@ mod tests {
         assert_eq!(out[0], d(O, 1.0));
         assert_eq!(out[1], d(begin(Class::Per), 0.9));
         assert_eq!(out[2], d(inside(Class::Per), 0.9));
+    }
+
+    #[test]
+    fn packed_scores_equal_plain_sums_at_the_extremes() {
+        // Two tags share a word: the largest and smallest weights, added hundreds of times, must
+        // not leak from one tag's lane into the other's.
+        let mut w = vec![0i8; NTAGS << 8];
+        for t in 0..NTAGS {
+            w[t] = if t % 2 == 0 { 127 } else { -127 };
+            w[NTAGS + t] = -w[t];
+        }
+        let m = Model::new(8, w, 1.0).unwrap();
+        let mut sum = Sum::default();
+        m.add(&[0; 300], &mut sum);
+        m.add(&[1; 7], &mut sum);
+        let top = LINEAR_MAX as i32;
+        for (t, &s) in sum.scores().iter().enumerate() {
+            let x = if t % 2 == 0 { top } else { -top };
+            assert_eq!(s, 293 * x, "tag {t}");
+        }
     }
 
     #[test]
