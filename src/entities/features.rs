@@ -83,19 +83,34 @@ impl DocFeatures {
 
     /// The features of token `i` that read the two previous tags.
     pub fn dynamic(&self, i: usize, prev1: usize, prev2: usize) -> [u32; DYNAMIC] {
-        let f = |t: u8, a: u32, b: u32| {
-            let mut h = Fnv32::with(t);
-            h.u32(a);
-            h.u32(b);
-            h.finish()
-        };
+        let [a, b] = tag_features(prev1, prev2);
+        let [c, d] = self.word_tag_features(i, prev1);
+        [a, b, c, d]
+    }
+
+    /// The dynamic features that read token `i` as well as the previous tag.
+    pub fn word_tag_features(&self, i: usize, prev1: usize) -> [u32; 2] {
         [
-            f(T_PREV, prev1 as u32, 0),
-            f(T_PREV2, prev1 as u32, prev2 as u32),
-            f(T_PREV_WORD, prev1 as u32, self.lower[i]),
-            f(T_PREV_SHAPE, prev1 as u32, self.shape[i]),
+            pair(T_PREV_WORD, prev1 as u32, self.lower[i]),
+            pair(T_PREV_SHAPE, prev1 as u32, self.shape[i]),
         ]
     }
+}
+
+/// The dynamic features that read only the two previous tags (the same for every token, so the
+/// decoder can sum their weights once per pair of tags).
+pub fn tag_features(prev1: usize, prev2: usize) -> [u32; 2] {
+    [
+        pair(T_PREV, prev1 as u32, 0),
+        pair(T_PREV2, prev1 as u32, prev2 as u32),
+    ]
+}
+
+fn pair(t: u8, a: u32, b: u32) -> u32 {
+    let mut h = Fnv32::with(t);
+    h.u32(a);
+    h.u32(b);
+    h.finish()
 }
 
 /// What the features read of one token's own text, found in one pass over it.

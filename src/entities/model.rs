@@ -5,7 +5,7 @@
 //! The int8 codes are mu-law companded ([`code_to_weight`]): perceptron weights span four orders
 //! of magnitude, and a linear int8 scale either loses the small ones or clips the large ones.
 
-use super::features::DocFeatures;
+use super::features::{self, DocFeatures};
 use super::tags::{self, NTAGS, O};
 
 const MAGIC: &[u8; 6] = b"NMNER2";
@@ -21,6 +21,9 @@ pub struct Model {
     /// to a word ([`Row`]), so scoring is plain integer adds with no table lookup in the hot loop;
     /// one fixed-size row per bucket, so the adds unroll with one bounds check per feature.
     linear: Vec<Row>,
+    /// The summed weights of the features that read only the previous two tags, by those tags
+    /// ([`features::tag_features`]): the same for every token, so summed once here.
+    by_tags: [[Sum; NTAGS]; NTAGS],
 }
 
 /// Words in a packed row: two tags to each 64-bit word.
@@ -119,22 +122,32 @@ impl Model {
         if !(8..=24).contains(&bits) || weights.len() != NTAGS << bits {
             return None;
         }
-        Some(Model {
-            mask: (1u32 << bits) - 1,
-            linear: linear(&weights, scale),
-            weights,
-            scale,
-        })
+        Some(Model::with_tables((1u32 << bits) - 1, weights, scale))
     }
 
     /// An empty model (every token outside): used if the embedded file is unreadable.
     pub fn empty() -> Model {
-        Model {
-            mask: 0xff,
-            weights: vec![0; NTAGS << 8],
-            scale: 1.0,
-            linear: linear(&[0; NTAGS << 8], 1.0),
-        }
+        Model::with_tables(0xff, vec![0; NTAGS << 8], 1.0)
+    }
+
+    /// The model with its scoring tables built; `weights` holds `mask + 1` rows.
+    fn with_tables(mask: u32, weights: Vec<i8>, scale: f32) -> Model {
+        let mut model = Model {
+            mask,
+            linear: linear(&weights, scale),
+            weights,
+            scale,
+            by_tags: [[Sum::default(); NTAGS]; NTAGS],
+        };
+        let by_tags = std::array::from_fn(|p1| {
+            std::array::from_fn(|p2| {
+                let mut sum = Sum::default();
+                model.add(&features::tag_features(p1, p2), &mut sum);
+                sum
+            })
+        });
+        model.by_tags = by_tags;
+        model
     }
 
     /// Serialises the non-zero rows: magic, bits (u8), scale (f32 LE), row count (u32 LE), then
@@ -267,9 +280,9 @@ impl Model {
         let mut out: Vec<Decision> = Vec::with_capacity(f.len());
         let (mut p1, mut p2) = (O, O);
         for i in 0..f.len() {
-            let mut sum = Sum::default();
+            let mut sum = self.by_tags[p1][p2];
             self.add(f.of(i), &mut sum);
-            self.add(&f.dynamic(i, p1, p2), &mut sum);
+            self.add(&f.word_tag_features(i, p1), &mut sum);
             let d = self.choose(&sum.scores());
             out.push(d);
             if d.tag != O && !tags::is_begin(d.tag) && p1 != O && tags::class_of(p1) != tags::class_of(d.tag) {
