@@ -28,8 +28,6 @@ const FNV64_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// The key of a word: FNV-1a over its bytes, ASCII digits as `0` (the list was built that way),
 /// optionally with the letters after the first lower-cased (`Title` form) or all lower-cased.
-/// Inlined so that each call site's constant `fold` drops out of the per-byte loop.
-#[inline(always)]
 fn key(w: &str, fold: Fold) -> u64 {
     let mut h = FNV64_OFFSET;
     if w.is_ascii() {

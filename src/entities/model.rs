@@ -139,13 +139,12 @@ impl Model {
             scale,
             by_tags: [[Sum::default(); NTAGS]; NTAGS],
         };
-        let by_tags = std::array::from_fn(|p1| {
-            std::array::from_fn(|p2| {
-                let mut sum = Sum::default();
-                model.add(&features::tag_features(p1, p2), &mut sum);
-                sum
-            })
-        });
+        let mut by_tags = [[Sum::default(); NTAGS]; NTAGS];
+        for (p1, row) in by_tags.iter_mut().enumerate() {
+            for (p2, sum) in row.iter_mut().enumerate() {
+                model.add(&features::tag_features(p1, p2), sum);
+            }
+        }
         model.by_tags = by_tags;
         model
     }
