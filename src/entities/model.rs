@@ -21,9 +21,6 @@ pub struct Model {
     /// to a word ([`Row`]), so scoring is plain integer adds with no table lookup in the hot loop;
     /// one fixed-size row per bucket, so the adds unroll with one bounds check per feature.
     linear: Vec<Row>,
-    /// The summed weights of the features that read only the previous two tags, by those tags
-    /// ([`features::tag_features`]): the same for every token, so summed once here.
-    by_tags: [[Sum; NTAGS]; NTAGS],
 }
 
 /// Words in a packed row: two tags to each 64-bit word.
@@ -122,31 +119,22 @@ impl Model {
         if !(8..=24).contains(&bits) || weights.len() != NTAGS << bits {
             return None;
         }
-        Some(Model::with_tables((1u32 << bits) - 1, weights, scale))
+        Some(Model {
+            mask: (1u32 << bits) - 1,
+            linear: linear(&weights, scale),
+            weights,
+            scale,
+        })
     }
 
     /// An empty model (every token outside): used if the embedded file is unreadable.
     pub fn empty() -> Model {
-        Model::with_tables(0xff, vec![0; NTAGS << 8], 1.0)
-    }
-
-    /// The model with its scoring tables built; `weights` holds `mask + 1` rows.
-    fn with_tables(mask: u32, weights: Vec<i8>, scale: f32) -> Model {
-        let mut model = Model {
-            mask,
-            linear: linear(&weights, scale),
-            weights,
-            scale,
-            by_tags: [[Sum::default(); NTAGS]; NTAGS],
-        };
-        let mut by_tags = [[Sum::default(); NTAGS]; NTAGS];
-        for (p1, row) in by_tags.iter_mut().enumerate() {
-            for (p2, sum) in row.iter_mut().enumerate() {
-                model.add(&features::tag_features(p1, p2), sum);
-            }
+        Model {
+            mask: 0xff,
+            weights: vec![0; NTAGS << 8],
+            scale: 1.0,
+            linear: linear(&[0; NTAGS << 8], 1.0),
         }
-        model.by_tags = by_tags;
-        model
     }
 
     /// Serialises the non-zero rows: magic, bits (u8), scale (f32 LE), row count (u32 LE), then
@@ -277,9 +265,16 @@ impl Model {
     /// English the last word heads it. The words after are then tagged after that class.
     pub fn decode(&self, f: &DocFeatures) -> Vec<Decision> {
         let mut out: Vec<Decision> = Vec::with_capacity(f.len());
+        // The features that read only the previous two tags weigh the same at every token: their
+        // weights are summed once per pair of tags met.
+        let mut by_tags = [[None::<Sum>; NTAGS]; NTAGS];
         let (mut p1, mut p2) = (O, O);
         for i in 0..f.len() {
-            let mut sum = self.by_tags[p1][p2];
+            let mut sum = *by_tags[p1][p2].get_or_insert_with(|| {
+                let mut sum = Sum::default();
+                self.add(&features::tag_features(p1, p2), &mut sum);
+                sum
+            });
             self.add(f.of(i), &mut sum);
             self.add(&f.word_tag_features(i, p1), &mut sum);
             let d = self.choose(&sum.scores());

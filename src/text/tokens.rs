@@ -62,12 +62,7 @@ fn is_mark(c: char) -> bool {
 pub fn tokenize(text: &str, hard_wrapped: bool) -> Vec<Token> {
     // Sized up front: growing it by doubling copied the whole array several times per text.
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    if text.is_ascii() {
-        // Every byte is a char: an exact-size iterator, filled without decoding.
-        chars.extend(text.bytes().enumerate().map(|(b, c)| (b, char::from(c))));
-    } else {
-        chars.extend(text.char_indices());
-    }
+    chars.extend(text.char_indices());
     let n = chars.len();
     let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
     let ch = |i: usize| if i < n { Some(chars[i].1) } else { None };
