@@ -100,10 +100,7 @@ impl DocFeatures {
 /// The dynamic features that read only the two previous tags (the same for every token, so the
 /// decoder can sum their weights once per pair of tags).
 pub fn tag_features(prev1: usize, prev2: usize) -> [u32; 2] {
-    [
-        pair(T_PREV, prev1 as u32, 0),
-        pair(T_PREV2, prev1 as u32, prev2 as u32),
-    ]
+    [pair(T_PREV, prev1 as u32, 0), pair(T_PREV2, prev1 as u32, prev2 as u32)]
 }
 
 fn pair(t: u8, a: u32, b: u32) -> u32 {
@@ -299,7 +296,12 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         let s = sent_of[i];
         // Which neighbours are in the same sentence; outside it, the features see sentinels.
         let at = |k: Option<usize>| k.filter(|&k| k < n && sent_of[k] == s);
-        let (l2, l1, r1, r2) = (at(i.checked_sub(2)), at(i.checked_sub(1)), at(Some(i + 1)), at(Some(i + 2)));
+        let (l2, l1, r1, r2) = (
+            at(i.checked_sub(2)),
+            at(i.checked_sub(1)),
+            at(Some(i + 1)),
+            at(Some(i + 2)),
+        );
         let ctx = |k: Option<usize>, outside: u32| k.map_or(outside, |k| lower[k]);
         let (ctx_l2, ctx_l1, ctx_r1, ctx_r2) = (ctx(l2, BOS), ctx(l1, BOS), ctx(r1, EOS), ctx(r2, EOS));
         let sh = |k: Option<usize>| k.map_or(BOS, |k| shape[k]);
