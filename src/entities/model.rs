@@ -248,8 +248,8 @@ impl Model {
         let mut s = *sum;
         for &f in features {
             if let Some(row) = self.linear.get((f & self.mask) as usize) {
-                for k in 0..LANES {
-                    s.words[k] = s.words[k].wrapping_add(row[k]);
+                for (w, r) in s.words.iter_mut().zip(row) {
+                    *w = w.wrapping_add(*r);
                 }
                 s.rows += 1;
             }
