@@ -244,16 +244,20 @@ impl Model {
     /// Adds the weights of `features` to `sum`.
     #[inline]
     fn add(&self, features: &[u32], sum: &mut Sum) {
+        // The table has a power of two rows (`mask + 1`): masking by its length less one gives
+        // the same row and lets the compiler drop the bounds check from the loop.
+        let rows = self.linear.as_slice();
+        let Some(mask) = rows.len().checked_sub(1) else {
+            return;
+        };
         // Summed in a local copy the compiler keeps in registers.
         let mut s = *sum;
         for &f in features {
-            if let Some(row) = self.linear.get((f & self.mask) as usize) {
-                for (w, r) in s.words.iter_mut().zip(row) {
-                    *w = w.wrapping_add(*r);
-                }
-                s.rows += 1;
+            for (w, r) in s.words.iter_mut().zip(&rows[f as usize & mask]) {
+                *w = w.wrapping_add(*r);
             }
         }
+        s.rows += features.len() as u32;
         *sum = s;
     }
 
