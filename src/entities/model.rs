@@ -19,7 +19,7 @@ pub struct Model {
     scale: f32,
     /// The same weights expanded once to linear int16 (finer than the codes) and packed two tags
     /// to a word ([`Row`]), so scoring is plain integer adds with no table lookup in the hot loop;
-    /// one fixed-size row per bucket, so the adds unroll with one bounds check per feature.
+    /// one fixed-size row per bucket, so the adds unroll.
     linear: Vec<Row>,
 }
 
