@@ -83,34 +83,92 @@ impl DocFeatures {
 
     /// The features of token `i` that read the two previous tags.
     pub fn dynamic(&self, i: usize, prev1: usize, prev2: usize) -> [u32; DYNAMIC] {
-        let f = |t: u8, a: u32, b: u32| {
-            let mut h = Fnv32::with(t);
-            h.u32(a);
-            h.u32(b);
-            h.finish()
-        };
+        let [a, b] = tag_features(prev1, prev2);
+        let [c, d] = self.word_tag_features(i, prev1);
+        [a, b, c, d]
+    }
+
+    /// The dynamic features that read token `i` as well as the previous tag.
+    pub fn word_tag_features(&self, i: usize, prev1: usize) -> [u32; 2] {
         [
-            f(T_PREV, prev1 as u32, 0),
-            f(T_PREV2, prev1 as u32, prev2 as u32),
-            f(T_PREV_WORD, prev1 as u32, self.lower[i]),
-            f(T_PREV_SHAPE, prev1 as u32, self.shape[i]),
+            pair(T_PREV_WORD, prev1 as u32, self.lower[i]),
+            pair(T_PREV_SHAPE, prev1 as u32, self.shape[i]),
         ]
+    }
+}
+
+/// The dynamic features that read only the two previous tags (the same for every token, so the
+/// decoder can sum their weights once per pair of tags).
+pub fn tag_features(prev1: usize, prev2: usize) -> [u32; 2] {
+    [pair(T_PREV, prev1 as u32, 0), pair(T_PREV2, prev1 as u32, prev2 as u32)]
+}
+
+fn pair(t: u8, a: u32, b: u32) -> u32 {
+    let mut h = Fnv32::with(t);
+    h.u32(a);
+    h.u32(b);
+    h.finish()
+}
+
+/// What the features read of one token's own text, found in one pass over it.
+struct WordFacts {
+    /// Hash of the lower-cased word, digits folded to `0`.
+    lower: u32,
+    /// The [`shape_hash`] of the word.
+    shape: u32,
+    /// Letters in the word (for telling lines in capitals).
+    letters: u32,
+    /// True when one of those letters is lower case.
+    has_lower: bool,
+}
+
+impl WordFacts {
+    fn of(w: &str) -> WordFacts {
+        if !w.is_ascii() {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count() as u32;
+            return WordFacts {
+                lower: lower_hash(w),
+                shape: shape_hash(w),
+                letters,
+                has_lower: w.chars().any(|c| c.is_alphabetic() && c.is_lowercase()),
+            };
+        }
+        // Most words are ASCII: the same hashes as the general functions, in one pass over the
+        // bytes and without the Unicode case tables.
+        let mut lower = Fnv32::default();
+        let mut shape = Fnv32::with(T_SHAPE);
+        let (mut prev, mut runs) = (0u8, 0);
+        let (mut letters, mut has_lower) = (0, false);
+        for b in w.bytes() {
+            let class = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            lower.byte(match class {
+                b'd' => b'0',
+                _ => b.to_ascii_lowercase(),
+            });
+            if class != prev && runs < 12 {
+                shape.byte(class);
+                prev = class;
+                runs += 1;
+            }
+            letters += u32::from(b.is_ascii_alphabetic());
+            has_lower |= class == b'x';
+        }
+        WordFacts {
+            lower: lower.finish(),
+            shape: shape.finish(),
+            letters,
+            has_lower,
+        }
     }
 }
 
 fn lower_hash(w: &str) -> u32 {
     let mut h = Fnv32::default();
-    if w.is_ascii() {
-        // The same bytes as the general path below, without the case tables.
-        for b in w.bytes() {
-            h.byte(if b.is_ascii_digit() {
-                b'0'
-            } else {
-                b.to_ascii_lowercase()
-            });
-        }
-        return h.finish();
-    }
     for c in w.chars() {
         if c.is_ascii_digit() {
             h.byte(b'0');
@@ -162,9 +220,20 @@ fn affix<'a>(template: u8, chars: impl Iterator<Item = &'a char>, k: usize) -> u
     h.finish()
 }
 
-fn combine(template: u8, vals: &[u32]) -> u32 {
+/// [`affix`] of an ASCII word's lower-cased bytes.
+fn affix_ascii<'a>(template: u8, bytes: impl Iterator<Item = &'a u8>, k: usize) -> u32 {
     let mut h = Fnv32::with(template);
-    for &v in vals {
+    h.byte(k as u8);
+    for &b in bytes.take(k) {
+        h.byte(b.to_ascii_lowercase());
+    }
+    h.finish()
+}
+
+#[inline]
+fn combine<const N: usize>(template: u8, vals: [u32; N]) -> u32 {
+    let mut h = Fnv32::with(template);
+    for v in vals {
         h.u32(v);
     }
     h.finish()
@@ -173,8 +242,6 @@ fn combine(template: u8, vals: &[u32]) -> u32 {
 /// Computes every tag-independent feature of every token. Linear in the number of tokens.
 pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
     let n = doc.tokens.len();
-    let mut lower = Vec::with_capacity(n);
-    let mut shape = Vec::with_capacity(n);
     let mut sent_first = vec![false; n];
     let mut sent_of = vec![0usize; n];
     for (s, r) in doc.sentences.iter().enumerate() {
@@ -185,11 +252,9 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
             *x = s;
         }
     }
-    for i in 0..n {
-        let w = doc.token_text(i);
-        lower.push(lower_hash(w));
-        shape.push(shape_hash(w));
-    }
+    let facts: Vec<WordFacts> = (0..n).map(|i| WordFacts::of(doc.token_text(i))).collect();
+    let lower: Vec<u32> = facts.iter().map(|f| f.lower).collect();
+    let shape: Vec<u32> = facts.iter().map(|f| f.shape).collect();
     // A line with letters and no lower-case letter (headlines, datelines): capitalisation says
     // nothing there, so the tagger gets to know it.
     let mut caps_line = vec![false; n];
@@ -199,19 +264,8 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         while j < n && doc.tokens[j].newlines_before == 0 {
             j += 1;
         }
-        let mut letters = 0;
-        let mut lowers = 0;
-        for k in i..j {
-            for c in doc.token_text(k).chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_lowercase() {
-                        lowers += 1;
-                    }
-                }
-            }
-        }
-        if letters >= 2 && lowers == 0 {
+        let letters: u32 = facts[i..j].iter().map(|f| f.letters).sum();
+        if letters >= 2 && !facts[i..j].iter().any(|f| f.has_lower) {
             caps_line[i..j].iter_mut().for_each(|x| *x = true);
         }
         i = j;
@@ -221,17 +275,18 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
     let mut seen_lower: HashSet<u32, PassThroughBuild> = HashSet::default();
     let mut seen_cap_mid: HashSet<u32, PassThroughBuild> = HashSet::default();
     for k in 0..n {
-        if doc.tokens[k].kind != TokenKind::Word {
+        let t = &doc.tokens[k];
+        if t.kind != TokenKind::Word {
             continue;
         }
-        let w = doc.token_text(k);
-        if w.chars().next().is_some_and(char::is_lowercase) {
+        if doc.token_text(k).chars().next().is_some_and(char::is_lowercase) {
             seen_lower.insert(lower[k]);
-        } else if is_capitalised(w) && !sent_first[k] && !caps_line[k] {
+        } else if t.capitalised && !sent_first[k] && !caps_line[k] {
             seen_cap_mid.insert(lower[k]);
         }
     }
 
+    let bias = Fnv32::with(T_BIAS).finish();
     let mut hashes = Vec::with_capacity(n * 48);
     let mut low: Vec<char> = Vec::with_capacity(32);
     let mut starts = Vec::with_capacity(n + 1);
@@ -239,73 +294,83 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         starts.push(hashes.len() as u32);
         let w = doc.token_text(i);
         let s = sent_of[i];
-        let ctx = |k: isize| -> u32 {
-            if k < 0 {
-                return BOS;
-            }
-            let k = k as usize;
-            if k >= n || sent_of[k] != s {
-                if k < i {
-                    BOS
-                } else {
-                    EOS
-                }
-            } else {
-                lower[k]
-            }
-        };
-        let sh = |k: isize| -> u32 {
-            if k < 0 || k as usize >= n || sent_of[k as usize] != s {
-                BOS
-            } else {
-                shape[k as usize]
-            }
-        };
-        let ii = i as isize;
-        let cap = is_capitalised(w);
-        hashes.push(Fnv32::with(T_BIAS).finish());
-        // Feeding each char's UTF-8 bytes is feeding the word's bytes.
-        let mut h = Fnv32::with(T_WORD);
-        for b in w.bytes() {
-            h.byte(b);
-        }
-        hashes.push(h.finish());
-        hashes.push(combine(T_LOWER, &[lower[i]]));
-        hashes.push(combine(T_BIGRAM_L, &[ctx(ii - 1), lower[i]]));
-        hashes.push(combine(T_BIGRAM_R, &[lower[i], ctx(ii + 1)]));
-        hashes.push(shape[i]);
-        // Affixes read the lower-cased word, made once per token in a reused buffer.
-        low.clear();
-        if w.is_ascii() {
-            low.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // Which neighbours are in the same sentence; outside it, the features see sentinels.
+        let at = |k: Option<usize>| k.filter(|&k| k < n && sent_of[k] == s);
+        let (l2, l1, r1, r2) = (
+            at(i.checked_sub(2)),
+            at(i.checked_sub(1)),
+            at(Some(i + 1)),
+            at(Some(i + 2)),
+        );
+        let ctx = |k: Option<usize>, outside: u32| k.map_or(outside, |k| lower[k]);
+        let (ctx_l2, ctx_l1, ctx_r1, ctx_r2) = (ctx(l2, BOS), ctx(l1, BOS), ctx(r1, EOS), ctx(r2, EOS));
+        let sh = |k: Option<usize>| k.map_or(BOS, |k| shape[k]);
+        let (sh_l1, sh_r1) = (sh(l1), sh(r1));
+        let (li, shi) = (lower[i], shape[i]);
+        let cap = if doc.tokens[i].kind == TokenKind::Word {
+            doc.tokens[i].capitalised
         } else {
+            is_capitalised(w)
+        };
+        // Feeding each char's UTF-8 bytes is feeding the word's bytes.
+        let mut word = Fnv32::with(T_WORD);
+        for b in w.bytes() {
+            word.byte(b);
+        }
+        hashes.extend_from_slice(&[
+            bias,
+            word.finish(),
+            combine(T_LOWER, [li]),
+            combine(T_BIGRAM_L, [ctx_l1, li]),
+            combine(T_BIGRAM_R, [li, ctx_r1]),
+            shi,
+        ]);
+        // Affixes read the lower-cased word.
+        if w.is_ascii() {
+            let b = w.as_bytes();
+            for k in 1..=3 {
+                if b.len() > k {
+                    hashes.push(affix_ascii(T_PREFIX, b.iter(), k));
+                }
+            }
+            for k in 2..=4 {
+                if b.len() > k {
+                    hashes.push(affix_ascii(T_SUFFIX, b.iter().rev(), k));
+                }
+            }
+        } else {
+            low.clear();
             low.extend(w.chars().flat_map(char::to_lowercase));
-        }
-        let nchars = low.len();
-        for k in 1..=3 {
-            if nchars > k {
-                hashes.push(affix(T_PREFIX, low.iter(), k));
+            let nchars = low.len();
+            for k in 1..=3 {
+                if nchars > k {
+                    hashes.push(affix(T_PREFIX, low.iter(), k));
+                }
+            }
+            for k in 2..=4 {
+                if nchars > k {
+                    hashes.push(affix(T_SUFFIX, low.iter().rev(), k));
+                }
             }
         }
-        for k in 2..=4 {
-            if nchars > k {
-                hashes.push(affix(T_SUFFIX, low.iter().rev(), k));
-            }
-        }
-        for (slot, d) in [(1u32, -2isize), (2, -1), (3, 1), (4, 2)] {
-            hashes.push(combine(T_CTX, &[slot, ctx(ii + d)]));
-        }
-        hashes.push(combine(T_CTX_SHAPE, &[ctx(ii - 1), shape[i]]));
-        hashes.push(combine(T_CTX_SHAPE, &[shape[i], ctx(ii + 1), 1]));
-        hashes.push(combine(T_SHAPE_L, &[sh(ii - 1), shape[i]]));
-        hashes.push(combine(T_SHAPE_R, &[shape[i], sh(ii + 1)]));
-        hashes.push(combine(T_SHAPE_3, &[sh(ii - 1), shape[i], sh(ii + 1)]));
         let first = sent_first[i] as u32;
         let line_first = (doc.tokens[i].newlines_before > 0 || i == 0) as u32;
-        hashes.push(combine(T_POSITION, &[first, line_first, caps_line[i] as u32, shape[i]]));
-        let sl = seen_lower.contains(&lower[i]) as u32;
-        let sc = seen_cap_mid.contains(&lower[i]) as u32;
-        hashes.push(combine(T_DOC, &[cap as u32, sl, sc, first, caps_line[i] as u32]));
+        let caps = caps_line[i] as u32;
+        let sl = seen_lower.contains(&li) as u32;
+        let sc = seen_cap_mid.contains(&li) as u32;
+        hashes.extend_from_slice(&[
+            combine(T_CTX, [1, ctx_l2]),
+            combine(T_CTX, [2, ctx_l1]),
+            combine(T_CTX, [3, ctx_r1]),
+            combine(T_CTX, [4, ctx_r2]),
+            combine(T_CTX_SHAPE, [ctx_l1, shi]),
+            combine(T_CTX_SHAPE, [shi, ctx_r1, 1]),
+            combine(T_SHAPE_L, [sh_l1, shi]),
+            combine(T_SHAPE_R, [shi, sh_r1]),
+            combine(T_SHAPE_3, [sh_l1, shi, sh_r1]),
+            combine(T_POSITION, [first, line_first, caps, shi]),
+            combine(T_DOC, [cap as u32, sl, sc, first, caps]),
+        ]);
         let m = lex[i];
         let prev = if i > 0 { lex[i - 1].begin | lex[i - 1].inside } else { 0 };
         let next = if i + 1 < n {
@@ -316,52 +381,44 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         // Only the classes present here or next door: most tokens are in no list.
         let mut present = (m.begin | m.inside | prev | next) & ((1u32 << LEX_CLASSES) - 1);
         while present != 0 {
-            let c = present.trailing_zeros() as usize;
+            let c = present.trailing_zeros();
             let bit = 1u32 << c;
             present &= present - 1;
             if m.begin & bit != 0 {
-                hashes.push(combine(T_LEX, &[c as u32, 0]));
-                hashes.push(combine(T_LEX_CAP, &[c as u32, cap as u32, first, caps_line[i] as u32]));
+                hashes.push(combine(T_LEX, [c, 0]));
+                hashes.push(combine(T_LEX_CAP, [c, cap as u32, first, caps]));
             }
             if m.inside & bit != 0 {
-                hashes.push(combine(T_LEX, &[c as u32, 1]));
+                hashes.push(combine(T_LEX, [c, 1]));
             }
             if prev & bit != 0 {
-                hashes.push(combine(T_LEX_L, &[c as u32]));
+                hashes.push(combine(T_LEX_L, [c]));
             }
             if next & bit != 0 {
-                hashes.push(combine(T_LEX_R, &[c as u32]));
+                hashes.push(combine(T_LEX_R, [c]));
             }
         }
         // Word classes from unlabelled text: the word's at three granularities, its neighbours'.
         let wc = m.class;
-        hashes.push(combine(T_CLASS, &[0, wc.fine as u32]));
-        hashes.push(combine(T_CLASS, &[1, wc.mid as u32]));
-        hashes.push(combine(T_CLASS, &[2, wc.coarse as u32]));
-        hashes.push(combine(T_CLASS_SHAPE, &[wc.mid as u32, shape[i]]));
-        let class_at = |k: isize| -> u32 {
-            if k < 0 || k as usize >= n || sent_of[k as usize] != s {
-                u32::MAX
-            } else {
-                lex[k as usize].class.fine as u32
-            }
-        };
-        let mid_at = |k: isize| -> u32 {
-            if k < 0 || k as usize >= n || sent_of[k as usize] != s {
-                u32::MAX
-            } else {
-                lex[k as usize].class.mid as u32
-            }
-        };
-        hashes.push(combine(T_CLASS_CTX, &[4, mid_at(ii - 1), mid_at(ii + 1)]));
-        hashes.push(combine(T_CLASS_CTX, &[5, mid_at(ii - 2), mid_at(ii - 1)]));
-        hashes.push(combine(T_CLASS_CTX, &[0, class_at(ii - 1)]));
-        hashes.push(combine(T_CLASS_CTX, &[1, class_at(ii + 1)]));
-        hashes.push(combine(T_CLASS_CTX, &[2, class_at(ii - 1), wc.mid as u32]));
-        hashes.push(combine(T_CLASS_CTX, &[3, wc.mid as u32, class_at(ii + 1)]));
+        let mid = wc.mid as u32;
+        let fine_at = |k: Option<usize>| k.map_or(u32::MAX, |k| lex[k].class.fine as u32);
+        let mid_at = |k: Option<usize>| k.map_or(u32::MAX, |k| lex[k].class.mid as u32);
+        let (mid_l1, fine_l1, fine_r1) = (mid_at(l1), fine_at(l1), fine_at(r1));
+        hashes.extend_from_slice(&[
+            combine(T_CLASS, [0, wc.fine as u32]),
+            combine(T_CLASS, [1, mid]),
+            combine(T_CLASS, [2, wc.coarse as u32]),
+            combine(T_CLASS_SHAPE, [mid, shi]),
+            combine(T_CLASS_CTX, [4, mid_l1, mid_at(r1)]),
+            combine(T_CLASS_CTX, [5, mid_at(l2), mid_l1]),
+            combine(T_CLASS_CTX, [0, fine_l1]),
+            combine(T_CLASS_CTX, [1, fine_r1]),
+            combine(T_CLASS_CTX, [2, fine_l1, mid]),
+            combine(T_CLASS_CTX, [3, mid, fine_r1]),
+        ]);
         // A capitalised word that is not a common word and not sentence-initial is a strong name cue.
         if cap && m.begin & LexClass::Common.bit() == 0 {
-            hashes.push(combine(T_LEX_CAP, &[99, first, caps_line[i] as u32]));
+            hashes.push(combine(T_LEX_CAP, [99, first, caps]));
         }
     }
     starts.push(hashes.len() as u32);

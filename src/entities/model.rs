@@ -5,7 +5,7 @@
 //! The int8 codes are mu-law companded ([`code_to_weight`]): perceptron weights span four orders
 //! of magnitude, and a linear int8 scale either loses the small ones or clips the large ones.
 
-use super::features::DocFeatures;
+use super::features::{self, DocFeatures};
 use super::tags::{self, NTAGS, O};
 
 const MAGIC: &[u8; 6] = b"NMNER2";
@@ -17,11 +17,23 @@ pub struct Model {
     /// The int8 codes as stored in the file.
     weights: Vec<i8>,
     scale: f32,
-    /// The same weights expanded once to linear int16 (finer than the codes), so scoring is
-    /// plain integer adds with no table lookup in the hot loop; one fixed-size row per bucket, so
-    /// the adds unroll with one bounds check per feature.
-    linear: Vec<[i16; NTAGS]>,
+    /// The same weights expanded once to linear int16 (finer than the codes) and packed two tags
+    /// to a word ([`Row`]), so scoring is plain integer adds with no table lookup in the hot loop;
+    /// one fixed-size row per bucket, so the adds unroll.
+    linear: Vec<Row>,
 }
+
+/// Words in a packed row: two tags to each 64-bit word.
+const LANES: usize = NTAGS.div_ceil(2);
+
+/// One bucket's weights, two tags to a `u64` (tag `t` in bits `32 * (t % 2)..` of word `t / 2`),
+/// each weight stored plus [`LANE_BIAS`]. The biased weights are positive and under 2^16, so a sum
+/// of fewer than 2^16 of them stays inside its 32-bit lane: adding whole words adds both tags'
+/// weights at once (the wasm build has no SIMD), and the bias is taken off once per token.
+type Row = [u64; LANES];
+
+/// Added to every int16 weight in a [`Row`] so that no lane is negative.
+const LANE_BIAS: u64 = 1 << 15;
 
 /// The int16 unit: the largest weight maps to this.
 const LINEAR_MAX: f32 = 32_000.0;
@@ -54,15 +66,41 @@ pub fn weight_to_code(w: f32, scale: f32) -> i8 {
     }
 }
 
-fn linear(weights: &[i8], scale: f32) -> Vec<[i16; NTAGS]> {
-    let mut lut = [0i16; 256];
+fn linear(weights: &[i8], scale: f32) -> Vec<Row> {
+    // Each code's int16 weight, biased: |weight| <= LINEAR_MAX < LANE_BIAS.
+    let mut lut = [0u64; 256];
     for (b, x) in lut.iter_mut().enumerate() {
-        *x = (code_to_weight(b as u8 as i8, scale) / scale * LINEAR_MAX).round() as i16;
+        let w = (code_to_weight(b as u8 as i8, scale) / scale * LINEAR_MAX).round() as i16;
+        *x = (i64::from(w) + LANE_BIAS as i64) as u64;
     }
     weights
         .chunks_exact(NTAGS)
-        .map(|row| std::array::from_fn(|t| lut[row[t] as u8 as usize]))
+        .map(|row| {
+            std::array::from_fn(|k| {
+                let lane = |t: usize| row.get(t).map_or(0, |&c| lut[c as u8 as usize]);
+                lane(2 * k) | lane(2 * k + 1) << 32
+            })
+        })
         .collect()
+}
+
+/// A running sum of packed rows: the scores of one token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sum {
+    words: Row,
+    /// How many rows were added, each carrying one [`LANE_BIAS`] per lane.
+    rows: u32,
+}
+
+impl Sum {
+    /// The score of every tag.
+    fn scores(&self) -> [i32; NTAGS] {
+        let bias = i64::from(self.rows) * LANE_BIAS as i64;
+        std::array::from_fn(|t| {
+            let lane = (self.words[t / 2] >> (32 * (t % 2))) as u32;
+            (i64::from(lane) - bias) as i32
+        })
+    }
 }
 
 /// One decoded token: its tag and the model's probability for it.
@@ -95,7 +133,7 @@ impl Model {
             mask: 0xff,
             weights: vec![0; NTAGS << 8],
             scale: 1.0,
-            linear: vec![[0; NTAGS]; 1 << 8],
+            linear: linear(&[0; NTAGS << 8], 1.0),
         }
     }
 
@@ -203,19 +241,24 @@ impl Model {
         Model::new(bits, weights, scale)
     }
 
-    /// Adds the weights of `features` to `scores`.
+    /// Adds the weights of `features` to `sum`.
     #[inline]
-    pub fn add(&self, features: &[u32], scores: &mut [i32; NTAGS]) {
-        // Summed in a local array the compiler keeps in registers.
-        let mut sum = *scores;
+    fn add(&self, features: &[u32], sum: &mut Sum) {
+        // The table has a power of two rows (`mask + 1`): masking by its length less one gives
+        // the same row and lets the compiler drop the bounds check from the loop.
+        let rows = self.linear.as_slice();
+        let Some(mask) = rows.len().checked_sub(1) else {
+            return;
+        };
+        // Summed in a local copy the compiler keeps in registers.
+        let mut s = *sum;
         for &f in features {
-            if let Some(row) = self.linear.get((f & self.mask) as usize) {
-                for t in 0..NTAGS {
-                    sum[t] += row[t] as i32;
-                }
+            for (w, r) in s.words.iter_mut().zip(&rows[f as usize & mask]) {
+                *w = w.wrapping_add(*r);
             }
         }
-        *scores = sum;
+        s.rows += features.len() as u32;
+        *sum = s;
     }
 
     /// Tags every token greedily, left to right, each decision seeing the two previous tags.
@@ -226,12 +269,19 @@ impl Model {
     /// English the last word heads it. The words after are then tagged after that class.
     pub fn decode(&self, f: &DocFeatures) -> Vec<Decision> {
         let mut out: Vec<Decision> = Vec::with_capacity(f.len());
+        // The features that read only the previous two tags weigh the same at every token: their
+        // weights are summed once per pair of tags met.
+        let mut by_tags = [[None::<Sum>; NTAGS]; NTAGS];
         let (mut p1, mut p2) = (O, O);
         for i in 0..f.len() {
-            let mut scores = [0i32; NTAGS];
-            self.add(f.of(i), &mut scores);
-            self.add(&f.dynamic(i, p1, p2), &mut scores);
-            let d = self.choose(&scores);
+            let mut sum = *by_tags[p1][p2].get_or_insert_with(|| {
+                let mut sum = Sum::default();
+                self.add(&features::tag_features(p1, p2), &mut sum);
+                sum
+            });
+            self.add(f.of(i), &mut sum);
+            self.add(&f.word_tag_features(i, p1), &mut sum);
+            let d = self.choose(&sum.scores());
             out.push(d);
             if d.tag != O && !tags::is_begin(d.tag) && p1 != O && tags::class_of(p1) != tags::class_of(d.tag) {
                 one_class(&mut out);
@@ -300,6 +350,26 @@ mod tests {
         assert_eq!(out[0], d(O, 1.0));
         assert_eq!(out[1], d(begin(Class::Per), 0.9));
         assert_eq!(out[2], d(inside(Class::Per), 0.9));
+    }
+
+    #[test]
+    fn packed_scores_equal_plain_sums_at_the_extremes() {
+        // Two tags share a word: the largest and smallest weights, added hundreds of times, must
+        // not leak from one tag's lane into the other's.
+        let mut w = vec![0i8; NTAGS << 8];
+        for t in 0..NTAGS {
+            w[t] = if t % 2 == 0 { 127 } else { -127 };
+            w[NTAGS + t] = -w[t];
+        }
+        let m = Model::new(8, w, 1.0).unwrap();
+        let mut sum = Sum::default();
+        m.add(&[0; 300], &mut sum);
+        m.add(&[1; 7], &mut sum);
+        let top = LINEAR_MAX as i32;
+        for (t, &s) in sum.scores().iter().enumerate() {
+            let x = if t % 2 == 0 { top } else { -top };
+            assert_eq!(s, 293 * x, "tag {t}");
+        }
     }
 
     #[test]

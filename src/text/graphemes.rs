@@ -7,6 +7,10 @@ use super::span::Span;
 /// Chars that extend the grapheme before them: combining marks of the common scripts, ZWJ,
 /// variation selectors, emoji skin-tone modifiers and tag characters.
 pub fn extends_previous(c: char) -> bool {
+    // All of them are above U+02FF: most chars (ASCII, Latin-1) are turned away by one compare.
+    if (c as u32) < 0x0300 {
+        return false;
+    }
     matches!(c as u32,
         0x0300..=0x036F          // combining diacritical marks
         | 0x0483..=0x0489        // Cyrillic

@@ -19,11 +19,21 @@ impl OffsetTable {
     pub fn new(text: &str) -> Self {
         let mut byte_at = Vec::with_capacity(text.len() + 1);
         let mut utf16_at = Vec::with_capacity(text.len() + 1);
+        if text.is_ascii() {
+            // Every byte is a char and a UTF-16 unit: both tables are the identity.
+            byte_at.extend(0..=text.len());
+            utf16_at.extend(0..=text.len());
+            return OffsetTable { byte_at, utf16_at };
+        }
+        // Read bytes, not chars: a char starts at every byte that is not a continuation byte
+        // (10xxxxxx), and only a 4-byte char (lead byte 11110xxx) takes two UTF-16 units.
         let mut u16 = 0usize;
-        for (b, c) in text.char_indices() {
-            byte_at.push(b);
-            utf16_at.push(u16);
-            u16 += c.len_utf16();
+        for (b, &x) in text.as_bytes().iter().enumerate() {
+            if x & 0xC0 != 0x80 {
+                byte_at.push(b);
+                utf16_at.push(u16);
+                u16 += if x >= 0xF0 { 2 } else { 1 };
+            }
         }
         byte_at.push(text.len());
         utf16_at.push(u16);
@@ -67,5 +77,13 @@ mod tests {
         assert_eq!(t.codepoint(b_byte), text.chars().count() - 1);
         assert_eq!(t.utf16(b_byte), text.encode_utf16().count() - 1);
         assert_eq!(t.codepoint(text.len()), text.chars().count());
+        for text in ["plain ASCII", "£5 – “quoted” 💩 é"] {
+            let t = OffsetTable::new(text);
+            for (cp, (b, c)) in text.char_indices().enumerate() {
+                assert_eq!((t.codepoint(b), t.byte(cp)), (cp, b));
+                assert_eq!(t.utf16(b), text[..b].encode_utf16().count(), "{c:?}");
+            }
+            assert_eq!(t.len_codepoints(), text.chars().count());
+        }
     }
 }

@@ -31,6 +31,9 @@ pub struct Token {
     pub newlines_before: u8,
     /// True when whitespace (of any kind) precedes this token.
     pub space_before: bool,
+    /// True for a word starting with an upper-case letter (see [`super::words::is_capitalised`]):
+    /// known while tokenising, and the document rules ask it of every token many times over.
+    pub capitalised: bool,
 }
 
 /// Abbreviations that keep their period, loaded once from `data/abbreviations.txt`.
@@ -140,6 +143,7 @@ pub fn tokenize(text: &str, hard_wrapped: bool) -> Vec<Token> {
             kind,
             newlines_before: if hard_wrapped && newlines == 1 { 0 } else { newlines },
             space_before: space,
+            capitalised: kind == TokenKind::Word && chars[start].1.is_uppercase(),
         });
         newlines = 0;
         space = false;
