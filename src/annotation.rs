@@ -92,6 +92,9 @@ pub enum EntityRule {
     ConsistentLabel,
     /// An item in a list of places: "Manchester, Liverpool, Leicester and Torbay" (`entity/place-list`).
     PlaceList,
+    /// A place: a name after a noun of place and "of" ("the mayor of Lillington", "north of
+    /// Kessock") that the tagger called a person or an organisation (`entity/place-of-noun`).
+    PlaceOfNoun,
     /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers" (`entity/same-name`).
     SameName,
     /// A name in the news-organisation list (`entity/lexicon-news-org`).
@@ -145,7 +148,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 34] = [
+    pub const ALL: [EntityRule; 35] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -161,6 +164,7 @@ impl EntityRule {
         EntityRule::OrgShortForm,
         EntityRule::ConsistentLabel,
         EntityRule::PlaceList,
+        EntityRule::PlaceOfNoun,
         EntityRule::SameName,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
@@ -200,6 +204,7 @@ impl EntityRule {
             EntityRule::OrgShortForm => "entity/org-short-form",
             EntityRule::ConsistentLabel => "entity/consistent-label",
             EntityRule::PlaceList => "entity/place-list",
+            EntityRule::PlaceOfNoun => "entity/place-of-noun",
             EntityRule::SameName => "entity/same-name",
             EntityRule::LexiconNewsOrg => "entity/lexicon-news-org",
             EntityRule::LexiconCompany => "entity/lexicon-company",

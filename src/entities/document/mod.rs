@@ -29,6 +29,7 @@ mod not_names;
 mod org_cues;
 mod org_heads;
 mod people;
+mod place_cues;
 mod places;
 mod surnames;
 mod trim;
@@ -102,6 +103,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     org_cues::institutions(doc, lexicons, &mut mentions);
     named_by_place::clubs(doc, lexicons, lex, &mut mentions);
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
+    place_cues::place_of(doc, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
