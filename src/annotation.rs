@@ -95,6 +95,9 @@ pub enum EntityRule {
     /// A place: a name after a noun of place and "of" ("the mayor of Lillington", "north of
     /// Kessock") that the tagger called a person or an organisation (`entity/place-of-noun`).
     PlaceOfNoun,
+    /// A name the article labelled elsewhere, written again where the tagger saw nothing:
+    /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
+    RepeatedName,
     /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers" (`entity/same-name`).
     SameName,
     /// A name in the news-organisation list (`entity/lexicon-news-org`).
@@ -148,7 +151,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 35] = [
+    pub const ALL: [EntityRule; 36] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -165,6 +168,7 @@ impl EntityRule {
         EntityRule::ConsistentLabel,
         EntityRule::PlaceList,
         EntityRule::PlaceOfNoun,
+        EntityRule::RepeatedName,
         EntityRule::SameName,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
@@ -205,6 +209,7 @@ impl EntityRule {
             EntityRule::ConsistentLabel => "entity/consistent-label",
             EntityRule::PlaceList => "entity/place-list",
             EntityRule::PlaceOfNoun => "entity/place-of-noun",
+            EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::SameName => "entity/same-name",
             EntityRule::LexiconNewsOrg => "entity/lexicon-news-org",
             EntityRule::LexiconCompany => "entity/lexicon-company",

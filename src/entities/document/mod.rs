@@ -31,6 +31,7 @@ mod org_heads;
 mod people;
 mod place_cues;
 mod places;
+mod repeats;
 mod surnames;
 mod trim;
 mod works;
@@ -107,6 +108,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
+    repeats::untagged_repeats(doc, lex, &mut mentions);
     surnames::known_surnames(doc, lex, &mut mentions);
     famous::famous_people(doc, lexicons, &mut mentions);
     listed::lexicon_names(doc, lex, &mut mentions);
