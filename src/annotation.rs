@@ -98,6 +98,10 @@ pub enum EntityRule {
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
+    /// MISC: a word of a people, place or language before a noun, or its plural, that the tagger
+    /// called a person, an organisation or a place ("Slavic tribes", "the Athenians")
+    /// (`entity/adjective-of-people`).
+    AdjectiveOfPeople,
     /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers" (`entity/same-name`).
     SameName,
     /// A name in the news-organisation list (`entity/lexicon-news-org`).
@@ -151,7 +155,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 36] = [
+    pub const ALL: [EntityRule; 37] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -169,6 +173,7 @@ impl EntityRule {
         EntityRule::PlaceList,
         EntityRule::PlaceOfNoun,
         EntityRule::RepeatedName,
+        EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
@@ -210,6 +215,7 @@ impl EntityRule {
             EntityRule::PlaceList => "entity/place-list",
             EntityRule::PlaceOfNoun => "entity/place-of-noun",
             EntityRule::RepeatedName => "entity/repeated-name",
+            EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",
             EntityRule::LexiconNewsOrg => "entity/lexicon-news-org",
             EntityRule::LexiconCompany => "entity/lexicon-company",

@@ -10,6 +10,7 @@
 //! read that, never the reason text. The passes share one index of which mention covers each
 //! token (`Mentions`, in `mentions.rs`).
 
+mod adjectives;
 mod ages;
 mod calendar;
 mod consistency;
@@ -105,6 +106,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     named_by_place::clubs(doc, lexicons, lex, &mut mentions);
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
     place_cues::place_of(doc, lex, &mut mentions);
+    adjectives::adjectives(doc, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);

@@ -78,10 +78,14 @@ pub(super) fn untagged_repeats(doc: &Document, lex: &[TokenLex], mentions: &mut 
             i += 1;
             continue;
         };
-        // An ordinary word opening a sentence is that word ("King" as in "King of the hill"),
-        // unless what follows is something a person does ("King said").
-        let personal = label == EntityLabel::Person && e < n && PERSONAL_NEXT.contains(&doc.token_text(e));
-        if e == i + 1 && lex[i].begin & common != 0 && sentence_initial(doc, i) && !personal {
+        // One ordinary word is often that word where the tagger saw nothing ("the Laboratory's
+        // director", "earn Real a point"): only a person's name opening a sentence before what
+        // people do ("King said") is taken.
+        let personal = label == EntityLabel::Person
+            && e < n
+            && sentence_initial(doc, i)
+            && PERSONAL_NEXT.contains(&doc.token_text(e));
+        if e == i + 1 && lex[i].begin & common != 0 && !personal {
             i += 1;
             continue;
         }
