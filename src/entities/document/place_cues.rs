@@ -42,7 +42,11 @@ pub(super) fn place_of(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions
         if of < 2 || doc.token_text(of - 1) != "of" || !place_of_cue(doc.token_text(of - 2)) {
             continue;
         }
-        if (m.start..m.end).any(|j| (lex[j].begin | lex[j].inside) & org != 0) {
+        // "the centre of Clinton's campaign": the noun is the campaign's, not the person's.
+        let possessive = m.label == EntityLabel::Person
+            && m.end < doc.tokens.len()
+            && matches!(doc.token_text(m.end), "'s" | "\u{2019}s");
+        if possessive || (m.start..m.end).any(|j| (lex[j].begin | lex[j].inside) & org != 0) {
             continue;
         }
         let reason = format!("a place: after \"{} of\"", doc.token_text(of - 2));
