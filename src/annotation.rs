@@ -95,6 +95,9 @@ pub enum EntityRule {
     /// A place: a name after a noun of place and "of" ("the mayor of Lillington", "north of
     /// Kessock") that the tagger called a person or an organisation (`entity/place-of-noun`).
     PlaceOfNoun,
+    /// A place: one name after "in", "near" or "across" that the tagger called a person ("in
+    /// Tarvonia") (`entity/place-after-preposition`).
+    PlaceAfterPreposition,
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
@@ -155,7 +158,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 37] = [
+    pub const ALL: [EntityRule; 38] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -172,6 +175,7 @@ impl EntityRule {
         EntityRule::ConsistentLabel,
         EntityRule::PlaceList,
         EntityRule::PlaceOfNoun,
+        EntityRule::PlaceAfterPreposition,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
@@ -214,6 +218,7 @@ impl EntityRule {
             EntityRule::ConsistentLabel => "entity/consistent-label",
             EntityRule::PlaceList => "entity/place-list",
             EntityRule::PlaceOfNoun => "entity/place-of-noun",
+            EntityRule::PlaceAfterPreposition => "entity/place-after-preposition",
             EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",

@@ -106,6 +106,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     named_by_place::clubs(doc, lexicons, lex, &mut mentions);
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
     place_cues::place_of(doc, lex, &mut mentions);
+    place_cues::place_after_preposition(doc, lex, &mut mentions);
     adjectives::adjectives(doc, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
