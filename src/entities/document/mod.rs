@@ -27,6 +27,7 @@ mod name_shapes;
 mod named_by_place;
 mod named_events;
 mod not_names;
+mod numbers;
 mod org_cues;
 mod org_heads;
 mod people;
@@ -84,6 +85,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);
     trim::trim(doc, lex, &mut mentions);
     not_names::not_names(doc, lex, &mut mentions);
+    numbers::numbers(doc, &mut mentions);
     name_shapes::name_edges(doc, lexicons, lex, &mut mentions);
     calendar::calendar_dates(doc, &mut mentions);
     datelines::datelines(doc, lexicons, &mut mentions);
