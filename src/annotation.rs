@@ -98,6 +98,9 @@ pub enum EntityRule {
     /// A place: one name after "in", "near" or "across" that the tagger called a person ("in
     /// Tarvonia") (`entity/place-after-preposition`).
     PlaceAfterPreposition,
+    /// An organisation: a name after a noun of a company's people or parts and "of" ("the founder
+    /// of X", "a unit of X") that the tagger called a person (`entity/org-of-noun`).
+    OrgOfNoun,
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
@@ -158,7 +161,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 38] = [
+    pub const ALL: [EntityRule; 39] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -176,6 +179,7 @@ impl EntityRule {
         EntityRule::PlaceList,
         EntityRule::PlaceOfNoun,
         EntityRule::PlaceAfterPreposition,
+        EntityRule::OrgOfNoun,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
@@ -219,6 +223,7 @@ impl EntityRule {
             EntityRule::PlaceList => "entity/place-list",
             EntityRule::PlaceOfNoun => "entity/place-of-noun",
             EntityRule::PlaceAfterPreposition => "entity/place-after-preposition",
+            EntityRule::OrgOfNoun => "entity/org-of-noun",
             EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",

@@ -30,6 +30,7 @@ mod not_names;
 mod numbers;
 mod org_cues;
 mod org_heads;
+mod org_of_noun;
 mod people;
 mod place_cues;
 mod places;
@@ -109,6 +110,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
     place_cues::place_of(doc, lex, &mut mentions);
     place_cues::place_after_preposition(doc, lex, &mut mentions);
+    org_of_noun::org_of(doc, &mut mentions);
     adjectives::adjectives(doc, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
