@@ -14,14 +14,23 @@ fn wn_adjective(w: &str) -> bool {
     LIST.contains(w)
 }
 
+/// Small words after which a name is a noun of its own ("beat Celtic in", "the Scots on"), not an
+/// adjective.
+const NOT_A_NOUN: [&str; 16] = [
+    "in", "of", "at", "on", "to", "for", "from", "with", "by", "as", "than", "the", "a", "an", "are", "were",
+];
+
 /// True when token `i` is a lower-case word a noun phrase can go on with ("tribes", "and"), not
-/// something a person does ("said", "arrived"), after which the word before reads as a person.
+/// something a person does ("said", "arrived") nor a small word after a name used as a noun.
 fn noun_follows(doc: &Document, i: usize) -> bool {
     if i >= doc.tokens.len() || doc.tokens[i].newlines_before > 0 {
         return false;
     }
     let w = doc.token_text(i);
-    w.chars().all(|c| c.is_ascii_lowercase()) && !PERSONAL_NEXT.contains(&w) && !w.ends_with("ed")
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && !PERSONAL_NEXT.contains(&w)
+        && !NOT_A_NOUN.contains(&w)
+        && !w.ends_with("ed")
 }
 
 /// A single word the tagger called a person, an organisation or a place is MISC when it is a

@@ -54,6 +54,10 @@ pub(super) fn place_of(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions
     }
 }
 
+/// The tagger's confidence under which its "person" after such a word gives way: "faith in God" is
+/// said with confidence, "in Quintaroo" is not.
+const UNSURE: f32 = 0.9;
+
 /// Words after which a single name is a place, not a person: in CoNLL-2003 train and wikigold,
 /// 3 of some 880 one-word names after "in" are people, none after "near" or "across".
 const PLACE_PREPOSITIONS: [&str; 3] = ["in", "near", "across"];
@@ -71,7 +75,12 @@ pub(super) fn place_after_preposition(doc: &Document, lex: &[TokenLex], mentions
     let n = doc.tokens.len();
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.len() != 1 || m.label != EntityLabel::Person || m.rule != EntityRule::Model || m.start == 0 {
+        if m.len() != 1
+            || m.label != EntityLabel::Person
+            || m.rule != EntityRule::Model
+            || m.confidence.is_none_or(|c| c >= UNSURE)
+            || m.start == 0
+        {
             continue;
         }
         let prep = doc.token_text(m.start - 1);

@@ -12,7 +12,6 @@ use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
 use crate::text::words::is_all_caps;
 use crate::text::Document;
-use std::collections::HashMap;
 
 /// Longest name (in tokens) looked for again.
 const MAX_TOKENS: usize = 3;
@@ -25,7 +24,7 @@ const SURE: f32 = 0.9;
 pub(super) fn untagged_repeats(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     // name as written -> its one label, and whether one mention is sure of it (None once two
     // mentions disagree).
-    let mut names: HashMap<&str, Option<(EntityLabel, bool)>> = HashMap::new();
+    let mut names: crate::fasthash::HashMap<&str, Option<(EntityLabel, bool)>> = Default::default();
     for m in mentions.iter() {
         if m.len() > MAX_TOKENS || m.rule == EntityRule::Dateline {
             continue;
