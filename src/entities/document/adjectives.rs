@@ -5,7 +5,7 @@
 use super::mentions::Mentions;
 use super::surnames::PERSONAL_NEXT;
 use crate::annotation::{EntityLabel, EntityRule};
-use crate::entities::lexicon::{LexClass, TokenLex};
+use crate::entities::lexicon::{LexClass, Lexicons, TokenLex};
 use crate::text::Document;
 
 /// True when `w` is a capitalised WordNet adjective (`data/entities/wn_adjectives.txt`).
@@ -36,9 +36,10 @@ fn noun_follows(doc: &Document, i: usize) -> bool {
 /// A single word the tagger called a person, an organisation or a place is MISC when it is a
 /// WordNet adjective before a noun ("Slavic tribes"), or the plural of one ("Athenians") that the
 /// tagger did not call an organisation (teams take such names: "Indians"). Names the lists hold as
-/// countries, places, given names or organisations keep their label ("Burundi", "Norman",
-/// "Celtic").
-pub(super) fn adjectives(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
+/// countries, places, given names or organisations keep their label ("Burundi", "Norman"), and so
+/// does a country's own adjective ("Bahraini village", "Philippine government"), which CoNLL
+/// marks as the place.
+pub(super) fn adjectives(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut Mentions) {
     let named = LexClass::Country.bit()
         | LexClass::Region.bit()
         | LexClass::City.bit()
@@ -58,7 +59,11 @@ pub(super) fn adjectives(doc: &Document, lex: &[TokenLex], mentions: &mut Mentio
             continue;
         }
         let w = doc.token_text(m.start);
-        let before_noun = wn_adjective(w) && noun_follows(doc, m.end);
+        let of_country = || {
+            lex[m.start].begin & LexClass::Demonym.bit() != 0
+                || lexicons.word(&format!("{w}s")) & LexClass::Country.bit() != 0
+        };
+        let before_noun = wn_adjective(w) && noun_follows(doc, m.end) && !of_country();
         let people = m.label != EntityLabel::Org && w.strip_suffix('s').is_some_and(wn_adjective);
         if before_noun || people {
             let reason = if people {

@@ -111,7 +111,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     place_cues::place_of(doc, lex, &mut mentions);
     place_cues::place_after_preposition(doc, lex, &mut mentions);
     org_of_noun::org_of(doc, &mut mentions);
-    adjectives::adjectives(doc, lex, &mut mentions);
+    adjectives::adjectives(doc, lexicons, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
