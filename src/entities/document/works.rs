@@ -105,7 +105,7 @@ fn cue_before(doc: &Document, s: usize) -> Option<(Cue, String)> {
     }
     // "the Oscar-winning Gravity", "the award-winning Mordale": a prize-winning thing, unless a
     // person ("Oscar-winning Kevin Spacey").
-    if one.ends_with("-winning") || one.ends_with("-nominated") {
+    if super::trim::prize_word(one) {
         return Some((Cue::NotPerson, one.to_string()));
     }
     // Two words ("starred in"), never glued together: read from the text itself where one space
