@@ -267,17 +267,32 @@ impl Export {
     }
 }
 
-/// True when `json` holds `</`, U+2028 or U+2029 (UTF-8 E2 80 A8/A9). One pass over the bytes:
-/// the export is several times the text's size, and a search by chars decodes every one of them.
+/// True when `json` holds `</`, U+2028 or U+2029 (UTF-8 E2 80 A8/A9). The export is several
+/// times the text's size, so it is read eight bytes at a time: only a word holding a `<` or an
+/// 0xE2 byte (curly quotes, dashes) is looked at byte by byte.
 fn needs_escaping(json: &[u8]) -> bool {
-    let mut rest = json;
-    while let Some(p) = rest.iter().position(|&b| b == b'<' || b == 0xE2) {
-        match rest[p..] {
-            [b'<', b'/', ..] | [0xE2, 0x80, 0xA8 | 0xA9, ..] => return true,
-            _ => rest = &rest[p + 1..],
+    let starts_escape = |p: usize| matches!(json[p..], [b'<', b'/', ..] | [0xE2, 0x80, 0xA8 | 0xA9, ..]);
+    let mut words = json.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        let w = u64::from_le_bytes(bytes);
+        if (has_byte(w, b'<') || has_byte(w, 0xE2)) && (at..at + 8).any(starts_escape) {
+            return true;
         }
+        at += 8;
     }
-    false
+    (at..json.len()).any(starts_escape)
+}
+
+/// True when some byte of `w` is `b`: the classic zero-byte test on `w` xor `b` in every byte.
+/// A borrow may mark the wrong byte, but never a word with no zero byte, so the answer is exact.
+fn has_byte(w: u64, b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// The JSON made safe to paste into an HTML `<script>` block or a JavaScript source: `</` and
@@ -290,4 +305,27 @@ pub(crate) fn embeddable(json: String) -> String {
     json.replace("</", "<\\/")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_escaping;
+
+    #[test]
+    fn an_escape_is_found_at_any_offset_and_near_misses_are_not() {
+        for pad in 0..20 {
+            let at = |s: &str| format!("{}{s}{}", "a".repeat(pad), "b".repeat(pad % 7));
+            for hit in ["</", "\u{2028}", "\u{2029}"] {
+                assert!(needs_escaping(at(hit).as_bytes()), "{hit:?} after {pad} bytes");
+            }
+            for miss in ["<", "/<", "< /", "\u{2019}", "\u{2027}", "\u{201C}</"] {
+                let expected = miss.contains("</");
+                assert_eq!(
+                    needs_escaping(at(miss).as_bytes()),
+                    expected,
+                    "{miss:?} after {pad} bytes"
+                );
+            }
+        }
+    }
 }

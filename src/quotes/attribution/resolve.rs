@@ -14,7 +14,7 @@ impl Context<'_, '_> {
         q.cue = (doc.tokens[a.cue].kind == TokenKind::Word).then(|| self.text(a.cue).to_string());
         let phrase = Span::new(doc.tokens[a.first].span.start, doc.tokens[a.end - 1].span.end);
         let head = self.text(a.end - 1);
-        let pronoun = self.lex.pronoun(&head.to_lowercase());
+        let pronoun = self.lex.pronoun(self.lower(a.end - 1));
         if a.end - a.first == 1 && pronoun.is_some_and(|p| p.is_personal() || p == Pronoun::Thing) {
             q.speaker_span = Some(phrase);
             // "Rubio said that he has begun…": the subject heading the pronoun's own sentence wins
@@ -71,7 +71,7 @@ impl Context<'_, '_> {
         let head_end = (a.first..a.end)
             .find(|&j| {
                 self.lex.phrase_links.contains(self.text(j))
-                    || (j > a.first && doc.is_capitalised(j) && self.lex.is_cue(&self.lower(j)))
+                    || (j > a.first && doc.is_capitalised(j) && self.lex.is_cue(self.lower(j)))
             })
             .unwrap_or(a.end);
         if head_end > a.first && doc.is_capitalised(head_end - 1) && names.name_speaker(doc, a.first, head_end, q) {
