@@ -6,6 +6,7 @@
 
 pub mod brat;
 pub mod csv;
+mod json;
 mod rule;
 pub mod w3c;
 
@@ -258,7 +259,7 @@ impl Export {
 
     /// The export as one line of compact JSON (what the CLI prints and the page downloads).
     pub fn to_json(&self) -> String {
-        embeddable(serde_json::to_string(self).unwrap_or_default())
+        json::compact(self)
     }
 
     /// The export as indented JSON.
