@@ -62,18 +62,7 @@ impl Json {
     }
 
     fn number(&mut self, n: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.0.extend(digits[at..].iter().map(|&d| char::from(d)));
+        push_decimal(&mut self.0, n);
     }
 
     fn opt_number(&mut self, n: Option<usize>) {
@@ -107,36 +96,19 @@ impl Json {
                     continue;
                 }
             }
-            let (escaped, width): (&str, usize) = match bytes[i] {
-                b'"' => ("\\\"", 1),
-                b'\\' => ("\\\\", 1),
-                b'\n' => ("\\n", 1),
-                b'\r' => ("\\r", 1),
-                b'\t' => ("\\t", 1),
-                0x08 => ("\\b", 1),
-                0x0C => ("\\f", 1),
-                b @ 0x00..=0x1F => {
-                    self.0.push_str(&s[plain..i]);
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.0.push_str("\\u00");
-                    self.0.push(char::from(HEX[usize::from(b >> 4)]));
-                    self.0.push(char::from(HEX[usize::from(b & 0xF)]));
-                    i += 1;
-                    plain = i;
-                    continue;
+            // A word that may hold an escape, or the last few bytes: one byte at a time.
+            let stop = (i + 8).min(bytes.len());
+            while i < stop {
+                match escape_at(bytes, i) {
+                    Some((escaped, width)) => {
+                        self.0.push_str(&s[plain..i]);
+                        self.0.push_str(escaped);
+                        i += width;
+                        plain = i;
+                    }
+                    None => i += 1,
                 }
-                b'<' if bytes.get(i + 1) == Some(&b'/') => ("<\\/", 2),
-                0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA8]) => ("\\u2028", 3),
-                0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) => ("\\u2029", 3),
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            self.0.push_str(&s[plain..i]);
-            self.0.push_str(escaped);
-            i += width;
-            plain = i;
+            }
         }
         self.0.push_str(&s[plain..]);
         self.0.push('"');
@@ -272,6 +244,42 @@ impl Json {
     }
 }
 
+/// Appends `n` in decimal: what `to_string` writes, without the formatting machinery.
+pub(super) fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// Control characters as serde_json escapes them.
+const CONTROL: [&str; 32] = [
+    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007", "\\b", "\\t", "\\n",
+    "\\u000b", "\\f", "\\r", "\\u000e", "\\u000f", "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015",
+    "\\u0016", "\\u0017", "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+];
+
+/// The escape for the character at byte `i` and how many bytes it replaces, if it needs one.
+fn escape_at(bytes: &[u8], i: usize) -> Option<(&'static str, usize)> {
+    match *bytes.get(i)? {
+        b'"' => Some(("\\\"", 1)),
+        b'\\' => Some(("\\\\", 1)),
+        b @ 0x00..=0x1F => Some((CONTROL[usize::from(b)], 1)),
+        b'<' if bytes.get(i + 1) == Some(&b'/') => Some(("<\\/", 2)),
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA8]) => Some(("\\u2028", 3)),
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) => Some(("\\u2029", 3)),
+        _ => None,
+    }
+}
+
 /// True when a byte of `w` may need escaping: a control character, `"`, `\`, `<` or 0xE2 (the
 /// lead byte of U+2028/U+2029, and of curly quotes, which the byte-by-byte look then passes).
 fn may_escape(w: u64) -> bool {
@@ -305,7 +313,14 @@ mod tests {
         let mut samples: Vec<String> = (0u8..0x80).map(|b| format!("ab{}cd", char::from(b))).collect();
         samples.extend(
             [
-                "", "\u{2028}", "x\u{2029}y", "</script>", "<</", "<", "\u{2019}\u{201C}\u{2027}", "é\"\\\n\u{7f}",
+                "",
+                "\u{2028}",
+                "x\u{2029}y",
+                "</script>",
+                "<</",
+                "<",
+                "\u{2019}\u{201C}\u{2027}",
+                "é\"\\\n\u{7f}",
                 "twelve bytes\u{1f} and a long plain run after it, past several words",
             ]
             .map(String::from),

@@ -182,12 +182,12 @@ impl Export {
                 next_entity += 1;
                 next_entity
             });
-            format!("ent{n}")
+            numbered("ent", n)
         };
         let mut out = Vec::with_capacity(found.entities.len() + found.dates.len() + found.quotes.len());
         for (i, e) in found.entities.iter().enumerate() {
             out.push(WireAnnotation::Entity {
-                span: wire_span(format!("e{}", i + 1), e.span),
+                span: wire_span(numbered("e", i + 1), e.span),
                 label: e.label.as_str().to_string(),
                 entity_id: entity_id(e.entity),
                 canonical: e.canonical.clone(),
@@ -198,12 +198,12 @@ impl Export {
         }
         for (i, d) in found.dates.iter().enumerate() {
             out.push(WireAnnotation::Date {
-                span: wire_span(format!("d{}", i + 1), d.span),
+                span: wire_span(numbered("d", i + 1), d.span),
                 label: d.label.as_str().to_string(),
                 value: d.value.clone(),
                 anchor: d.anchor.map(|a| match a {
                     DateAnchor::DocumentDate => "document_date".to_string(),
-                    DateAnchor::Mention(k) => format!("d{}", k + 1),
+                    DateAnchor::Mention(k) => numbered("d", k + 1),
                 }),
                 gloss: d.gloss.clone(),
                 reason: d.reason.clone(),
@@ -212,7 +212,7 @@ impl Export {
         }
         for (i, q) in found.quotes.iter().enumerate() {
             out.push(WireAnnotation::Quote {
-                span: wire_span(format!("q{}", i + 1), q.span),
+                span: wire_span(numbered("q", i + 1), q.span),
                 kind: q.kind.as_str().to_string(),
                 speaker: q.speaker.clone(),
                 speaker_id: q.speaker_entity.map(&mut entity_id),
@@ -266,6 +266,15 @@ impl Export {
     pub fn to_json_pretty(&self) -> String {
         embeddable(serde_json::to_string_pretty(self).unwrap_or_default())
     }
+}
+
+/// An id: `prefix` and `n` ("e12"). Every annotation gets one or two, and `format!` costs
+/// several times more.
+fn numbered(prefix: &str, n: usize) -> String {
+    let mut id = String::with_capacity(prefix.len() + 4);
+    id.push_str(prefix);
+    json::push_decimal(&mut id, n);
+    id
 }
 
 /// True when `json` holds `</`, U+2028 or U+2029 (UTF-8 E2 80 A8/A9). The export is several
