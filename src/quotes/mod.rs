@@ -58,7 +58,7 @@ impl QuoteRecognizer {
         let lowered = lowered::Lowered::new(doc);
         let mut ctx = attribution::Context::new(doc, &self.lexicon, &lowered, &marked);
         ctx.mark_people(entities);
-        let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon);
+        let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon, &lowered);
         let mut quotes = ctx.attribute(&marked, &mut names);
         let reported = reported::find(
             doc,

@@ -1234,7 +1234,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         let head = self.text(p.end - 1);
         if p.end - p.first == 1 && is_subject_pronoun(head) {
             let lower = head.to_lowercase();
-            if names.description_antecedent(doc, self.lex, p.first, &lower, q) {
+            if names.description_antecedent(doc, self.lex, self.lowered, p.first, &lower, q) {
                 return;
             }
             if matches!(lower.as_str(), "he" | "she" | "they") {
@@ -1266,7 +1266,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         {
             return;
         }
-        if !names.name_described(doc, self.lex, p.first, p.end, q) {
+        if !names.name_described(doc, self.lex, self.lowered, p.first, p.end, q) {
             q.speaker = Some(phrase.slice(doc.text).to_string());
         }
     }

@@ -26,7 +26,7 @@ impl Context<'_, '_> {
                 .filter(|&k| names.agrees(k, head));
             let sentence_start = doc.tokens[floor].span.start;
             // "A spokesman for the ministry said …. He added": an unnamed speaker, no one named since.
-            if subject.is_none() && names.description_antecedent(doc, self.lex, a.first, head, q) {
+            if subject.is_none() && names.description_antecedent(doc, self.lex, self.lowered, a.first, head, q) {
                 return;
             }
             let is_subject = |m: &crate::quotes::names::NameMention| self.heads_clause(m);
@@ -78,7 +78,7 @@ impl Context<'_, '_> {
             return;
         }
         q.speaker_span = Some(phrase);
-        if !names.name_described(doc, self.lex, a.first, a.end, q) {
+        if !names.name_described(doc, self.lex, self.lowered, a.first, a.end, q) {
             q.speaker = Some(phrase.slice(doc.text).to_string());
         }
     }
