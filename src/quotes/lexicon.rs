@@ -63,6 +63,9 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<&'static str>,
     /// Titles before names ("Mr.", "Sen.", "Spokeswoman"), with the gender they tell.
     pub titles: HashMap<&'static str, Option<Gender>>,
+    /// The titles written with a period, without it ("Sen" for "Sen."): a name's words are
+    /// checked against both forms, and this spares building "Sen." for each.
+    pub titles_before_period: HashSet<&'static str>,
     /// Given names with their usual gender: the entity layer's list, with the overrides of
     /// `data/quotes/given_name_overrides.tsv`.
     pub given_names: HashMap<&'static str, Option<Gender>>,
@@ -155,14 +158,16 @@ impl Lexicon {
                 .filter_map(|r| Some((*r.first()?, r.get(1).and_then(|g| gender(g)))))
                 .collect()
         };
+        let titles = pairs(include_str!("../../data/quotes/titles.tsv"));
         Lexicon {
+            titles_before_period: titles.keys().filter_map(|t| t.strip_suffix('.')).collect(),
             calendar_words: crate::dates::lexicon::calendar_names()
                 // "May" is also a surname (Theresa May) and a modal verb: never a calendar word here.
                 .filter(|w| *w != "may")
                 .map(|w| w[..1].to_uppercase() + &w[1..])
                 .collect(),
             speech_verbs: data::lines(include_str!("../../data/quotes/speech_verbs.txt")).collect(),
-            titles: pairs(include_str!("../../data/quotes/titles.tsv")),
+            titles,
             given_names: given_names(pairs(include_str!("../../data/quotes/given_name_overrides.tsv"))),
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
             demonyms: data::lines(include_str!("../../data/entities/demonyms.txt")).collect(),

@@ -414,25 +414,25 @@ impl Names {
 /// leading title is dropped ("Gov Fallin" → "Fallin"), and a full name whose given name differs
 /// from the canonical's ("Jeb Bush" linked to "George W. Bush", "Dan Schwerin" to "Josh
 /// Schwerin") is a wrong merge of two people sharing a surname, so the mention names itself.
-fn checked_canonical(written: &str, canonical: &str, lex: &Lexicon) -> String {
-    let strip = |s: &str| -> Vec<String> {
-        let words: Vec<&str> = s.split_whitespace().collect();
+fn checked_canonical<'a>(written: &'a str, canonical: &'a str, lex: &Lexicon) -> String {
+    let strip = |s: &'a str| -> Vec<&'a str> {
+        let mut words: Vec<&str> = s.split_whitespace().collect();
         let skip = words
             .iter()
             .take(words.len().saturating_sub(1))
-            .take_while(|w| lex.is_title(w) || lex.is_title(&format!("{w}.")))
+            .take_while(|w| lex.is_title(w) || lex.titles_before_period.contains(*w))
             .count();
-        words[skip..].iter().map(|w| w.to_string()).collect()
+        words.drain(..skip);
+        words
     };
     let canon = strip(canonical);
     let own = strip(written);
     if canon.is_empty() {
         return written.to_string();
     }
-    let contained =
-        |short: &[String], long: &[String]| !short.is_empty() && long.windows(short.len()).any(|w| w == short);
+    let contained = |short: &[&str], long: &[&str]| !short.is_empty() && long.windows(short.len()).any(|w| w == short);
     // "Tracy Martin" linked to "Trayvon Martin": two first names before one surname.
-    let first_name = |w: &String| {
+    let first_name = |w: &str| {
         let lower = w.to_lowercase();
         w.chars().count() > 2
             && !w.ends_with('.')
@@ -444,9 +444,9 @@ fn checked_canonical(written: &str, canonical: &str, lex: &Lexicon) -> String {
             )
     };
     let two_given =
-        own.len() == 2 && canon.len() == 2 && own[1] == canon[1] && first_name(&own[0]) && first_name(&canon[0]);
+        own.len() == 2 && canon.len() == 2 && own[1] == canon[1] && first_name(own[0]) && first_name(canon[0]);
     let conflicting = own.len() >= 2
-        && (two_given || own.first().is_some_and(|g| lex.given_names.contains_key(g.as_str())))
+        && (two_given || own.first().is_some_and(|g| lex.given_names.contains_key(*g)))
         && !contained(&own, &canon)
         && own.first().map(|w| w.trim_end_matches('.')) != canon.first().map(|w| w.trim_end_matches('.'));
     if conflicting {
