@@ -6,52 +6,102 @@
 //! forward pass and every lookup is a binary search over char starts.
 
 /// Converts byte offsets of one text into code-point and UTF-16 offsets.
+///
+/// Only the non-ASCII chars are listed: between two of them every byte is one code point and one
+/// UTF-16 unit, so an offset is its distance from the last one before it. News text is mostly
+/// ASCII, and a table of every char cost more than the rest of the export.
 #[derive(Debug, Clone)]
 pub struct OffsetTable {
-    /// Byte offset of every char start, plus the text length at the end.
-    byte_at: Vec<usize>,
-    /// UTF-16 offset of every char start, plus the total UTF-16 length at the end.
-    utf16_at: Vec<usize>,
+    /// Every non-ASCII char, in order.
+    wide: Vec<Wide>,
+    /// Length of the text in bytes.
+    len: usize,
+    /// Number of code points in the text.
+    codepoints: usize,
+    /// Length of the text in UTF-16 units.
+    utf16_len: usize,
+}
+
+/// One non-ASCII char: where it is in each unit.
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    /// Byte offset of its start.
+    start: usize,
+    /// Byte offset after it.
+    end: usize,
+    /// Its code-point offset.
+    codepoint: usize,
+    /// Its UTF-16 offset.
+    utf16: usize,
+    /// UTF-16 offset after it.
+    utf16_end: usize,
 }
 
 impl OffsetTable {
     /// Builds the table for `text` in one pass.
     pub fn new(text: &str) -> Self {
-        let mut byte_at = Vec::with_capacity(text.len() + 1);
-        let mut utf16_at = Vec::with_capacity(text.len() + 1);
-        let mut u16 = 0usize;
-        for (b, c) in text.char_indices() {
-            byte_at.push(b);
-            utf16_at.push(u16);
-            u16 += c.len_utf16();
+        let mut wide = Vec::new();
+        // Code points and UTF-16 units before the last char listed, and the byte after it.
+        let (mut codepoint, mut utf16, mut after) = (0, 0, 0);
+        for (start, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            let ascii_run = start - after;
+            codepoint += ascii_run;
+            utf16 += ascii_run;
+            let end = start + c.len_utf8();
+            wide.push(Wide {
+                start,
+                end,
+                codepoint,
+                utf16,
+                utf16_end: utf16 + c.len_utf16(),
+            });
+            codepoint += 1;
+            utf16 += c.len_utf16();
+            after = end;
         }
-        byte_at.push(text.len());
-        utf16_at.push(u16);
-        OffsetTable { byte_at, utf16_at }
+        let tail = text.len() - after;
+        OffsetTable {
+            wide,
+            len: text.len(),
+            codepoints: codepoint + tail,
+            utf16_len: utf16 + tail,
+        }
     }
 
     /// The code-point offset of byte offset `byte`, which must be a char boundary
     /// (a byte inside a char maps to the char that contains it).
     pub fn codepoint(&self, byte: usize) -> usize {
-        match self.byte_at.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
+        self.convert(byte, |w| w.codepoint, |w| w.codepoint + 1)
+            .min(self.codepoints)
     }
 
     /// The UTF-16 offset of byte offset `byte`.
     pub fn utf16(&self, byte: usize) -> usize {
-        self.utf16_at[self.codepoint(byte)]
+        self.convert(byte, |w| w.utf16, |w| w.utf16_end).min(self.utf16_len)
+    }
+
+    /// `byte` in another unit: `at` gives a listed char's offset, `after` the offset after it.
+    fn convert(&self, byte: usize, at: impl Fn(&Wide) -> usize, after: impl Fn(&Wide) -> usize) -> usize {
+        let byte = byte.min(self.len);
+        match self.wide[..self.wide.partition_point(|w| w.start <= byte)].last() {
+            None => byte,
+            Some(w) if byte < w.end => at(w),
+            Some(w) => after(w) + (byte - w.end),
+        }
     }
 
     /// The byte offset of code-point offset `cp` (clamped to the text length).
     pub fn byte(&self, cp: usize) -> usize {
-        self.byte_at[cp.min(self.byte_at.len() - 1)]
+        let cp = cp.min(self.codepoints);
+        match self.wide[..self.wide.partition_point(|w| w.codepoint < cp)].last() {
+            None => cp,
+            Some(w) => w.end + (cp - w.codepoint - 1),
+        }
     }
 
     /// Number of code points in the text.
     pub fn len_codepoints(&self) -> usize {
-        self.byte_at.len() - 1
+        self.codepoints
     }
 }
 
@@ -67,5 +117,35 @@ mod tests {
         assert_eq!(t.codepoint(b_byte), text.chars().count() - 1);
         assert_eq!(t.utf16(b_byte), text.encode_utf16().count() - 1);
         assert_eq!(t.codepoint(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn every_offset_matches_a_table_of_every_char() {
+        for text in [
+            "",
+            "abc",
+            "é",
+            "a💩é👨🏻‍🚒b",
+            "££x",
+            "x\u{2019}y\u{2019}",
+            "日本語のテキスト and ASCII",
+        ] {
+            let t = OffsetTable::new(text);
+            let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+            let mut utf16 = vec![0];
+            for c in text.chars() {
+                utf16.push(utf16.last().unwrap() + c.len_utf16());
+            }
+            assert_eq!(t.len_codepoints(), starts.len() - 1, "{text:?}");
+            for byte in 0..text.len() + 3 {
+                // The char containing the byte (or the end).
+                let cp = starts.partition_point(|&s| s <= byte).saturating_sub(1);
+                assert_eq!(t.codepoint(byte), cp, "{text:?} byte {byte}");
+                assert_eq!(t.utf16(byte), utf16[cp], "{text:?} byte {byte}");
+            }
+            for cp in 0..starts.len() + 2 {
+                assert_eq!(t.byte(cp), starts[cp.min(starts.len() - 1)], "{text:?} cp {cp}");
+            }
+        }
     }
 }
