@@ -43,7 +43,7 @@ impl OffsetTable {
         let mut wide = Vec::new();
         // Code points and UTF-16 units before the last char listed, and the byte after it.
         let (mut codepoint, mut utf16, mut after) = (0, 0, 0);
-        for (start, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        for (start, c) in non_ascii(text) {
             let ascii_run = start - after;
             codepoint += ascii_run;
             utf16 += ascii_run;
@@ -103,6 +103,31 @@ impl OffsetTable {
     pub fn len_codepoints(&self) -> usize {
         self.codepoints
     }
+}
+
+/// The non-ASCII chars of `text` with their byte offsets; ASCII is skipped eight bytes at a time.
+fn non_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let c = text.get(start..)?.chars().next()?;
+        i += c.len_utf8();
+        return Some((start, c));
+    })
 }
 
 #[cfg(test)]
