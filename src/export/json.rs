@@ -6,42 +6,28 @@
 
 use super::{Export, WireAnnotation, WireDocumentDate, WireSpan};
 
-/// `"name":`, the first member of an object (names are plain identifiers, never escaped).
-macro_rules! first_key {
-    ($name:literal) => {
-        concat!("\"", $name, "\":")
-    };
-}
-
-/// `,"name":`, a member after the first.
-macro_rules! key {
-    ($name:literal) => {
-        concat!(",\"", $name, "\":")
-    };
-}
-
 /// The export as one line of compact JSON (see [`Export::to_json`]).
 pub(super) fn compact(export: &Export) -> String {
-    let mut out = Json(String::with_capacity(export.text.len() * 6 + 1024));
+    let mut out = Json(Vec::with_capacity(export.text.len() * 6 + 1024));
     out.raw("{");
     if let Some(id) = &export.id {
-        out.raw(first_key!("id"));
+        out.first_key("id");
         out.string(id);
-        out.raw(key!("schema"));
+        out.key("schema");
     } else {
-        out.raw(first_key!("schema"));
+        out.first_key("schema");
     }
     out.string(&export.schema);
-    out.raw(key!("text"));
+    out.key("text");
     out.string(&export.text);
-    out.raw(key!("offset_unit"));
+    out.key("offset_unit");
     out.string(&export.offset_unit);
-    out.raw(key!("document_date"));
+    out.key("document_date");
     match &export.document_date {
         Some(d) => out.document_date(d),
         None => out.raw("null"),
     }
-    out.raw(key!("annotations"));
+    out.key("annotations");
     out.raw("[");
     for (i, a) in export.annotations.iter().enumerate() {
         if i > 0 {
@@ -50,21 +36,43 @@ pub(super) fn compact(export: &Export) -> String {
         out.annotation(a);
     }
     out.raw("]}");
-    out.0
+    // Only whole strings and ASCII were written, so this cannot fail.
+    String::from_utf8(out.0).unwrap_or_default()
 }
 
 /// A JSON text being written.
-struct Json(String);
+struct Json(Vec<u8>);
 
 impl Json {
+    // Out of line, as are the writers below: called from a hundred places, inlined they cost the
+    // wasm kilobytes for no measurable speed.
+    #[inline(never)]
     fn raw(&mut self, s: &str) {
-        self.0.push_str(s);
+        self.0.extend_from_slice(s.as_bytes());
     }
 
+    /// `"name":`, an object's first member (names are plain identifiers, never escaped). The
+    /// names are the same literals serde's field names are, so the wasm holds them once.
+    #[inline(never)]
+    fn first_key(&mut self, name: &str) {
+        self.0.push(b'"');
+        self.0.extend_from_slice(name.as_bytes());
+        self.0.extend_from_slice(b"\":");
+    }
+
+    /// `,"name":`, a member after the first.
+    #[inline(never)]
+    fn key(&mut self, name: &str) {
+        self.0.push(b',');
+        self.first_key(name);
+    }
+
+    #[inline(never)]
     fn number(&mut self, n: usize) {
         push_decimal(&mut self.0, n);
     }
 
+    #[inline(never)]
     fn opt_number(&mut self, n: Option<usize>) {
         match n {
             Some(n) => self.number(n),
@@ -72,6 +80,7 @@ impl Json {
         }
     }
 
+    #[inline(never)]
     fn opt_string(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s),
@@ -81,9 +90,10 @@ impl Json {
 
     /// A JSON string: `"` and `\` escaped, control characters as serde_json writes them (`\n`,
     /// `\u001f`), and `</`, U+2028, U+2029 as `<\/`, `\u2028`, `\u2029` (see `embeddable`).
+    #[inline(never)]
     fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        self.0.push('"');
+        self.0.push(b'"');
         // Bytes before `plain` are written; `i` scans ahead of it.
         let mut plain = 0;
         let mut i = 0;
@@ -101,8 +111,16 @@ impl Json {
             while i < stop {
                 match escape_at(bytes, i) {
                     Some((escaped, width)) => {
-                        self.0.push_str(&s[plain..i]);
-                        self.0.push_str(escaped);
+                        self.0.extend_from_slice(&bytes[plain..i]);
+                        match escaped {
+                            Escape::Text(t) => self.0.extend_from_slice(t.as_bytes()),
+                            Escape::Control(b) => {
+                                const HEX: &[u8; 16] = b"0123456789abcdef";
+                                self.0.extend_from_slice(b"\\u00");
+                                self.0.push(HEX[usize::from(b >> 4)]);
+                                self.0.push(HEX[usize::from(b & 0xF)]);
+                            }
+                        }
                         i += width;
                         plain = i;
                     }
@@ -110,25 +128,25 @@ impl Json {
                 }
             }
         }
-        self.0.push_str(&s[plain..]);
-        self.0.push('"');
+        self.0.extend_from_slice(&bytes[plain..]);
+        self.0.push(b'"');
     }
 
     fn span(&mut self, kind: &str, s: &WireSpan) {
         self.raw("{\"type\":\"");
         self.raw(kind);
         self.raw("\"");
-        self.raw(key!("id"));
+        self.key("id");
         self.string(&s.id);
-        self.raw(key!("start"));
+        self.key("start");
         self.number(s.start);
-        self.raw(key!("end"));
+        self.key("end");
         self.number(s.end);
-        self.raw(key!("start_utf16"));
+        self.key("start_utf16");
         self.number(s.start_utf16);
-        self.raw(key!("end_utf16"));
+        self.key("end_utf16");
         self.number(s.end_utf16);
-        self.raw(key!("text"));
+        self.key("text");
         self.string(&s.text);
     }
 
@@ -144,21 +162,21 @@ impl Json {
                 rule,
             } => {
                 self.span("entity", span);
-                self.raw(key!("label"));
+                self.key("label");
                 self.string(label);
-                self.raw(key!("entity_id"));
+                self.key("entity_id");
                 self.string(entity_id);
-                self.raw(key!("canonical"));
+                self.key("canonical");
                 self.string(canonical);
-                self.raw(key!("reason"));
+                self.key("reason");
                 self.string(reason);
-                self.raw(key!("confidence"));
+                self.key("confidence");
                 // serde_json's own float text (and `null` for a non-finite one).
                 match confidence {
                     Some(c) => self.raw(&serde_json::to_string(c).unwrap_or_else(|_| "null".into())),
                     None => self.raw("null"),
                 }
-                self.raw(key!("rule"));
+                self.key("rule");
                 self.string(rule);
             }
             WireAnnotation::Date {
@@ -171,17 +189,17 @@ impl Json {
                 rule,
             } => {
                 self.span("date", span);
-                self.raw(key!("label"));
+                self.key("label");
                 self.string(label);
-                self.raw(key!("value"));
+                self.key("value");
                 self.opt_string(value.as_deref());
-                self.raw(key!("anchor"));
+                self.key("anchor");
                 self.opt_string(anchor.as_deref());
-                self.raw(key!("gloss"));
+                self.key("gloss");
                 self.opt_string(gloss.as_deref());
-                self.raw(key!("reason"));
+                self.key("reason");
                 self.opt_string(reason.as_deref());
-                self.raw(key!("rule"));
+                self.key("rule");
                 self.string(rule);
             }
             WireAnnotation::Quote {
@@ -199,27 +217,27 @@ impl Json {
                 rule,
             } => {
                 self.span("quote", span);
-                self.raw(key!("kind"));
+                self.key("kind");
                 self.string(kind);
-                self.raw(key!("speaker"));
+                self.key("speaker");
                 self.opt_string(speaker.as_deref());
-                self.raw(key!("speaker_id"));
+                self.key("speaker_id");
                 self.opt_string(speaker_id.as_deref());
-                self.raw(key!("speaker_start"));
+                self.key("speaker_start");
                 self.opt_number(*speaker_start);
-                self.raw(key!("speaker_end"));
+                self.key("speaker_end");
                 self.opt_number(*speaker_end);
-                self.raw(key!("speaker_start_utf16"));
+                self.key("speaker_start_utf16");
                 self.opt_number(*speaker_start_utf16);
-                self.raw(key!("speaker_end_utf16"));
+                self.key("speaker_end_utf16");
                 self.opt_number(*speaker_end_utf16);
-                self.raw(key!("cue"));
+                self.key("cue");
                 self.opt_string(cue.as_deref());
-                self.raw(key!("speaker_gender"));
+                self.key("speaker_gender");
                 self.string(speaker_gender);
-                self.raw(key!("speaker_gender_basis"));
+                self.key("speaker_gender_basis");
                 self.string(speaker_gender_basis);
-                self.raw(key!("rule"));
+                self.key("rule");
                 self.string(rule);
             }
         }
@@ -228,54 +246,62 @@ impl Json {
 
     fn document_date(&mut self, d: &WireDocumentDate) {
         self.raw("{");
-        self.raw(first_key!("value"));
+        self.first_key("value");
         self.string(&d.value);
-        self.raw(key!("source"));
+        self.key("source");
         self.string(&d.source);
-        self.raw(key!("start"));
+        self.key("start");
         self.opt_number(d.start);
-        self.raw(key!("end"));
+        self.key("end");
         self.opt_number(d.end);
-        self.raw(key!("start_utf16"));
+        self.key("start_utf16");
         self.opt_number(d.start_utf16);
-        self.raw(key!("end_utf16"));
+        self.key("end_utf16");
         self.opt_number(d.end_utf16);
         self.raw("}");
     }
 }
 
 /// Appends `n` in decimal: what `to_string` writes, without the formatting machinery.
-pub(super) fn push_decimal(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+pub(super) fn push_decimal(out: &mut Vec<u8>, n: usize) {
+    let start = out.len();
     let mut n = n;
     loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        out.push(b'0' + (n % 10) as u8);
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // The digits went in last first.
+    if let Some(digits) = out.get_mut(start..) {
+        digits.reverse();
+    }
 }
 
-/// Control characters as serde_json escapes them.
-const CONTROL: [&str; 32] = [
-    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007", "\\b", "\\t", "\\n",
-    "\\u000b", "\\f", "\\r", "\\u000e", "\\u000f", "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015",
-    "\\u0016", "\\u0017", "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
-];
+/// What a byte that needs escaping becomes.
+enum Escape {
+    /// This text.
+    Text(&'static str),
+    /// `\u00XX`: a control character without a short escape, as serde_json writes it.
+    Control(u8),
+}
 
 /// The escape for the character at byte `i` and how many bytes it replaces, if it needs one.
-fn escape_at(bytes: &[u8], i: usize) -> Option<(&'static str, usize)> {
+fn escape_at(bytes: &[u8], i: usize) -> Option<(Escape, usize)> {
+    let text = |s: &'static str, width: usize| Some((Escape::Text(s), width));
     match *bytes.get(i)? {
-        b'"' => Some(("\\\"", 1)),
-        b'\\' => Some(("\\\\", 1)),
-        b @ 0x00..=0x1F => Some((CONTROL[usize::from(b)], 1)),
-        b'<' if bytes.get(i + 1) == Some(&b'/') => Some(("<\\/", 2)),
-        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA8]) => Some(("\\u2028", 3)),
-        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) => Some(("\\u2029", 3)),
+        b'"' => text("\\\"", 1),
+        b'\\' => text("\\\\", 1),
+        b'\n' => text("\\n", 1),
+        b'\r' => text("\\r", 1),
+        b'\t' => text("\\t", 1),
+        0x08 => text("\\b", 1),
+        0x0C => text("\\f", 1),
+        b @ 0x00..=0x1F => Some((Escape::Control(b), 1)),
+        b'<' if bytes.get(i + 1) == Some(&b'/') => text("<\\/", 2),
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA8]) => text("\\u2028", 3),
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) => text("\\u2029", 3),
         _ => None,
     }
 }
@@ -326,10 +352,10 @@ mod tests {
             .map(String::from),
         );
         for s in samples {
-            let mut json = Json(String::new());
+            let mut json = Json(Vec::new());
             json.string(&s);
             let expected = super::super::embeddable(serde_json::to_string(&s).unwrap());
-            assert_eq!(json.0, expected, "{s:?}");
+            assert_eq!(String::from_utf8(json.0).unwrap(), expected, "{s:?}");
         }
     }
 

@@ -270,39 +270,27 @@ impl Export {
 
 /// An id: `prefix` and `n` ("e12"). Every annotation gets one or two, and `format!` costs
 /// several times more.
+#[inline(never)]
 fn numbered(prefix: &str, n: usize) -> String {
-    let mut id = String::with_capacity(prefix.len() + 4);
-    id.push_str(prefix);
+    let mut id = Vec::with_capacity(prefix.len() + 4);
+    id.extend_from_slice(prefix.as_bytes());
     json::push_decimal(&mut id, n);
-    id
+    // A str and ASCII digits: always UTF-8.
+    String::from_utf8(id).unwrap_or_default()
 }
 
-/// True when `json` holds `</`, U+2028 or U+2029 (UTF-8 E2 80 A8/A9). The export is several
-/// times the text's size, so it is read eight bytes at a time: only a word holding a `<` or an
-/// 0xE2 byte (curly quotes, dashes) is looked at byte by byte.
+/// True when `json` holds `</`, U+2028 or U+2029 (UTF-8 E2 80 A8/A9). One pass over the bytes:
+/// the export is several times the text's size, and a search by chars decodes every one of them.
+/// (The compact export, the one on the hot path, escapes as it writes: see `json.rs`.)
 fn needs_escaping(json: &[u8]) -> bool {
-    let starts_escape = |p: usize| matches!(json[p..], [b'<', b'/', ..] | [0xE2, 0x80, 0xA8 | 0xA9, ..]);
-    let mut words = json.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(word);
-        let w = u64::from_le_bytes(bytes);
-        if (has_byte(w, b'<') || has_byte(w, 0xE2)) && (at..at + 8).any(starts_escape) {
-            return true;
+    let mut rest = json;
+    while let Some(p) = rest.iter().position(|&b| b == b'<' || b == 0xE2) {
+        match rest[p..] {
+            [b'<', b'/', ..] | [0xE2, 0x80, 0xA8 | 0xA9, ..] => return true,
+            _ => rest = &rest[p + 1..],
         }
-        at += 8;
     }
-    (at..json.len()).any(starts_escape)
-}
-
-/// True when some byte of `w` is `b`: the classic zero-byte test on `w` xor `b` in every byte.
-/// A borrow may mark the wrong byte, but never a word with no zero byte, so the answer is exact.
-fn has_byte(w: u64, b: u8) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let x = w ^ (ONES * u64::from(b));
-    x.wrapping_sub(ONES) & !x & HIGHS != 0
+    false
 }
 
 /// The JSON made safe to paste into an HTML `<script>` block or a JavaScript source: `</` and

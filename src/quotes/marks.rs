@@ -133,8 +133,15 @@ impl MarkPairer {
             }
             at(j) == Some('\n')
         };
+        let bytes = text.as_bytes();
         let mut i = 0usize;
-        while let Some(c) = at(i) {
+        while let Some(&b) = bytes.get(i) {
+            // Most bytes are ASCII that is neither a line break nor a mark: stepped over undecoded.
+            if b.is_ascii() && !matches!(b, b'\n' | b'"' | b'\'') {
+                i += 1;
+                continue;
+            }
+            let Some(c) = at(i) else { break };
             if c == '\n' && (!hard_wrapped || blank_line_follows(i)) {
                 // Paragraph end: skip the blank run and decide whether an open quote continues.
                 let para_end = i;
@@ -375,12 +382,15 @@ impl MarkPairer {
     }
 }
 
-/// The char starting at byte `i` (None at the end, or off a char boundary).
+/// The char starting at byte `i` (None at the end, or off a char boundary). Out of line, as is
+/// `char_before`: inlined at every use they made the wasm kilobytes larger.
+#[inline(never)]
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
 }
 
 /// The char ending at byte `i`.
+#[inline(never)]
 fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
 }

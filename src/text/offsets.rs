@@ -81,6 +81,7 @@ impl OffsetTable {
     }
 
     /// `byte` in another unit: `at` gives a listed char's offset, `after` the offset after it.
+    #[inline(never)]
     fn convert(&self, byte: usize, at: impl Fn(&Wide) -> usize, after: impl Fn(&Wide) -> usize) -> usize {
         let byte = byte.min(self.len);
         match self.wide[..self.wide.partition_point(|w| w.start <= byte)].last() {
@@ -91,6 +92,7 @@ impl OffsetTable {
     }
 
     /// The byte offset of code-point offset `cp` (clamped to the text length).
+    #[inline(never)]
     pub fn byte(&self, cp: usize) -> usize {
         let cp = cp.min(self.codepoints);
         match self.wide[..self.wide.partition_point(|w| w.codepoint < cp)].last() {
