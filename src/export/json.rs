@@ -6,28 +6,42 @@
 
 use super::{Export, WireAnnotation, WireDocumentDate, WireSpan};
 
+/// `"name":`, the first member of an object (names are plain identifiers, never escaped).
+macro_rules! first_key {
+    ($name:literal) => {
+        concat!("\"", $name, "\":")
+    };
+}
+
+/// `,"name":`, a member after the first.
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\"", $name, "\":")
+    };
+}
+
 /// The export as one line of compact JSON (see [`Export::to_json`]).
 pub(super) fn compact(export: &Export) -> String {
     let mut out = Json(Vec::with_capacity(export.text.len() * 6 + 1024));
     out.raw("{");
     if let Some(id) = &export.id {
-        out.first_key("id");
+        out.raw(first_key!("id"));
         out.string(id);
-        out.key("schema");
+        out.raw(key!("schema"));
     } else {
-        out.first_key("schema");
+        out.raw(first_key!("schema"));
     }
     out.string(&export.schema);
-    out.key("text");
+    out.raw(key!("text"));
     out.string(&export.text);
-    out.key("offset_unit");
+    out.raw(key!("offset_unit"));
     out.string(&export.offset_unit);
-    out.key("document_date");
+    out.raw(key!("document_date"));
     match &export.document_date {
         Some(d) => out.document_date(d),
         None => out.raw("null"),
     }
-    out.key("annotations");
+    out.raw(key!("annotations"));
     out.raw("[");
     for (i, a) in export.annotations.iter().enumerate() {
         if i > 0 {
@@ -49,22 +63,6 @@ impl Json {
     #[inline(never)]
     fn raw(&mut self, s: &str) {
         self.0.extend_from_slice(s.as_bytes());
-    }
-
-    /// `"name":`, an object's first member (names are plain identifiers, never escaped). The
-    /// names are the same literals serde's field names are, so the wasm holds them once.
-    #[inline(never)]
-    fn first_key(&mut self, name: &str) {
-        self.0.push(b'"');
-        self.0.extend_from_slice(name.as_bytes());
-        self.0.extend_from_slice(b"\":");
-    }
-
-    /// `,"name":`, a member after the first.
-    #[inline(never)]
-    fn key(&mut self, name: &str) {
-        self.0.push(b',');
-        self.first_key(name);
     }
 
     #[inline(never)]
@@ -136,17 +134,17 @@ impl Json {
         self.raw("{\"type\":\"");
         self.raw(kind);
         self.raw("\"");
-        self.key("id");
+        self.raw(key!("id"));
         self.string(&s.id);
-        self.key("start");
+        self.raw(key!("start"));
         self.number(s.start);
-        self.key("end");
+        self.raw(key!("end"));
         self.number(s.end);
-        self.key("start_utf16");
+        self.raw(key!("start_utf16"));
         self.number(s.start_utf16);
-        self.key("end_utf16");
+        self.raw(key!("end_utf16"));
         self.number(s.end_utf16);
-        self.key("text");
+        self.raw(key!("text"));
         self.string(&s.text);
     }
 
@@ -162,21 +160,21 @@ impl Json {
                 rule,
             } => {
                 self.span("entity", span);
-                self.key("label");
+                self.raw(key!("label"));
                 self.string(label);
-                self.key("entity_id");
+                self.raw(key!("entity_id"));
                 self.string(entity_id);
-                self.key("canonical");
+                self.raw(key!("canonical"));
                 self.string(canonical);
-                self.key("reason");
+                self.raw(key!("reason"));
                 self.string(reason);
-                self.key("confidence");
+                self.raw(key!("confidence"));
                 // serde_json's own float text (and `null` for a non-finite one).
                 match confidence {
                     Some(c) => self.raw(&serde_json::to_string(c).unwrap_or_else(|_| "null".into())),
                     None => self.raw("null"),
                 }
-                self.key("rule");
+                self.raw(key!("rule"));
                 self.string(rule);
             }
             WireAnnotation::Date {
@@ -189,17 +187,17 @@ impl Json {
                 rule,
             } => {
                 self.span("date", span);
-                self.key("label");
+                self.raw(key!("label"));
                 self.string(label);
-                self.key("value");
+                self.raw(key!("value"));
                 self.opt_string(value.as_deref());
-                self.key("anchor");
+                self.raw(key!("anchor"));
                 self.opt_string(anchor.as_deref());
-                self.key("gloss");
+                self.raw(key!("gloss"));
                 self.opt_string(gloss.as_deref());
-                self.key("reason");
+                self.raw(key!("reason"));
                 self.opt_string(reason.as_deref());
-                self.key("rule");
+                self.raw(key!("rule"));
                 self.string(rule);
             }
             WireAnnotation::Quote {
@@ -217,27 +215,27 @@ impl Json {
                 rule,
             } => {
                 self.span("quote", span);
-                self.key("kind");
+                self.raw(key!("kind"));
                 self.string(kind);
-                self.key("speaker");
+                self.raw(key!("speaker"));
                 self.opt_string(speaker.as_deref());
-                self.key("speaker_id");
+                self.raw(key!("speaker_id"));
                 self.opt_string(speaker_id.as_deref());
-                self.key("speaker_start");
+                self.raw(key!("speaker_start"));
                 self.opt_number(*speaker_start);
-                self.key("speaker_end");
+                self.raw(key!("speaker_end"));
                 self.opt_number(*speaker_end);
-                self.key("speaker_start_utf16");
+                self.raw(key!("speaker_start_utf16"));
                 self.opt_number(*speaker_start_utf16);
-                self.key("speaker_end_utf16");
+                self.raw(key!("speaker_end_utf16"));
                 self.opt_number(*speaker_end_utf16);
-                self.key("cue");
+                self.raw(key!("cue"));
                 self.opt_string(cue.as_deref());
-                self.key("speaker_gender");
+                self.raw(key!("speaker_gender"));
                 self.string(speaker_gender);
-                self.key("speaker_gender_basis");
+                self.raw(key!("speaker_gender_basis"));
                 self.string(speaker_gender_basis);
-                self.key("rule");
+                self.raw(key!("rule"));
                 self.string(rule);
             }
         }
@@ -246,17 +244,17 @@ impl Json {
 
     fn document_date(&mut self, d: &WireDocumentDate) {
         self.raw("{");
-        self.first_key("value");
+        self.raw(first_key!("value"));
         self.string(&d.value);
-        self.key("source");
+        self.raw(key!("source"));
         self.string(&d.source);
-        self.key("start");
+        self.raw(key!("start"));
         self.opt_number(d.start);
-        self.key("end");
+        self.raw(key!("end"));
         self.opt_number(d.end);
-        self.key("start_utf16");
+        self.raw(key!("start_utf16"));
         self.opt_number(d.start_utf16);
-        self.key("end_utf16");
+        self.raw(key!("end_utf16"));
         self.opt_number(d.end_utf16);
         self.raw("}");
     }
