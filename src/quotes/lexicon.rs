@@ -218,9 +218,11 @@ impl Lexicon {
         self.calendar_words.contains(word)
     }
 
-    /// True for a speech verb form ("said", "tells").
+    /// True for a speech verb form ("said", "tells"). Every form starts with a lower-case ASCII
+    /// letter (a test holds the list to it), so a capitalised word or a number is answered
+    /// without hashing it: this is asked of most tokens.
     pub fn is_cue(&self, word: &str) -> bool {
-        self.speech_verbs.contains(word)
+        starts_lower_ascii(word) && self.speech_verbs.contains(word)
     }
 
     /// True for any regular form of a speech verb, including those the cue list leaves out
@@ -242,9 +244,21 @@ impl Lexicon {
     }
 }
 
+/// True when `word` starts with a lower-case ASCII letter.
+pub(super) fn starts_lower_ascii(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_speech_verb_starts_with_a_lower_case_ascii_letter() {
+        // `is_cue` skips the lookup for any other word.
+        let l = Lexicon::load();
+        assert!(l.speech_verbs.iter().all(|w| starts_lower_ascii(w)));
+    }
 
     #[test]
     fn tables_load_with_genders() {

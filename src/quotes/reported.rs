@@ -78,7 +78,12 @@ impl ReportingVerbs {
         ReportingVerbs { verbs, particles }
     }
 
+    /// Every form starts with a lower-case ASCII letter (a test holds the table to it), so most
+    /// words are answered without hashing them: this is asked of every word.
     fn class(&self, word: &str) -> Option<VerbClass> {
+        if !super::lexicon::starts_lower_ascii(word) {
+            return None;
+        }
         self.verbs.get(word).copied()
     }
 
@@ -1301,6 +1306,16 @@ mod tests {
                     && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'/' || b == b'-')
             );
         }
+    }
+
+    #[test]
+    fn every_reporting_verb_starts_with_a_lower_case_ascii_letter() {
+        // `class` skips the lookup for any other word.
+        let verbs = ReportingVerbs::load();
+        assert!(verbs
+            .verbs
+            .keys()
+            .all(|w| crate::quotes::lexicon::starts_lower_ascii(w)));
     }
 
     #[test]
