@@ -144,6 +144,14 @@ mod tests {
         assert_eq!(t.codepoint(b_byte), text.chars().count() - 1);
         assert_eq!(t.utf16(b_byte), text.encode_utf16().count() - 1);
         assert_eq!(t.codepoint(text.len()), text.chars().count());
+        for text in ["plain ASCII", "£5 – “quoted” 💩 é"] {
+            let t = OffsetTable::new(text);
+            for (cp, (b, c)) in text.char_indices().enumerate() {
+                assert_eq!((t.codepoint(b), t.byte(cp)), (cp, b));
+                assert_eq!(t.utf16(b), text[..b].encode_utf16().count(), "{c:?}");
+            }
+            assert_eq!(t.len_codepoints(), text.chars().count());
+        }
     }
 
     #[test]
