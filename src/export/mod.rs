@@ -6,6 +6,7 @@
 
 pub mod brat;
 pub mod csv;
+mod json;
 mod rule;
 pub mod w3c;
 
@@ -181,12 +182,12 @@ impl Export {
                 next_entity += 1;
                 next_entity
             });
-            format!("ent{n}")
+            numbered("ent", n)
         };
         let mut out = Vec::with_capacity(found.entities.len() + found.dates.len() + found.quotes.len());
         for (i, e) in found.entities.iter().enumerate() {
             out.push(WireAnnotation::Entity {
-                span: wire_span(format!("e{}", i + 1), e.span),
+                span: wire_span(numbered("e", i + 1), e.span),
                 label: e.label.as_str().to_string(),
                 entity_id: entity_id(e.entity),
                 canonical: e.canonical.clone(),
@@ -197,12 +198,12 @@ impl Export {
         }
         for (i, d) in found.dates.iter().enumerate() {
             out.push(WireAnnotation::Date {
-                span: wire_span(format!("d{}", i + 1), d.span),
+                span: wire_span(numbered("d", i + 1), d.span),
                 label: d.label.as_str().to_string(),
                 value: d.value.clone(),
                 anchor: d.anchor.map(|a| match a {
                     DateAnchor::DocumentDate => "document_date".to_string(),
-                    DateAnchor::Mention(k) => format!("d{}", k + 1),
+                    DateAnchor::Mention(k) => numbered("d", k + 1),
                 }),
                 gloss: d.gloss.clone(),
                 reason: d.reason.clone(),
@@ -211,7 +212,7 @@ impl Export {
         }
         for (i, q) in found.quotes.iter().enumerate() {
             out.push(WireAnnotation::Quote {
-                span: wire_span(format!("q{}", i + 1), q.span),
+                span: wire_span(numbered("q", i + 1), q.span),
                 kind: q.kind.as_str().to_string(),
                 speaker: q.speaker.clone(),
                 speaker_id: q.speaker_entity.map(&mut entity_id),
@@ -258,7 +259,7 @@ impl Export {
 
     /// The export as one line of compact JSON (what the CLI prints and the page downloads).
     pub fn to_json(&self) -> String {
-        embeddable(serde_json::to_string(self).unwrap_or_default())
+        json::compact(self)
     }
 
     /// The export as indented JSON.
@@ -267,8 +268,20 @@ impl Export {
     }
 }
 
+/// An id: `prefix` and `n` ("e12"). Every annotation gets one or two, and `format!` costs
+/// several times more.
+#[inline(never)]
+fn numbered(prefix: &str, n: usize) -> String {
+    let mut id = Vec::with_capacity(prefix.len() + 4);
+    id.extend_from_slice(prefix.as_bytes());
+    json::push_decimal(&mut id, n);
+    // A str and ASCII digits: always UTF-8.
+    String::from_utf8(id).unwrap_or_default()
+}
+
 /// True when `json` holds `</`, U+2028 or U+2029 (UTF-8 E2 80 A8/A9). One pass over the bytes:
 /// the export is several times the text's size, and a search by chars decodes every one of them.
+/// (The compact export, the one on the hot path, escapes as it writes: see `json.rs`.)
 fn needs_escaping(json: &[u8]) -> bool {
     let mut rest = json;
     while let Some(p) = rest.iter().position(|&b| b == b'<' || b == 0xE2) {
@@ -290,4 +303,27 @@ pub(crate) fn embeddable(json: String) -> String {
     json.replace("</", "<\\/")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_escaping;
+
+    #[test]
+    fn an_escape_is_found_at_any_offset_and_near_misses_are_not() {
+        for pad in 0..20 {
+            let at = |s: &str| format!("{}{s}{}", "a".repeat(pad), "b".repeat(pad % 7));
+            for hit in ["</", "\u{2028}", "\u{2029}"] {
+                assert!(needs_escaping(at(hit).as_bytes()), "{hit:?} after {pad} bytes");
+            }
+            for miss in ["<", "/<", "< /", "\u{2019}", "\u{2027}", "\u{201C}</"] {
+                let expected = miss.contains("</");
+                assert_eq!(
+                    needs_escaping(at(miss).as_bytes()),
+                    expected,
+                    "{miss:?} after {pad} bytes"
+                );
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@
 //! "she" refers back to when no name comes between ([`DescribedSpeaker`]).
 
 use super::lexicon::{Gender, Lexicon};
+use super::lowered::Lowered;
 use crate::text::words::is_possessive;
 use crate::text::{Document, TokenKind};
 
@@ -37,15 +38,15 @@ impl Description {
     /// Reads tokens `[first, end)` as a description: an optional determiner, an optional possessor
     /// ("Mike Pence's", "the company's"), then lower-case words, with capitalised ones allowed only
     /// after "of"/"for" ("spokesman for Apple"). None for anything else (a verb, a number, a clause).
-    pub fn parse(doc: &Document, lex: &Lexicon, first: usize, end: usize) -> Option<Description> {
+    pub fn parse(doc: &Document, lex: &Lexicon, lowered: &Lowered, first: usize, end: usize) -> Option<Description> {
         if first >= end || end > doc.tokens.len() || end - first > MAX_DESCRIPTION {
             return None;
         }
-        let lower = |i: usize| doc.token_text(i).to_lowercase();
+        let lower = |i: usize| lowered.get(i);
         let mut start = first;
         let mut definite = false;
         // "his chief of staff" names an owner the words do not tell: never definite here.
-        if lex.articles.contains(lower(first).as_str()) || is_possessive_pronoun(&lower(first)) {
+        if lex.articles.contains(lower(first)) || is_possessive_pronoun(lower(first)) {
             definite = lower(first) == "the";
             start += 1;
         }
@@ -56,7 +57,7 @@ impl Description {
             if p == start || !(start..p).all(|j| doc.is_capitalised(j) || word_of_role(doc, lex, j)) {
                 return None;
             }
-            owner = Some(lower(p - 1));
+            owner = Some(lower(p - 1).to_string());
             definite = true;
             start = p + 1;
         }
@@ -67,15 +68,14 @@ impl Description {
         let mut words = Vec::with_capacity(end - start);
         for j in start..end {
             let w = lower(j);
-            let link = lex.phrase_links.contains(w.as_str());
-            let ok = link
-                || (linked && (doc.is_capitalised(j) || lex.articles.contains(w.as_str())))
-                || word_of_role(doc, lex, j);
+            let link = lex.phrase_links.contains(w);
+            let ok =
+                link || (linked && (doc.is_capitalised(j) || lex.articles.contains(w))) || word_of_role(doc, lex, j);
             if !ok || doc.tokens[j].kind != TokenKind::Word {
                 return None;
             }
             linked |= link;
-            words.push(w);
+            words.push(w.to_string());
         }
         Some(Description { words, owner, definite })
     }
@@ -136,7 +136,7 @@ fn word_of_role(doc: &Document, lex: &Lexicon, j: usize) -> bool {
 /// The descriptions the article writes beside a name: "NAME, DESCRIPTION," (or ending the
 /// sentence) and "DESCRIPTION NAME". `names[k]` is mention `k`'s tokens `[first, end)`;
 /// `in_quote[i]` marks tokens inside quotes.
-pub fn ties(doc: &Document, lex: &Lexicon, names: &[(usize, usize)], in_quote: &[bool]) -> Vec<Tie> {
+pub fn ties(doc: &Document, lex: &Lexicon, lowered: &Lowered, names: &[(usize, usize)], in_quote: &[bool]) -> Vec<Tie> {
     let n = doc.tokens.len();
     let outside = |j: usize| !in_quote.get(j).copied().unwrap_or(true);
     let mut out = Vec::new();
@@ -151,7 +151,10 @@ pub fn ties(doc: &Document, lex: &Lexicon, names: &[(usize, usize)], in_quote: &
             let closed = stop.is_some_and(|j| {
                 doc.tokens[j].newlines_before == 0 && outside(j) && matches!(doc.token_text(j), "," | "." | ";")
             }) || stop.is_none() && n <= end + 2 + MAX_DESCRIPTION;
-            if let (true, Some(description)) = (closed, Description::parse(doc, lex, end + 1, stop.unwrap_or(n))) {
+            if let (true, Some(description)) = (
+                closed,
+                Description::parse(doc, lex, lowered, end + 1, stop.unwrap_or(n)),
+            ) {
                 out.push(Tie {
                     description,
                     mention: k,
@@ -162,12 +165,12 @@ pub fn ties(doc: &Document, lex: &Lexicon, names: &[(usize, usize)], in_quote: &
         let mut s = first;
         while s > 0 && first - s < MAX_DESCRIPTION && outside(s - 1) && doc.tokens[s].newlines_before == 0 {
             let t = doc.token_text(s - 1);
-            let lower = t.to_lowercase();
+            let lower = lowered.get(s - 1);
             let possessor = s + 1 < first && is_possessive(doc.token_text(s)) && doc.is_capitalised(s - 1);
             if word_of_role(doc, lex, s - 1) || lex.phrase_links.contains(t) || is_possessive(t) || possessor {
                 s -= 1;
             } else {
-                if lex.articles.contains(lower.as_str()) || is_possessive_pronoun(&lower) {
+                if lex.articles.contains(lower) || is_possessive_pronoun(lower) {
                     s -= 1;
                 }
                 break;
@@ -178,7 +181,7 @@ pub fn ties(doc: &Document, lex: &Lexicon, names: &[(usize, usize)], in_quote: &
             s += 1;
         }
         if s < first {
-            if let Some(description) = Description::parse(doc, lex, s, first) {
+            if let Some(description) = Description::parse(doc, lex, lowered, s, first) {
                 out.push(Tie {
                     description,
                     mention: k,
@@ -203,7 +206,12 @@ pub struct DescribedSpeaker {
 /// Every description of one new person that is the subject of a speech verb: "a"/"an", a head noun
 /// from `data/quotes/person_nouns.tsv` (after modifiers), and an optional "for"/"of" complement,
 /// right before the verb (adverbs between allowed). Bounded: a few tokens back from each verb.
-pub fn described_speakers(doc: &Document, lex: &Lexicon, in_quote: &[bool]) -> Vec<DescribedSpeaker> {
+pub fn described_speakers(
+    doc: &Document,
+    lex: &Lexicon,
+    lowered: &Lowered,
+    in_quote: &[bool],
+) -> Vec<DescribedSpeaker> {
     let mut out = Vec::new();
     let inside = |j: usize| in_quote.get(j).copied().unwrap_or(true);
     for j in 1..doc.tokens.len() {
@@ -225,10 +233,10 @@ pub fn described_speakers(doc: &Document, lex: &Lexicon, in_quote: &[bool]) -> V
             && doc.tokens[s].newlines_before == 0
         {
             s -= 1;
-            let t = doc.token_text(s).to_lowercase();
+            let t = lowered.get(s);
             // "A spokesman said" brings in someone new; "the former president said" is usually
             // someone already named, whom a pronoun finds by name.
-            if !matches!(t.as_str(), "a" | "an") {
+            if !matches!(t, "a" | "an") {
                 continue;
             }
             let head_end = (s + 1..k)
@@ -257,7 +265,7 @@ mod tests {
 
     fn parse(text: &str) -> Option<Description> {
         let doc = Document::new(text);
-        Description::parse(&doc, &Lexicon::load(), 0, doc.tokens.len())
+        Description::parse(&doc, &Lexicon::load(), &Lowered::new(&doc), 0, doc.tokens.len())
     }
 
     #[test]

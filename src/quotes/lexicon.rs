@@ -63,6 +63,9 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<&'static str>,
     /// Titles before names ("Mr.", "Sen.", "Spokeswoman"), with the gender they tell.
     pub titles: HashMap<&'static str, Option<Gender>>,
+    /// The titles written with a period, without it ("Sen" for "Sen."): a name's words are
+    /// checked against both forms, and this spares building "Sen." for each.
+    pub titles_before_period: HashSet<&'static str>,
     /// Given names with their usual gender: the entity layer's list, with the overrides of
     /// `data/quotes/given_name_overrides.tsv`.
     pub given_names: HashMap<&'static str, Option<Gender>>,
@@ -155,14 +158,16 @@ impl Lexicon {
                 .filter_map(|r| Some((*r.first()?, r.get(1).and_then(|g| gender(g)))))
                 .collect()
         };
+        let titles = pairs(include_str!("../../data/quotes/titles.tsv"));
         Lexicon {
+            titles_before_period: titles.keys().filter_map(|t| t.strip_suffix('.')).collect(),
             calendar_words: crate::dates::lexicon::calendar_names()
                 // "May" is also a surname (Theresa May) and a modal verb: never a calendar word here.
                 .filter(|w| *w != "may")
                 .map(|w| w[..1].to_uppercase() + &w[1..])
                 .collect(),
             speech_verbs: data::lines(include_str!("../../data/quotes/speech_verbs.txt")).collect(),
-            titles: pairs(include_str!("../../data/quotes/titles.tsv")),
+            titles,
             given_names: given_names(pairs(include_str!("../../data/quotes/given_name_overrides.tsv"))),
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
             demonyms: data::lines(include_str!("../../data/entities/demonyms.txt")).collect(),
@@ -213,9 +218,11 @@ impl Lexicon {
         self.calendar_words.contains(word)
     }
 
-    /// True for a speech verb form ("said", "tells").
+    /// True for a speech verb form ("said", "tells"). Every form starts with a lower-case ASCII
+    /// letter (a test holds the list to it), so a capitalised word or a number is answered
+    /// without hashing it: this is asked of most tokens.
     pub fn is_cue(&self, word: &str) -> bool {
-        self.speech_verbs.contains(word)
+        starts_lower_ascii(word) && self.speech_verbs.contains(word)
     }
 
     /// True for any regular form of a speech verb, including those the cue list leaves out
@@ -237,9 +244,21 @@ impl Lexicon {
     }
 }
 
+/// True when `word` starts with a lower-case ASCII letter.
+pub(super) fn starts_lower_ascii(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_speech_verb_starts_with_a_lower_case_ascii_letter() {
+        // `is_cue` skips the lookup for any other word.
+        let l = Lexicon::load();
+        assert!(l.speech_verbs.iter().all(|w| starts_lower_ascii(w)));
+    }
 
     #[test]
     fn tables_load_with_genders() {

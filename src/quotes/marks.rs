@@ -115,11 +115,10 @@ impl MarkPairer {
     /// Every top-level quote of `text`, sorted by position (nested quotes are part of their outer quote).
     /// In `hard_wrapped` text ([`crate::text::Document::hard_wrapped`]) only a blank line ends a paragraph.
     pub fn find(&self, text: &str, hard_wrapped: bool) -> Vec<Marked> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let n = chars.len();
-        let at = |i: usize| if i < n { Some(chars[i].1) } else { None };
-        let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
-        let before = |i: usize| if i == 0 { None } else { Some(chars[i - 1].1) };
+        // Positions are byte offsets of chars: the text is read in place, never copied into chars.
+        let at = |i: usize| char_at(text, i);
+        let after = |i: usize| i + at(i).map_or(1, char::len_utf8);
+        let before = |i: usize| char_before(text, i);
 
         let mut pairs: Vec<Marked> = Vec::new();
         let mut stack: Vec<Open> = Vec::new();
@@ -129,25 +128,31 @@ impl MarkPairer {
         // True when the line break at `i` is followed by a blank line (spaces allowed on it).
         let blank_line_follows = |i: usize| {
             let mut j = i + 1;
-            while j < n && chars[j].1 != '\n' && chars[j].1.is_whitespace() {
-                j += 1;
+            while at(j).is_some_and(|c| c != '\n' && c.is_whitespace()) {
+                j = after(j);
             }
-            j < n && chars[j].1 == '\n'
+            at(j) == Some('\n')
         };
+        let bytes = text.as_bytes();
         let mut i = 0usize;
-        while i < n {
-            let c = chars[i].1;
+        while let Some(&b) = bytes.get(i) {
+            // Most bytes are ASCII that is neither a line break nor a mark: stepped over undecoded.
+            if b.is_ascii() && !matches!(b, b'\n' | b'"' | b'\'') {
+                i += 1;
+                continue;
+            }
+            let Some(c) = at(i) else { break };
             if c == '\n' && (!hard_wrapped || blank_line_follows(i)) {
                 // Paragraph end: skip the blank run and decide whether an open quote continues.
-                let para_end = byte(i);
+                let para_end = i;
                 let mut j = i;
-                while j < n && chars[j].1.is_whitespace() {
-                    j += 1;
+                while at(j).is_some_and(char::is_whitespace) {
+                    j = after(j);
                 }
                 let next_opens = at(j).is_some_and(|d| {
                     is_double_glyph(d)
                         && !matches!(d, '\u{201D}' | '\u{00BB}')
-                        && !at(j + 1).is_some_and(char::is_whitespace)
+                        && !at(after(j)).is_some_and(char::is_whitespace)
                 }) || (at(j) == Some('\'') && at(j + 1) == Some('\''));
                 let outer = doubles.first().map(|&k| stack[k]);
                 match outer {
@@ -158,45 +163,44 @@ impl MarkPairer {
                         stack.push(o);
                         doubles.push(0);
                         // The continuation mark is consumed: it reopens, it does not nest.
-                        let width = if at(j) == Some('\'') { 2 } else { 1 };
-                        i = j + width;
-                        para_start_byte = byte(j);
+                        i = if at(j) == Some('\'') { j + 2 } else { after(j) };
+                        para_start_byte = j;
                         continue;
                     }
                     _ => {
                         self.flush_unclosed(text, &stack, para_start_byte, para_end, &mut pairs);
                         stack.clear();
                         doubles.clear();
-                        para_start_byte = byte(j);
+                        para_start_byte = j;
                         i = j;
                         continue;
                     }
                 }
             }
             if !is_mark_char(c) {
-                i += 1;
+                i += c.len_utf8();
                 continue;
             }
             // NYT `'old-school,'''`: a single quote closing right before a double one.
             let closes_single_first =
-                at(i + 2) == Some('\'') && stack.last().is_some_and(|o| !o.double) && !doubles.is_empty();
+                at(after(after(i))) == Some('\'') && stack.last().is_some_and(|o| !o.double) && !doubles.is_empty();
             let two = c == '\'' && at(i + 1) == Some('\'') && !closes_single_first;
-            let width_chars = if two { 2 } else { 1 };
-            let left = before(i);
-            let right = at(i + width_chars);
+            // The mark is one char, or NYT's two straight singles ('').
+            let start = i;
+            let end = if two { i + 2 } else { i + c.len_utf8() };
+            let left = before(start);
+            let right = at(end);
             let left_space = opens_after(left);
             let right_space = closes_before(right);
-            let start = byte(i);
-            let end = byte(i + width_chars);
             if is_double_glyph(c) || two {
                 let straight = c == '"' || two;
                 // A mark with space on both sides ("a stray “ mark") opens nothing; it may close.
                 let free = left.is_none_or(char::is_whitespace) && right.is_none_or(char::is_whitespace);
                 if free && doubles.is_empty() {
-                    i += width_chars;
+                    i = end;
                     continue;
                 }
-                if let Some(cut) = self.run_on_paragraph(text, &chars, i, &stack, &doubles) {
+                if let Some(cut) = self.run_on_paragraph(text, i, &stack, &doubles) {
                     // `…football. "Italy played…`: the open quote ends at the sentence before this
                     // mark, which opens the next paragraph's quote rather than closing this one.
                     let o = stack[doubles[0]];
@@ -219,7 +223,7 @@ impl MarkPairer {
                         paragraphs: 1,
                         continues: true,
                     });
-                    i += width_chars;
+                    i = end;
                     continue;
                 }
                 let role = match (left_space && !right_space, !left_space && right_space) {
@@ -272,7 +276,7 @@ impl MarkPairer {
                 let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
                 let apostrophe = (alnum(left) && alnum(right))
                     || (c != '\u{201A}' && left_space && right.is_some_and(|d| d.is_ascii_digit()))
-                    || (left_space && alnum(right) && self.elision_follows(&chars, i + 1));
+                    || (left_space && alnum(right) && self.elision_follows(text, end));
                 if !apostrophe {
                     if left_space && !right_space && !matches!(c, '\u{2019}') || (c == '\u{201A}' && !right_space) {
                         stack.push(Open {
@@ -304,7 +308,7 @@ impl MarkPairer {
                     }
                 }
             }
-            i += width_chars;
+            i = end;
         }
         self.flush_unclosed(text, &stack, para_start_byte, text.len(), &mut pairs);
         top_level(pairs)
@@ -335,27 +339,22 @@ impl MarkPairer {
         });
     }
 
-    /// Where the open quote ends when the double mark at char `i` opens a paragraph run onto the
+    /// Where the open quote ends when the double mark at byte `i` opens a paragraph run onto the
     /// same line: one double quote is open (nothing inside it), the mark follows a sentence's end
     /// and a space, and a capital follows it (`…the football. "Italy played…`). A closing mark is
     /// never spaced off its sentence, so this reading is safe. Returns the byte offset after the
     /// sentence's end.
-    fn run_on_paragraph(
-        &self,
-        text: &str,
-        chars: &[(usize, char)],
-        i: usize,
-        stack: &[Open],
-        doubles: &[usize],
-    ) -> Option<usize> {
-        if doubles.len() != 1 || stack.len() != 1 || i < 2 {
+    fn run_on_paragraph(&self, text: &str, i: usize, stack: &[Open], doubles: &[usize]) -> Option<usize> {
+        if doubles.len() != 1 || stack.len() != 1 {
             return None;
         }
-        let next = chars.get(i + 1).map(|&(_, c)| c)?;
-        if !next.is_uppercase() || !chars[i - 1].1.is_whitespace() || chars[i - 1].1 == '\n' {
+        let next = char_at(text, i + char_at(text, i)?.len_utf8())?;
+        let space = char_before(text, i)?;
+        if !next.is_uppercase() || !space.is_whitespace() || space == '\n' {
             return None;
         }
-        let (at, end_char) = chars[i - 2];
+        let end_char = char_before(text, i - space.len_utf8())?;
+        let at = i - space.len_utf8() - end_char.len_utf8();
         if !matches!(end_char, '.' | '!' | '?' | '\u{2026}') {
             return None;
         }
@@ -368,19 +367,32 @@ impl MarkPairer {
         (cut > stack[0].at + stack[0].width).then_some(cut)
     }
 
-    /// True when the letters from char `i` form an elision ("n'", "em", "til") rather than a quoted word.
-    fn elision_follows(&self, chars: &[(usize, char)], i: usize) -> bool {
+    /// True when the letters from byte `i` form an elision ("n'", "em", "til") rather than a quoted word.
+    fn elision_follows(&self, text: &str, i: usize) -> bool {
         let mut word = String::new();
-        let mut k = i;
-        while k < chars.len() && chars[k].1.is_alphabetic() && word.len() < 8 {
-            word.extend(chars[k].1.to_lowercase());
-            k += 1;
+        let mut rest = text.get(i..).unwrap_or("").chars().peekable();
+        while let Some(c) = rest.peek().copied().filter(|c| c.is_alphabetic() && word.len() < 8) {
+            word.extend(c.to_lowercase());
+            rest.next();
         }
-        if k < chars.len() && chars[k].1.is_alphabetic() {
+        if rest.peek().is_some_and(|c| c.is_alphabetic()) {
             return false;
         }
         self.elisions.contains(&word)
     }
+}
+
+/// The char starting at byte `i` (None at the end, or off a char boundary). Out of line, as is
+/// `char_before`: inlined at every use they made the wasm kilobytes larger.
+#[inline(never)]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The char ending at byte `i`.
+#[inline(never)]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
 }
 
 /// Drops the quotes nested in another one; the input is properly nested (it comes from a stack).

@@ -12,6 +12,7 @@ pub mod attribution;
 pub mod descriptions;
 pub mod gender;
 pub mod lexicon;
+pub mod lowered;
 pub mod marks;
 pub mod names;
 pub mod reported;
@@ -54,11 +55,20 @@ impl QuoteRecognizer {
     /// [`QuoteKind::Scare`] with no speaker.
     pub fn find_all(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let marked = self.pairer.find(doc.text, doc.hard_wrapped);
-        let mut ctx = attribution::Context::new(doc, &self.lexicon, &marked);
+        let lowered = lowered::Lowered::new(doc);
+        let mut ctx = attribution::Context::new(doc, &self.lexicon, &lowered, &marked);
         ctx.mark_people(entities);
-        let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon);
+        let mut names = names::Names::build(doc, entities, &ctx.in_quote(), &self.lexicon, &lowered);
         let mut quotes = ctx.attribute(&marked, &mut names);
-        let reported = reported::find(doc, &self.lexicon, &self.reporting, &marked, &quotes, &mut names);
+        let reported = reported::find(
+            doc,
+            &self.lexicon,
+            &self.reporting,
+            &marked,
+            &quotes,
+            &lowered,
+            &mut names,
+        );
         quotes.extend(reported);
         gender::infer(doc, &self.lexicon, &names, entities, &mut quotes);
         quotes

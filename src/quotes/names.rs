@@ -7,6 +7,7 @@
 
 use super::descriptions::{self, DescribedSpeaker, Description, Tie};
 use super::lexicon::{Gender, Lexicon};
+use super::lowered::Lowered;
 use crate::annotation::{Entity, EntityLabel, Quote};
 use crate::fasthash::{HashMap, HashSet};
 use crate::text::words::is_possessive;
@@ -56,7 +57,7 @@ fn surname_key(name: &str) -> String {
 
 impl Names {
     /// Finds the name mentions outside quotes (`in_quote[i]` is true for tokens inside a quote).
-    pub fn build(doc: &Document, entities: &[Entity], in_quote: &[bool], lex: &Lexicon) -> Names {
+    pub fn build(doc: &Document, entities: &[Entity], in_quote: &[bool], lex: &Lexicon, lowered: &Lowered) -> Names {
         let mut mentions: Vec<NameMention> = Vec::new();
         // Tokens covered by a PERSON/ORG entity: those mentions come from the entity layer.
         let mut covered = vec![false; doc.tokens.len()];
@@ -109,7 +110,7 @@ impl Names {
         let mut i = 0;
         while i < n {
             // A capitalised speech verb ("Obama Says…" in a headline) is no part of a name.
-            let name_word = |i: usize| doc.is_capitalised(i) && !lex.is_cue(&doc.token_text(i).to_lowercase());
+            let name_word = |i: usize| doc.is_capitalised(i) && !lex.is_cue(lowered.get(i));
             if in_quote[i] || covered[i] || !name_word(i) {
                 i += 1;
                 continue;
@@ -168,7 +169,7 @@ impl Names {
         }
         mentions.sort_by_key(|m| m.span.start);
         let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first, m.end)).collect();
-        let ties = descriptions::ties(doc, lex, &spans, in_quote)
+        let ties = descriptions::ties(doc, lex, lowered, &spans, in_quote)
             .into_iter()
             .filter(|t| mentions.get(t.mention).is_some_and(|m| m.person || m.org))
             .collect();
@@ -176,7 +177,7 @@ impl Names {
             mentions,
             spoken: HashSet::default(),
             ties,
-            described: descriptions::described_speakers(doc, lex, in_quote),
+            described: descriptions::described_speakers(doc, lex, lowered, in_quote),
         };
         names.canonicalise();
         names
@@ -251,8 +252,16 @@ impl Names {
     /// Gives `q` the name the article ties, in apposition, to the definite description in tokens
     /// `[first, end)` ("the chief of staff" … "Nick Ayers, Pence's chief of staff"), when exactly
     /// one name is tied to it; the speaker span stays on the description. False otherwise.
-    pub fn name_described(&mut self, doc: &Document, lex: &Lexicon, first: usize, end: usize, q: &mut Quote) -> bool {
-        let Some(d) = Description::parse(doc, lex, first, end).filter(Description::is_definite) else {
+    pub fn name_described(
+        &mut self,
+        doc: &Document,
+        lex: &Lexicon,
+        lowered: &Lowered,
+        first: usize,
+        end: usize,
+        q: &mut Quote,
+    ) -> bool {
+        let Some(d) = Description::parse(doc, lex, lowered, first, end).filter(Description::is_definite) else {
             return false;
         };
         // The tie must be written before, to the person named last ("Nick Ayers, Pence's chief of
@@ -299,6 +308,7 @@ impl Names {
         &mut self,
         doc: &Document,
         lex: &Lexicon,
+        lowered: &Lowered,
         at: usize,
         pronoun: &str,
         q: &mut Quote,
@@ -328,7 +338,7 @@ impl Names {
         if named_since {
             return false;
         }
-        if !self.name_described(doc, lex, d.first, d.end, q) {
+        if !self.name_described(doc, lex, lowered, d.first, d.end, q) {
             let span = Span::new(doc.tokens[d.first].span.start, doc.tokens[d.end - 1].span.end);
             q.speaker = Some(span.slice(doc.text).to_string());
             q.speaker_entity = None;
@@ -404,25 +414,25 @@ impl Names {
 /// leading title is dropped ("Gov Fallin" → "Fallin"), and a full name whose given name differs
 /// from the canonical's ("Jeb Bush" linked to "George W. Bush", "Dan Schwerin" to "Josh
 /// Schwerin") is a wrong merge of two people sharing a surname, so the mention names itself.
-fn checked_canonical(written: &str, canonical: &str, lex: &Lexicon) -> String {
-    let strip = |s: &str| -> Vec<String> {
-        let words: Vec<&str> = s.split_whitespace().collect();
+fn checked_canonical<'a>(written: &'a str, canonical: &'a str, lex: &Lexicon) -> String {
+    let strip = |s: &'a str| -> Vec<&'a str> {
+        let mut words: Vec<&str> = s.split_whitespace().collect();
         let skip = words
             .iter()
             .take(words.len().saturating_sub(1))
-            .take_while(|w| lex.is_title(w) || lex.is_title(&format!("{w}.")))
+            .take_while(|w| lex.is_title(w) || lex.titles_before_period.contains(*w))
             .count();
-        words[skip..].iter().map(|w| w.to_string()).collect()
+        words.drain(..skip);
+        words
     };
     let canon = strip(canonical);
     let own = strip(written);
     if canon.is_empty() {
         return written.to_string();
     }
-    let contained =
-        |short: &[String], long: &[String]| !short.is_empty() && long.windows(short.len()).any(|w| w == short);
+    let contained = |short: &[&str], long: &[&str]| !short.is_empty() && long.windows(short.len()).any(|w| w == short);
     // "Tracy Martin" linked to "Trayvon Martin": two first names before one surname.
-    let first_name = |w: &String| {
+    let first_name = |w: &str| {
         let lower = w.to_lowercase();
         w.chars().count() > 2
             && !w.ends_with('.')
@@ -434,9 +444,9 @@ fn checked_canonical(written: &str, canonical: &str, lex: &Lexicon) -> String {
             )
     };
     let two_given =
-        own.len() == 2 && canon.len() == 2 && own[1] == canon[1] && first_name(&own[0]) && first_name(&canon[0]);
+        own.len() == 2 && canon.len() == 2 && own[1] == canon[1] && first_name(own[0]) && first_name(canon[0]);
     let conflicting = own.len() >= 2
-        && (two_given || own.first().is_some_and(|g| lex.given_names.contains_key(g.as_str())))
+        && (two_given || own.first().is_some_and(|g| lex.given_names.contains_key(*g)))
         && !contained(&own, &canon)
         && own.first().map(|w| w.trim_end_matches('.')) != canon.first().map(|w| w.trim_end_matches('.'));
     if conflicting {
@@ -485,7 +495,7 @@ mod tests {
     fn names(text: &str) -> (Document<'_>, Names) {
         let doc = Document::new(text);
         let in_quote = vec![false; doc.tokens.len()];
-        let n = Names::build(&doc, &[], &in_quote, &Lexicon::load());
+        let n = Names::build(&doc, &[], &in_quote, &Lexicon::load(), &Lowered::new(&doc));
         (doc, n)
     }
 

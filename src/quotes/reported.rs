@@ -14,6 +14,7 @@
 //! inside reported content stays as it is. Every scan is bounded, so the work per token is constant.
 
 use super::lexicon::Lexicon;
+use super::lowered::Lowered;
 use super::marks::Marked;
 use super::names::{is_determiner, Names};
 use crate::annotation::{Quote, QuoteKind, QuoteRule};
@@ -77,7 +78,12 @@ impl ReportingVerbs {
         ReportingVerbs { verbs, particles }
     }
 
+    /// Every form starts with a lower-case ASCII letter (a test holds the table to it), so most
+    /// words are answered without hashing them: this is asked of every word.
     fn class(&self, word: &str) -> Option<VerbClass> {
+        if !super::lexicon::starts_lower_ascii(word) {
+            return None;
+        }
         self.verbs.get(word).copied()
     }
 
@@ -109,9 +115,10 @@ pub fn find(
     verbs: &ReportingVerbs,
     marked: &[Marked],
     direct: &[Quote],
+    lowered: &Lowered,
     names: &mut Names,
 ) -> Vec<Quote> {
-    Finder::new(doc, lex, verbs, marked, direct).run(names)
+    Finder::new(doc, lex, verbs, marked, direct, lowered).run(names)
 }
 
 /// Per-document state of the search.
@@ -125,6 +132,8 @@ struct Finder<'a, 'd> {
     speech: Vec<bool>,
     /// Speakers of the direct quotes by mark span, for participles that continue them.
     direct: &'a [Quote],
+    /// The tokens in lower case.
+    lowered: &'a Lowered,
 }
 
 /// Pronouns that can be a whole subject.
@@ -297,6 +306,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         verbs: &'a ReportingVerbs,
         marked: &[Marked],
         direct: &'a [Quote],
+        lowered: &'a Lowered,
     ) -> Self {
         let mut quote_of = vec![None; doc.tokens.len()];
         let mut q = 0;
@@ -318,6 +328,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             quote_of,
             speech,
             direct,
+            lowered,
         }
     }
 
@@ -325,8 +336,8 @@ impl<'a, 'd> Finder<'a, 'd> {
         self.doc.token_text(i)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.text(i).to_lowercase()
+    fn lower(&self, i: usize) -> &'a str {
+        self.lowered.get(i)
     }
 
     fn n(&self) -> usize {
@@ -371,10 +382,10 @@ impl<'a, 'd> Finder<'a, 'd> {
         if i > 0 {
             let prev = self.lower(i - 1);
             // "the said company", "his claims", "was told", "six new claims": no speech act.
-            if is_determiner(&prev)
+            if is_determiner(prev)
                 || is_possessive(self.text(i - 1))
                 || matches!(
-                    prev.as_str(),
+                    prev,
                     "was" | "were" | "been" | "be" | "being" | "is" | "are" | "of" | "for" | "so"
                 )
                 || self.doc.tokens[i - 1].kind == TokenKind::Number
@@ -391,7 +402,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             return false;
         }
         let mut k = i - 1;
-        if matches!(self.lower(k).as_str(), "not" | "also" | "still" | "now") && k > 0 {
+        if matches!(self.lower(k), "not" | "also" | "still" | "now") && k > 0 {
             k -= 1;
         }
         is_be(self.text(k)) && !self.quoted(k)
@@ -525,7 +536,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         class: VerbClass,
         before: &[Quote],
     ) -> Option<(Phrase, Option<Phrase>, usize, QuoteRule)> {
-        if cue == 0 || !matches!(self.lower(cue - 1).as_str(), "," | "and" | "\u{2014}") || self.question(cue) {
+        if cue == 0 || !matches!(self.lower(cue - 1), "," | "and" | "\u{2014}") || self.question(cue) {
             return None;
         }
         let (content, _) = self.content_after(cue, class)?;
@@ -599,7 +610,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         let mut k = cue;
         while k > 0 && k + 3 > cue && !self.quoted(k - 1) && !is_be(self.text(k - 1)) {
             let t = self.lower(k - 1);
-            if !(self.lex.adverbs.contains(t.as_str()) || t.ends_with("ly")) {
+            if !(self.lex.adverbs.contains(t) || t.ends_with("ly")) {
                 return None;
             }
             k -= 1;
@@ -665,7 +676,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         }
         let mut class = class;
         // "called for a boycott", "called on voters to …": the particle opens the content.
-        if self.verbs.is_particle(self.text(cue), &self.lower(s)) && !self.quoted(s) {
+        if self.verbs.is_particle(self.text(cue), self.lower(s)) && !self.quoted(s) {
             s += 1;
             class = VerbClass::Says;
             if s >= n || self.new_paragraph(s) {
@@ -744,7 +755,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         // A clause has its verb within a few words ("the deal was off", "the court to intervene").
         (s..(s + 8).min(self.n()))
             .take_while(|&j| {
-                !self.boundary(j) && !self.quoted(j) && !matches!(self.lower(j).as_str(), "," | "and" | "but" | "or")
+                !self.boundary(j) && !self.quoted(j) && !matches!(self.lower(j), "," | "and" | "but" | "or")
             })
             .any(|j| {
                 self.verb_like(j)
@@ -756,7 +767,7 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// A word that reads as a finite verb or auxiliary ("is", "was", "will"): it starts a clause.
     fn verb_like(&self, i: usize) -> bool {
         matches!(
-            self.lower(i).as_str(),
+            self.lower(i),
             "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "can" | "has" | "had" | "have"
         )
     }
@@ -791,7 +802,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             // "claimed X and added that Y": a second reporting verb of the same subject.
             if e > s
                 && !self.quoted(e)
-                && matches!(self.lower(e).as_str(), "and" | "but")
+                && matches!(self.lower(e), "and" | "but")
                 && e + 1 < n
                 && self.verb_at(e + 1).is_some()
                 && !self.text(e + 1).ends_with("ing")
@@ -868,9 +879,9 @@ impl<'a, 'd> Finder<'a, 'd> {
         let t = self.lower(p.first);
         // A verb after "to" or a modal is no subject either ("likely to face further calls").
         let after_verb_marker =
-            p.first > 0 && (self.lower(p.first - 1) == "to" || is_auxiliary(&self.lower(p.first - 1)));
+            p.first > 0 && (self.lower(p.first - 1) == "to" || is_auxiliary(self.lower(p.first - 1)));
         !matches!(
-            t.as_str(),
+            t,
             "more" | "enough" | "far" | "less" | "fewer" | "much" | "most" | "least"
         ) && !after_verb_marker
     }
@@ -983,12 +994,12 @@ impl<'a, 'd> Finder<'a, 'd> {
         }
         let before = self.lower(k - 1);
         // "The senator survived the war and says …": a second verb shares the clause's subject.
-        if matches!(before.as_str(), "and" | "but" | "then") && !self.quoted(k - 1) {
+        if matches!(before, "and" | "but" | "then") && !self.quoted(k - 1) {
             let floor = self.doc.sentences[self.doc.sentence_of(k - 1)].start;
             return self.clause_subject(floor, k - 1);
         }
         // "Christie, who say …": a relative pronoun stands for the phrase before it.
-        if matches!(before.as_str(), "who" | "which") && k >= 2 && !self.quoted(k - 1) {
+        if matches!(before, "who" | "which") && k >= 2 && !self.quoted(k - 1) {
             let end = if self.text(k - 2) == "," { k - 2 } else { k - 1 };
             return self.phrase_before(end);
         }
@@ -1228,7 +1239,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         let head = self.text(p.end - 1);
         if p.end - p.first == 1 && is_subject_pronoun(head) {
             let lower = head.to_lowercase();
-            if names.description_antecedent(doc, self.lex, p.first, &lower, q) {
+            if names.description_antecedent(doc, self.lex, self.lowered, p.first, &lower, q) {
                 return;
             }
             if matches!(lower.as_str(), "he" | "she" | "they") {
@@ -1260,7 +1271,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         {
             return;
         }
-        if !names.name_described(doc, self.lex, p.first, p.end, q) {
+        if !names.name_described(doc, self.lex, self.lowered, p.first, p.end, q) {
             q.speaker = Some(phrase.slice(doc.text).to_string());
         }
     }
@@ -1298,10 +1309,29 @@ mod tests {
     }
 
     #[test]
+    fn every_reporting_verb_starts_with_a_lower_case_ascii_letter() {
+        // `class` skips the lookup for any other word.
+        let verbs = ReportingVerbs::load();
+        assert!(verbs
+            .verbs
+            .keys()
+            .all(|w| crate::quotes::lexicon::starts_lower_ascii(w)));
+    }
+
+    #[test]
     fn each_pattern_names_its_rule() {
         let doc = Document::new("The mayor said the bridge will reopen. Prices rose sharply, according to the office.");
         let lex = Lexicon::load();
-        let found = find(&doc, &lex, &ReportingVerbs::load(), &[], &[], &mut Names::default());
+        let lowered = Lowered::new(&doc);
+        let found = find(
+            &doc,
+            &lex,
+            &ReportingVerbs::load(),
+            &[],
+            &[],
+            &lowered,
+            &mut Names::default(),
+        );
         let rules: Vec<QuoteRule> = found.iter().map(|r| r.rule).collect();
         assert_eq!(rules, [QuoteRule::ReportedSaidThat, QuoteRule::ReportedAccordingTo]);
     }

@@ -6,63 +6,130 @@
 //! forward pass and every lookup is a binary search over char starts.
 
 /// Converts byte offsets of one text into code-point and UTF-16 offsets.
+///
+/// Only the non-ASCII chars are listed: between two of them every byte is one code point and one
+/// UTF-16 unit, so an offset is its distance from the last one before it. News text is mostly
+/// ASCII, and a table of every char cost more than the rest of the export.
 #[derive(Debug, Clone)]
 pub struct OffsetTable {
-    /// Byte offset of every char start, plus the text length at the end.
-    byte_at: Vec<usize>,
-    /// UTF-16 offset of every char start, plus the total UTF-16 length at the end.
-    utf16_at: Vec<usize>,
+    /// Every non-ASCII char, in order.
+    wide: Vec<Wide>,
+    /// Length of the text in bytes.
+    len: usize,
+    /// Number of code points in the text.
+    codepoints: usize,
+    /// Length of the text in UTF-16 units.
+    utf16_len: usize,
+}
+
+/// One non-ASCII char: where it is in each unit.
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    /// Byte offset of its start.
+    start: usize,
+    /// Byte offset after it.
+    end: usize,
+    /// Its code-point offset.
+    codepoint: usize,
+    /// Its UTF-16 offset.
+    utf16: usize,
+    /// UTF-16 offset after it.
+    utf16_end: usize,
 }
 
 impl OffsetTable {
     /// Builds the table for `text` in one pass.
     pub fn new(text: &str) -> Self {
-        let mut byte_at = Vec::with_capacity(text.len() + 1);
-        let mut utf16_at = Vec::with_capacity(text.len() + 1);
-        if text.is_ascii() {
-            // Every byte is a char and a UTF-16 unit: both tables are the identity.
-            byte_at.extend(0..=text.len());
-            utf16_at.extend(0..=text.len());
-            return OffsetTable { byte_at, utf16_at };
+        let mut wide = Vec::new();
+        // Code points and UTF-16 units before the last char listed, and the byte after it.
+        let (mut codepoint, mut utf16, mut after) = (0, 0, 0);
+        for (start, c) in non_ascii(text) {
+            let ascii_run = start - after;
+            codepoint += ascii_run;
+            utf16 += ascii_run;
+            let end = start + c.len_utf8();
+            wide.push(Wide {
+                start,
+                end,
+                codepoint,
+                utf16,
+                utf16_end: utf16 + c.len_utf16(),
+            });
+            codepoint += 1;
+            utf16 += c.len_utf16();
+            after = end;
         }
-        // Read bytes, not chars: a char starts at every byte that is not a continuation byte
-        // (10xxxxxx), and only a 4-byte char (lead byte 11110xxx) takes two UTF-16 units.
-        let mut u16 = 0usize;
-        for (b, &x) in text.as_bytes().iter().enumerate() {
-            if x & 0xC0 != 0x80 {
-                byte_at.push(b);
-                utf16_at.push(u16);
-                u16 += if x >= 0xF0 { 2 } else { 1 };
-            }
+        let tail = text.len() - after;
+        OffsetTable {
+            wide,
+            len: text.len(),
+            codepoints: codepoint + tail,
+            utf16_len: utf16 + tail,
         }
-        byte_at.push(text.len());
-        utf16_at.push(u16);
-        OffsetTable { byte_at, utf16_at }
     }
 
     /// The code-point offset of byte offset `byte`, which must be a char boundary
     /// (a byte inside a char maps to the char that contains it).
     pub fn codepoint(&self, byte: usize) -> usize {
-        match self.byte_at.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
+        self.convert(byte, |w| w.codepoint, |w| w.codepoint + 1)
+            .min(self.codepoints)
     }
 
     /// The UTF-16 offset of byte offset `byte`.
     pub fn utf16(&self, byte: usize) -> usize {
-        self.utf16_at[self.codepoint(byte)]
+        self.convert(byte, |w| w.utf16, |w| w.utf16_end).min(self.utf16_len)
+    }
+
+    /// `byte` in another unit: `at` gives a listed char's offset, `after` the offset after it.
+    #[inline(never)]
+    fn convert(&self, byte: usize, at: impl Fn(&Wide) -> usize, after: impl Fn(&Wide) -> usize) -> usize {
+        let byte = byte.min(self.len);
+        match self.wide[..self.wide.partition_point(|w| w.start <= byte)].last() {
+            None => byte,
+            Some(w) if byte < w.end => at(w),
+            Some(w) => after(w) + (byte - w.end),
+        }
     }
 
     /// The byte offset of code-point offset `cp` (clamped to the text length).
+    #[inline(never)]
     pub fn byte(&self, cp: usize) -> usize {
-        self.byte_at[cp.min(self.byte_at.len() - 1)]
+        let cp = cp.min(self.codepoints);
+        match self.wide[..self.wide.partition_point(|w| w.codepoint < cp)].last() {
+            None => cp,
+            Some(w) => w.end + (cp - w.codepoint - 1),
+        }
     }
 
     /// Number of code points in the text.
     pub fn len_codepoints(&self) -> usize {
-        self.byte_at.len() - 1
+        self.codepoints
     }
+}
+
+/// The non-ASCII chars of `text` with their byte offsets; ASCII is skipped eight bytes at a time.
+fn non_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let c = text.get(start..)?.chars().next()?;
+        i += c.len_utf8();
+        return Some((start, c));
+    })
 }
 
 #[cfg(test)]
@@ -84,6 +151,36 @@ mod tests {
                 assert_eq!(t.utf16(b), text[..b].encode_utf16().count(), "{c:?}");
             }
             assert_eq!(t.len_codepoints(), text.chars().count());
+        }
+    }
+
+    #[test]
+    fn every_offset_matches_a_table_of_every_char() {
+        for text in [
+            "",
+            "abc",
+            "é",
+            "a💩é👨🏻‍🚒b",
+            "££x",
+            "x\u{2019}y\u{2019}",
+            "日本語のテキスト and ASCII",
+        ] {
+            let t = OffsetTable::new(text);
+            let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+            let mut utf16 = vec![0];
+            for c in text.chars() {
+                utf16.push(utf16.last().unwrap() + c.len_utf16());
+            }
+            assert_eq!(t.len_codepoints(), starts.len() - 1, "{text:?}");
+            for byte in 0..text.len() + 3 {
+                // The char containing the byte (or the end).
+                let cp = starts.partition_point(|&s| s <= byte).saturating_sub(1);
+                assert_eq!(t.codepoint(byte), cp, "{text:?} byte {byte}");
+                assert_eq!(t.utf16(byte), utf16[cp], "{text:?} byte {byte}");
+            }
+            for cp in 0..starts.len() + 2 {
+                assert_eq!(t.byte(cp), starts[cp.min(starts.len() - 1)], "{text:?} cp {cp}");
+            }
         }
     }
 }

@@ -208,6 +208,8 @@ impl Found {
 /// megabyte of text costs two allocations, not one per token.
 pub struct View<'a> {
     doc: &'a Document<'a>,
+    /// The text up to the view's last token with ASCII letters lower-cased (an ASCII token reads
+    /// at its own offsets), then the lower-case forms of the other tokens.
     buf: String,
     /// Byte range of each token's lower-case form in `buf`.
     idx: Vec<(u32, u32)>,
@@ -229,21 +231,21 @@ impl<'a> View<'a> {
     /// A view of the first `limit` tokens only (the head of an article).
     pub fn prefix(doc: &'a Document<'a>, limit: usize) -> Self {
         let n = doc.tokens.len().min(limit);
-        let mut buf = String::with_capacity(doc.tokens.get(..n).map_or(0, |t| t.last().map_or(0, |l| l.span.end)));
+        let covered = doc.tokens.get(..n).and_then(<[_]>::last).map_or(0, |l| l.span.end);
+        // One copy and one pass lower-case every ASCII token in place; only the others are
+        // lowered one by one.
+        let mut buf = doc.text.get(..covered).unwrap_or_default().to_ascii_lowercase();
         let mut idx = Vec::with_capacity(n);
-        for i in 0..n {
-            let t = doc.token_text(i);
-            let start = buf.len();
-            if t.is_ascii() {
-                buf.push_str(t);
-                if let Some(tail) = buf.get_mut(start..) {
-                    tail.make_ascii_lowercase();
-                }
-            } else {
-                buf.extend(t.chars().flat_map(char::to_lowercase));
-            }
+        for t in &doc.tokens[..n] {
+            let (start, end) = (t.span.start, t.span.end);
             // Offsets fit u32: texts are capped well below 4 GB (MAX_TEXT_BYTES).
-            idx.push((start as u32, buf.len() as u32));
+            if doc.text.as_bytes().get(start..end).is_some_and(<[u8]>::is_ascii) {
+                idx.push((start as u32, end as u32));
+            } else {
+                let at = buf.len();
+                buf.extend(t.span.slice(doc.text).chars().flat_map(char::to_lowercase));
+                idx.push((at as u32, buf.len() as u32));
+            }
         }
         View { doc, buf, idx }
     }

@@ -43,7 +43,7 @@ impl Context<'_, '_> {
             // "According to an advance text released by officials, he told delegates: "…"": the
             // clause after the source has its own speaker and verb, and they own the quote when
             // the source is a document relaying their words (an outlet keeps it: PolNeAR's reading).
-            let document = (a.first..a.end).any(|j| self.lex.speech_documents.contains(self.lower(j).as_str()));
+            let document = (a.first..a.end).any(|j| self.lex.speech_documents.contains(self.lower(j)));
             let own = (a.end..first).rev().filter(|_| document).find_map(|j| {
                 if self.is_cue(j) && !self.is_participle(j) && self.quote_of[j].is_none() {
                     let comma = (a.end..j).rev().find(|&c| self.text(c) == ",")?;
@@ -86,7 +86,7 @@ impl Context<'_, '_> {
                         // Also `… – Ryan saying he was "…"`, an absolute clause after a dash.
                         let opener =
                             |w: &str| self.lex.absolute_openers.contains(w) || matches!(w, "\u{2013}" | "\u{2014}");
-                        if f > floor && opener(self.lower(f - 1).as_str()) {
+                        if f > floor && opener(self.lower(f - 1)) {
                             return Some(Attribution {
                                 first: f,
                                 end: e,
@@ -139,7 +139,7 @@ impl Context<'_, '_> {
                 }
             }
             // "X thanked them and called it "…"": the subject heads the clause.
-            if j > floor && self.lex.clause_joiners.contains(self.lower(j - 1).as_str()) {
+            if j > floor && self.lex.clause_joiners.contains(self.lower(j - 1)) {
                 // "Suu Kyi, 70, said it was too early but added, "…"": the subject of the first verb.
                 let earlier = (floor..j - 1).rev().find_map(|o| {
                     if self.is_cue(o) && !self.is_participle(o) && self.quote_of[o].is_none() {

@@ -15,7 +15,7 @@ impl Context<'_, '_> {
             return None;
         }
         let floor = self.clause_floor(first);
-        if floor == first || self.lex.naming_words.contains(self.lower(first - 1).as_str()) {
+        if floor == first || self.lex.naming_words.contains(self.lower(first - 1)) {
             return None;
         }
         // "Calling Ross "exactly the partner I need," Mrs. Clinton upbraided…": a sentence-initial

@@ -26,7 +26,7 @@ impl Context<'_, '_> {
         if !self.lex.is_cue(t) && !verb_before_that {
             // A Title Case headline: `Hillary Clinton Said "…"`.
             let headline = i > 0 && self.doc.is_capitalised(i) && self.doc.is_capitalised(i - 1);
-            return headline && self.lex.is_cue(&t.to_lowercase());
+            return headline && self.lex.is_cue(self.lower(i));
         }
         if i == 0 {
             return true;
@@ -35,13 +35,13 @@ impl Context<'_, '_> {
         // "delivered a snappy retort:": a bare form after "a/an" and a modifier is a noun; a verb
         // after a singular subject ("a spokesman said", "an aide wrote") is inflected.
         let bare = !t.ends_with(['s', 'd']) && !t.ends_with("ing") && !self.lex.irregular_verbs.contains(t);
-        if bare && i >= 2 && matches!(self.lower(i - 2).as_str(), "a" | "an") {
+        if bare && i >= 2 && matches!(self.lower(i - 2), "a" | "an") {
             return false;
         }
         // Passives ("was told"), adjectives ("the said") and nouns ("Rubio's claims") are no speech acts.
         // "secretary of state", "calls for comment": after "of"/"for" the word is a noun; so it is
         // after a number or an adjective of that kind ("Labour's six new pledges").
-        !(self.lex.not_cue_after.contains(prev.to_lowercase().as_str())
+        !(self.lex.not_cue_after.contains(self.lower(i - 1))
             || self.lex.noun_modifiers.contains(prev)
             || self.doc.tokens[i - 1].kind == TokenKind::Number
             || is_determiner(prev)
@@ -65,8 +65,7 @@ impl Context<'_, '_> {
             && (i == 0 || {
                 let prev = self.text(i - 1);
                 // "a failed state": a determiner two words back makes it a noun too.
-                let det2 =
-                    i >= 2 && self.lex.articles.contains(self.lower(i - 2).as_str()) && !self.doc.is_capitalised(i - 1);
+                let det2 = i >= 2 && self.lex.articles.contains(self.lower(i - 2)) && !self.doc.is_capitalised(i - 1);
                 !(self.lex.phrase_links.contains(prev) || is_determiner(prev) || is_possessive(prev) || det2)
             })
     }
@@ -78,7 +77,7 @@ impl Context<'_, '_> {
 
     /// True for a preposition ("in", "during").
     pub(super) fn is_preposition(&self, i: usize) -> bool {
-        self.lex.prepositions.contains(self.lower(i).as_str())
+        self.lex.prepositions.contains(self.lower(i))
     }
 
     /// True when the cue at `i` is followed by a clause of its own ("said the two cases were…", "said
@@ -92,7 +91,7 @@ impl Context<'_, '_> {
             return false;
         }
         let t = self.lower(i + 1);
-        t == "that" || is_determiner(&t) || self.lex.pronoun(&t).is_some()
+        t == "that" || is_determiner(t) || self.lex.pronoun(t).is_some()
     }
 
     /// `according to X` starting at token `k`.

@@ -70,7 +70,7 @@ impl Context<'_, '_> {
                 j += 1;
                 continue;
             }
-            let third_person = matches!(self.lex.pronoun(&self.lower(j)), Some(Pronoun::Person | Pronoun::Group));
+            let third_person = matches!(self.lex.pronoun(self.lower(j)), Some(Pronoun::Person | Pronoun::Group));
             if third_person && self.verb_like(j + 1) {
                 return Some(Attribution {
                     first: j,
@@ -92,9 +92,8 @@ impl Context<'_, '_> {
                 let mut v = j;
                 // "Donald Trump on Thursday ratcheted up…": a time phrase sits between them.
                 if v + 1 < cue
-                    && self.lex.time_openers.contains(self.lower(v).as_str())
-                    && (self.lex.is_calendar_word(self.text(v + 1))
-                        || self.lex.time_units.contains(self.lower(v + 1).as_str()))
+                    && self.lex.time_openers.contains(self.lower(v))
+                    && (self.lex.is_calendar_word(self.text(v + 1)) || self.lex.time_units.contains(self.lower(v + 1)))
                 {
                     v += 2;
                 }
@@ -276,10 +275,7 @@ impl Context<'_, '_> {
             // ("after", "since" are more often conjunctions: "after the front-runner had said").
             if first > floor
                 && self.is_preposition(first - 1)
-                && !self
-                    .lex
-                    .conjunction_prepositions
-                    .contains(self.lower(first - 1).as_str())
+                && !self.lex.conjunction_prepositions.contains(self.lower(first - 1))
                 && first - 1 > floor
                 && !self.doc.is_capitalised(end - 1)
             {
@@ -323,8 +319,8 @@ impl Context<'_, '_> {
         while k > floor && steps < 6 {
             steps += 1;
             let t = self.text(k - 1);
-            let lower = t.to_lowercase();
-            if (self.lex.adverbs.contains(lower.as_str()) && !self.doc.is_capitalised(k - 1))
+            let lower = self.lower(k - 1);
+            if (self.lex.adverbs.contains(lower) && !self.doc.is_capitalised(k - 1))
                 || (lower.ends_with("ly") && t.len() > 4 && !self.doc.is_capitalised(k - 1))
             {
                 k -= 1;
@@ -352,8 +348,8 @@ impl Context<'_, '_> {
                 }
                 k = j;
             } else if k >= floor + 2
-                && (self.lex.time_units.contains(lower.as_str()) || self.lex.parts_of_day.contains(lower.as_str()))
-                && self.lex.time_shifts.contains(self.lower(k - 2).as_str())
+                && (self.lex.time_units.contains(lower) || self.lex.parts_of_day.contains(lower))
+                && self.lex.time_shifts.contains(self.lower(k - 2))
             {
                 k -= 2;
             } else if t == ")" {
@@ -396,7 +392,7 @@ impl Context<'_, '_> {
             if !word || self.lex.np_stops.contains(t) || self.lex.is_cue(t) {
                 break;
             }
-            let personal = self.lex.pronoun(&t.to_lowercase()).is_some_and(Pronoun::is_personal);
+            let personal = self.lex.pronoun(self.lower(j)).is_some_and(Pronoun::is_personal);
             if j + 1 < end && personal {
                 // "provisions he said": the pronoun is the whole subject.
                 break;
@@ -491,13 +487,13 @@ impl Context<'_, '_> {
         let last = self.lower(a.end - 1);
         let capitalised = (a.first..a.end).any(|j| self.doc.is_capitalised(j));
         let verb_head = !self.doc.is_capitalised(a.first)
-            && (first.ends_with("ing") || first.ends_with("ed") || self.lex.adverbs.contains(first.as_str()));
+            && (first.ends_with("ing") || first.ends_with("ed") || self.lex.adverbs.contains(first));
         // "Currently, India has…": a sentence adverb set off by its comma, capitalised only as the
         // sentence's first word, names no one.
         let opener = a.end == a.first + 1
             && first.ends_with("ly")
             && !self.mid_caps.contains(self.text(a.first))
             && self.doc.tokens.get(a.end).is_some_and(|_| self.text(a.end) == ",");
-        !opener && !((self.lex.phrase_links.contains(last.as_str()) || last == "to" || verb_head) && !capitalised)
+        !opener && !((self.lex.phrase_links.contains(last) || last == "to" || verb_head) && !capitalised)
     }
 }

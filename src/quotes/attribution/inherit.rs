@@ -42,7 +42,7 @@ impl Context<'_, '_> {
     ) {
         let first = site.first;
         // `a so-called "denial of service" attack`: a label's term is no one's words, whoever spoke before.
-        if first > 0 && !sentence_like(site.inner) && self.lex.naming_words.contains(self.lower(first - 1).as_str()) {
+        if first > 0 && !sentence_like(site.inner) && self.lex.naming_words.contains(self.lower(first - 1)) {
             q.kind = QuoteKind::Scare;
             q.rule = QuoteRule::Scare;
             return;

@@ -36,8 +36,8 @@ impl Context<'_, '_> {
         }
         let prev = self.lower(first - 1);
         is_possessive(self.text(first - 1))
-            || self.lex.title_words.contains(prev.as_str())
-            || self.lex.naming_words.contains(prev.as_str())
+            || self.lex.title_words.contains(prev)
+            || self.lex.naming_words.contains(prev)
     }
 
     /// True when a short quote with no cue stands where a writer relays someone's words, not where
@@ -52,11 +52,11 @@ impl Context<'_, '_> {
         let me = self.quote_of.get(first).copied().flatten();
         let other_quote = s.clone().any(|j| self.quote_of[j].is_some_and(|q| Some(q) != me));
         let mut k = first;
-        if k > 0 && self.lex.articles.contains(self.lower(k - 1).as_str()) {
+        if k > 0 && self.lex.articles.contains(self.lower(k - 1)) {
             k -= 1;
         }
         let cast_as = k > 0 && self.lower(k - 1) == "as";
-        let framed = (s.start..first).any(|j| self.quote_of[j].is_none() && self.lex.is_speech_form(&self.lower(j)));
+        let framed = (s.start..first).any(|j| self.quote_of[j].is_none() && self.lex.is_speech_form(self.lower(j)));
         other_quote || cast_as || framed
     }
 
@@ -68,11 +68,11 @@ impl Context<'_, '_> {
         let floor = self.clause_floor(first);
         let outside = |j: usize| self.quote_of[j].is_none();
         let mut k = first;
-        if k > floor && self.lex.articles.contains(self.lower(k - 1).as_str()) {
+        if k > floor && self.lex.articles.contains(self.lower(k - 1)) {
             k -= 1;
         }
         // `as a "workplace" or "gun control" issue`: a term joined to a quote before it shares its speaker.
-        if k >= floor + 2 && matches!(self.lower(k - 1).as_str(), "or" | "and") && self.quote_of[k - 2].is_some() {
+        if k >= floor + 2 && matches!(self.lower(k - 1), "or" | "and") && self.quote_of[k - 2].is_some() {
             let mut q = k - 2;
             while q > floor && self.quote_of[q - 1] == self.quote_of[k - 2] {
                 q -= 1;
@@ -99,7 +99,7 @@ impl Context<'_, '_> {
         } else {
             (floor..first)
                 .rev()
-                .find(|&j| outside(j) && self.lex.is_speech_form(&self.lower(j)))
+                .find(|&j| outside(j) && self.lex.is_speech_form(self.lower(j)))
         }?;
         // "officials started to portray": the subject is the finite verb's, before "to".
         let cue = verb;
@@ -109,7 +109,7 @@ impl Context<'_, '_> {
             verb
         };
         // "what they call the "…"": a pronoun right before the verb is its subject.
-        let pronoun = verb > floor && self.lex.pronoun(&self.lower(verb - 1)).is_some_and(|p| p.is_personal());
+        let pronoun = verb > floor && self.lex.pronoun(self.lower(verb - 1)).is_some_and(|p| p.is_personal());
         let (f, e) = if pronoun {
             (verb - 1, verb)
         } else {

@@ -41,6 +41,7 @@ mod signature;
 mod tests;
 
 use super::lexicon::Lexicon;
+use super::lowered::Lowered;
 use super::marks::Marked;
 use super::names::Names;
 use crate::annotation::{Entity, EntityLabel, Quote, QuoteKind, QuoteRule};
@@ -109,6 +110,8 @@ impl Site<'_> {
 pub struct Context<'a, 'd> {
     doc: &'a Document<'d>,
     lex: &'a Lexicon,
+    /// The tokens in lower case.
+    lowered: &'a Lowered,
     /// For each token: the index of the quote containing it (marks included).
     quote_of: Vec<Option<usize>>,
     /// For each token: its paragraph number.
@@ -127,7 +130,7 @@ fn inner_end(inner: &str) -> &str {
 
 impl<'a, 'd> Context<'a, 'd> {
     /// Indexes the tokens of `doc` by quote and paragraph.
-    pub fn new(doc: &'a Document<'d>, lex: &'a Lexicon, quotes: &[Marked]) -> Self {
+    pub fn new(doc: &'a Document<'d>, lex: &'a Lexicon, lowered: &'a Lowered, quotes: &[Marked]) -> Self {
         let n = doc.tokens.len();
         let mut quote_of = vec![None; n];
         let mut para = vec![0; n];
@@ -162,6 +165,7 @@ impl<'a, 'd> Context<'a, 'd> {
         Context {
             doc,
             lex,
+            lowered,
             quote_of,
             para,
             mid_caps,
@@ -194,8 +198,8 @@ impl<'a, 'd> Context<'a, 'd> {
         is_terminal(self.text(j)) && self.doc.tokens.get(j + 1).is_none_or(|t| t.space_before)
     }
 
-    pub(super) fn lower(&self, i: usize) -> String {
-        self.text(i).to_lowercase()
+    pub(super) fn lower(&self, i: usize) -> &'a str {
+        self.lowered.get(i)
     }
 
     /// Attributes every quote: the [`CHAIN`], then inheritance for quotes it leaves without a
@@ -249,7 +253,7 @@ impl<'a, 'd> Context<'a, 'd> {
                     let head = a.end - 1;
                     let named = (a.first..a.end).any(|j| self.person[j])
                         || self.mid_caps.contains(self.text(head))
-                        || self.lex.pronoun(&self.lower(head)).is_some_and(|p| p.is_personal());
+                        || self.lex.pronoun(self.lower(head)).is_some_and(|p| p.is_personal());
                     let short_term = rule == QuoteRule::Cueless && inner.split_whitespace().count() <= 3 && !named;
                     let relayed = short_term && self.relayed_term(first);
                     let term = short_term && !relayed;

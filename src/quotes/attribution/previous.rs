@@ -33,7 +33,7 @@ impl Context<'_, '_> {
             return None;
         }
         // "Stated Stone:" — an inverted cue opening the sentence.
-        if stop == ":" && floor + 1 < first - 1 && self.lex.is_cue(&self.lower(floor)) {
+        if stop == ":" && floor + 1 < first - 1 && self.lex.is_cue(self.lower(floor)) {
             if let Some((f, e)) = self.phrase_after(floor + 1) {
                 if e == first - 1 {
                     return Some(Attribution {
@@ -84,7 +84,7 @@ impl Context<'_, '_> {
         for _ in 0..3 {
             let floor = self.clause_floor(stop);
             if let Some(a) = self.clause_subject(floor, stop) {
-                let pronoun = a.end == a.first + 1 && self.lex.pronoun(&self.lower(a.first)) == Some(Pronoun::Person);
+                let pronoun = a.end == a.first + 1 && self.lex.pronoun(self.lower(a.first)) == Some(Pronoun::Person);
                 let person = names
                     .in_range(self.doc, a.first, a.end)
                     .is_some_and(|k| names.mentions[k].person && !names.mentions[k].org);

@@ -14,7 +14,7 @@ impl Context<'_, '_> {
         q.cue = (doc.tokens[a.cue].kind == TokenKind::Word).then(|| self.text(a.cue).to_string());
         let phrase = Span::new(doc.tokens[a.first].span.start, doc.tokens[a.end - 1].span.end);
         let head = self.text(a.end - 1);
-        let pronoun = self.lex.pronoun(&head.to_lowercase());
+        let pronoun = self.lex.pronoun(self.lower(a.end - 1));
         if a.end - a.first == 1 && pronoun.is_some_and(|p| p.is_personal() || p == Pronoun::Thing) {
             q.speaker_span = Some(phrase);
             // "Rubio said that he has begun…": the subject heading the pronoun's own sentence wins
@@ -26,7 +26,7 @@ impl Context<'_, '_> {
                 .filter(|&k| names.agrees(k, head));
             let sentence_start = doc.tokens[floor].span.start;
             // "A spokesman for the ministry said …. He added": an unnamed speaker, no one named since.
-            if subject.is_none() && names.description_antecedent(doc, self.lex, a.first, head, q) {
+            if subject.is_none() && names.description_antecedent(doc, self.lex, self.lowered, a.first, head, q) {
                 return;
             }
             let is_subject = |m: &crate::quotes::names::NameMention| self.heads_clause(m);
@@ -71,14 +71,14 @@ impl Context<'_, '_> {
         let head_end = (a.first..a.end)
             .find(|&j| {
                 self.lex.phrase_links.contains(self.text(j))
-                    || (j > a.first && doc.is_capitalised(j) && self.lex.is_cue(&self.lower(j)))
+                    || (j > a.first && doc.is_capitalised(j) && self.lex.is_cue(self.lower(j)))
             })
             .unwrap_or(a.end);
         if head_end > a.first && doc.is_capitalised(head_end - 1) && names.name_speaker(doc, a.first, head_end, q) {
             return;
         }
         q.speaker_span = Some(phrase);
-        if !names.name_described(doc, self.lex, a.first, a.end, q) {
+        if !names.name_described(doc, self.lex, self.lowered, a.first, a.end, q) {
             q.speaker = Some(phrase.slice(doc.text).to_string());
         }
     }
