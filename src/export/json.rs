@@ -169,9 +169,13 @@ impl Json {
                 self.raw(key!("reason"));
                 self.string(reason);
                 self.raw(key!("confidence"));
-                // serde_json's own float text (and `null` for a non-finite one).
+                // serde_json's own float text (and `null` for a non-finite one), written in place.
                 match confidence {
-                    Some(c) => self.raw(&serde_json::to_string(c).unwrap_or_else(|_| "null".into())),
+                    Some(c) => {
+                        if serde_json::to_writer(&mut self.0, c).is_err() {
+                            self.raw("null");
+                        }
+                    }
                     None => self.raw("null"),
                 }
                 self.raw(key!("rule"));

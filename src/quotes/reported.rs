@@ -20,7 +20,7 @@ use super::names::{is_determiner, Names};
 use crate::annotation::{Quote, QuoteKind, QuoteRule};
 use crate::data;
 use crate::fasthash::HashMap;
-use crate::text::words::is_possessive;
+use crate::text::words::{is_possessive, with_lowercase};
 use crate::text::{Document, Span, TokenKind};
 
 /// Longest reported content, in tokens: a long sentence; past it the clause boundary was missed.
@@ -138,10 +138,7 @@ struct Finder<'a, 'd> {
 
 /// Pronouns that can be a whole subject.
 fn is_subject_pronoun(t: &str) -> bool {
-    matches!(
-        t.to_lowercase().as_str(),
-        "he" | "she" | "they" | "we" | "i" | "it" | "you"
-    )
+    with_lowercase(t, |t| matches!(t, "he" | "she" | "they" | "we" | "i" | "it" | "you"))
 }
 
 /// Words that may stand between a subject and its verb ("has", "also", "repeatedly").
@@ -170,133 +167,138 @@ fn is_auxiliary(t: &str) -> bool {
 
 /// Words opening a time or place phrase after a verb ("said on Tuesday", "said in a statement").
 fn opens_adverbial(t: &str) -> bool {
-    matches!(
-        t.to_lowercase().as_str(),
-        "on" | "in"
-            | "at"
-            | "during"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "recently"
-            | "again"
-            | "also"
-            | "privately"
-            | "publicly"
-            | "repeatedly"
-            | "previously"
-            | "separately"
-            | "afterward"
-            | "afterwards"
-            | "shortly"
-            | "late"
-            | "early"
-            | "before"
-            | "after"
-            | "while"
-            | "when"
-            | "from"
-            | "via"
-            | "through"
-            | "of"
-    )
+    with_lowercase(t, |t| {
+        matches!(
+            t,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "recently"
+                | "again"
+                | "also"
+                | "privately"
+                | "publicly"
+                | "repeatedly"
+                | "previously"
+                | "separately"
+                | "afterward"
+                | "afterwards"
+                | "shortly"
+                | "late"
+                | "early"
+                | "before"
+                | "after"
+                | "while"
+                | "when"
+                | "from"
+                | "via"
+                | "through"
+                | "of"
+        )
+    })
 }
 
 /// Words that open a clause's content: a finite clause ("he", "whether") or an infinitive marker.
 fn opens_clause(t: &str) -> bool {
     is_subject_pronoun(t)
-        || matches!(
-            t.to_lowercase().as_str(),
-            "whether"
-                | "if"
-                | "what"
-                | "why"
-                | "how"
-                | "who"
-                | "where"
-                | "which"
-                | "there"
-                | "this"
-                | "these"
-                | "those"
-        )
+        || with_lowercase(t, |t| {
+            matches!(
+                t,
+                "whether"
+                    | "if"
+                    | "what"
+                    | "why"
+                    | "how"
+                    | "who"
+                    | "where"
+                    | "which"
+                    | "there"
+                    | "this"
+                    | "these"
+                    | "those"
+            )
+        })
 }
 
 /// Prepositions and subordinators that open an adjunct, never reported content ("said in …",
 /// "complained when …", "adding to his lead").
 fn opens_adjunct(t: &str) -> bool {
-    matches!(
-        t.to_lowercase().as_str(),
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "with"
-            | "by"
-            | "for"
-            | "from"
-            | "into"
-            | "against"
-            | "over"
-            | "under"
-            | "since"
-            | "while"
-            | "when"
-            | "through"
-            | "via"
-            | "of"
-            | "across"
-            | "amid"
-            | "as"
-            | "because"
-            | "until"
-            | "without"
-            | "outside"
-            | "inside"
-            | "near"
-            | "behind"
-            | "up"
-            | "out"
-            | "back"
-            | "off"
-            | "down"
-    )
+    with_lowercase(t, |t| {
+        matches!(
+            t,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "with"
+                | "by"
+                | "for"
+                | "from"
+                | "into"
+                | "against"
+                | "over"
+                | "under"
+                | "since"
+                | "while"
+                | "when"
+                | "through"
+                | "via"
+                | "of"
+                | "across"
+                | "amid"
+                | "as"
+                | "because"
+                | "until"
+                | "without"
+                | "outside"
+                | "inside"
+                | "near"
+                | "behind"
+                | "up"
+                | "out"
+                | "back"
+                | "off"
+                | "down"
+        )
+    })
 }
 
 /// Forms of "be" before a progressive participle ("is saying", "wasn't telling").
 fn is_be(t: &str) -> bool {
-    matches!(
-        t.to_lowercase().as_str(),
-        "is" | "was"
-            | "are"
-            | "were"
-            | "isn't"
-            | "isn\u{2019}t"
-            | "wasn't"
-            | "wasn\u{2019}t"
-            | "aren't"
-            | "aren\u{2019}t"
-            | "weren't"
-            | "weren\u{2019}t"
-            | "'s"
-            | "\u{2019}s"
-            | "'re"
-            | "\u{2019}re"
-            | "been"
-    )
+    with_lowercase(t, |t| {
+        matches!(
+            t,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "isn't"
+                | "isn\u{2019}t"
+                | "wasn't"
+                | "wasn\u{2019}t"
+                | "aren't"
+                | "aren\u{2019}t"
+                | "weren't"
+                | "weren\u{2019}t"
+                | "'s"
+                | "\u{2019}s"
+                | "'re"
+                | "\u{2019}re"
+                | "been"
+        )
+    })
 }
 
 /// Hearers that are pronouns ("told him").
 fn is_object_pronoun(t: &str) -> bool {
-    matches!(
-        t.to_lowercase().as_str(),
-        "him" | "her" | "them" | "us" | "me" | "you" | "it"
-    )
+    with_lowercase(t, |t| matches!(t, "him" | "her" | "them" | "us" | "me" | "you" | "it"))
 }
 
 impl<'a, 'd> Finder<'a, 'd> {
@@ -969,13 +971,13 @@ impl<'a, 'd> Finder<'a, 'd> {
                 break;
             }
             let t = self.text(j);
-            let lower = t.to_lowercase();
+            let lower = self.lower(j);
             let adverb = !self.doc.is_capitalised(j)
-                && (self.lex.adverbs.contains(lower.as_str())
-                    || is_auxiliary(&lower)
-                    || (is_be(&lower) && self.text(cue).ends_with("ing"))
+                && (self.lex.adverbs.contains(lower)
+                    || is_auxiliary(lower)
+                    || (is_be(lower) && self.text(cue).ends_with("ing"))
                     || (lower.ends_with("ly") && lower.len() > 4));
-            if adverb || self.lex.is_calendar_word(t) || matches!(lower.as_str(), "yesterday" | "today") {
+            if adverb || self.lex.is_calendar_word(t) || matches!(lower, "yesterday" | "today") {
                 k = j;
                 if k > 0 && self.lower(k - 1) == "on" && self.lex.is_calendar_word(t) {
                     k -= 1;

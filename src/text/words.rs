@@ -46,6 +46,22 @@ pub fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "\u{2013}" | "\u{2014}" | "--")
 }
 
+/// Calls `f` with `w` in lower case, as `str::to_lowercase` gives it. A short ASCII word (nearly
+/// every token compared against a word list) is lowered on the stack: a `String` per comparison
+/// cost more than the comparison.
+pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(lower) if w.is_ascii() => {
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII bytes: always UTF-8.
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => f(&w.to_lowercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +81,13 @@ mod tests {
         assert!(is_closing("\u{201D}") && !is_closing("\u{201C}"));
         assert!(is_dash("\u{2014}") && !is_dash("\u{2015}") && !is_dash(","));
         assert!(is_apostrophe('\u{2019}') && !is_apostrophe('`'));
+    }
+
+    #[test]
+    fn lowering_on_the_stack_reads_as_to_lowercase() {
+        let long = "A".repeat(40);
+        for w in ["", "The", "SAID", "Straße", "ΟΔΟΣ", "İstanbul", long.as_str()] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w:?}");
+        }
     }
 }
