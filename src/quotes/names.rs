@@ -203,7 +203,8 @@ impl Names {
             if m.entity.is_some() {
                 continue;
             }
-            if let Some((canon, g, ent)) = full.get(&surname_key(&m.canonical)) {
+            let surname = m.canonical.split_whitespace().last().unwrap_or("");
+            if let Some((canon, g, ent)) = with_lowercase(surname, |key| full.get(key)) {
                 if m.canonical.split_whitespace().count() <= canon.split_whitespace().count() {
                     m.canonical = canon.clone();
                     m.person = true;

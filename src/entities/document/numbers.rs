@@ -20,12 +20,20 @@ pub(super) fn numbers(doc: &Document, mentions: &mut Mentions) {
     let text = |i: usize| if i < n { doc.token_text(i) } else { "" };
     mentions.edit().retain(|m| {
         let before = if m.start > 0 { text(m.start - 1) } else { "" };
-        let words: Vec<&str> = (m.start..m.end).map(|i| doc.token_text(i)).collect();
-        let ranking = match words.as_slice() {
-            ["No." | "No", w] | ["No", ".", w] => numeral(w) && matches!(before, "to" | "at" | "from"),
+        // The mention's first three words ("" past its end): the patterns are no longer.
+        let word = |k: usize| {
+            if m.start + k < m.end {
+                doc.token_text(m.start + k)
+            } else {
+                ""
+            }
+        };
+        let words = [word(0), word(1), word(2)];
+        let ranking = match (m.len(), words) {
+            (2, ["No." | "No", w, _]) | (3, ["No", ".", w]) => numeral(w) && matches!(before, "to" | "at" | "from"),
             _ => false,
         };
-        let day = matches!(words.as_slice(), [w] if numeral(w)) && text(m.end) == "of";
+        let day = m.len() == 1 && numeral(words[0]) && text(m.end) == "of";
         !(ranking || day)
     });
 }
