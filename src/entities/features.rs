@@ -272,8 +272,9 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
     }
     // Document evidence: a word seen in lower case elsewhere is probably a common word; one seen
     // capitalised mid-sentence (outside caps lines) is probably a name.
-    let mut seen_lower: HashSet<u32, PassThroughBuild> = HashSet::default();
-    let mut seen_cap_mid: HashSet<u32, PassThroughBuild> = HashSet::default();
+    // Sized once for every token: growing them rehashed each several times per article.
+    let mut seen_lower: HashSet<u32, PassThroughBuild> = HashSet::with_capacity_and_hasher(n, Default::default());
+    let mut seen_cap_mid: HashSet<u32, PassThroughBuild> = HashSet::with_capacity_and_hasher(n / 4, Default::default());
     for k in 0..n {
         let t = &doc.tokens[k];
         if t.kind != TokenKind::Word {

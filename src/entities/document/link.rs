@@ -16,7 +16,8 @@ use std::collections::HashMap;
 /// Gives each mention its entity and the entity's canonical name.
 pub(super) fn link<'t>(doc: &Document<'t>, lex: &[TokenLex], mentions: Vec<Mention>) -> Vec<Entity> {
     struct Group<'a> {
-        canonical: (usize, bool, String),
+        /// The fullest mention so far: its length, whether it is in ordinary case, its text.
+        canonical: (usize, bool, &'a str),
         /// A person's given name as first written in full ("Hillary"), so a different one
         /// ("Bill Clinton") starts a new person instead of joining by surname.
         given: Option<&'a str>,
@@ -56,7 +57,7 @@ pub(super) fn link<'t>(doc: &Document<'t>, lex: &[TokenLex], mentions: Vec<Menti
             Some(g) => g,
             None => {
                 groups.push(Group {
-                    canonical: (0, false, String::new()),
+                    canonical: (0, false, ""),
                     given: None,
                 });
                 groups.len() - 1
@@ -73,7 +74,7 @@ pub(super) fn link<'t>(doc: &Document<'t>, lex: &[TokenLex], mentions: Vec<Menti
         }
         let rank = (m.len(), !is_all_caps(text));
         if (rank.0, rank.1) > (grp.canonical.0, grp.canonical.1) {
-            grp.canonical = (rank.0, rank.1, text.to_string());
+            grp.canonical = (rank.0, rank.1, text);
         }
         out.push((g, span, m));
     }
@@ -82,7 +83,7 @@ pub(super) fn link<'t>(doc: &Document<'t>, lex: &[TokenLex], mentions: Vec<Menti
             span,
             label: m.label,
             entity: g,
-            canonical: groups[g].canonical.2.clone(),
+            canonical: groups[g].canonical.2.to_string(),
             reason: m.reason,
             confidence: m.confidence,
             rule: m.rule,
