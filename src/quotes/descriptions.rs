@@ -57,7 +57,7 @@ impl Description {
             if p == start || !(start..p).all(|j| doc.is_capitalised(j) || word_of_role(doc, lex, j)) {
                 return None;
             }
-            owner = Some(lower(p - 1).to_string());
+            owner = Some(lower(p - 1));
             definite = true;
             start = p + 1;
         }
@@ -65,7 +65,6 @@ impl Description {
             return None;
         }
         let mut linked = false;
-        let mut words = Vec::with_capacity(end - start);
         for j in start..end {
             let w = lower(j);
             let link = lex.phrase_links.contains(w);
@@ -75,9 +74,14 @@ impl Description {
                 return None;
             }
             linked |= link;
-            words.push(w.to_string());
         }
-        Some(Description { words, owner, definite })
+        // Copied only once every word passed: most candidates fail on some word.
+        let words = (start..end).map(|j| lower(j).to_string()).collect();
+        Some(Description {
+            words,
+            owner: owner.map(str::to_string),
+            definite,
+        })
     }
 
     /// True when the description picks out someone already known ("the chief of staff"), not a
