@@ -7,7 +7,6 @@ use super::lexicon::{Gender, Lexicon};
 use super::names::Names;
 use crate::annotation::{Entity, EntityLabel, GenderBasis, Quote, SpeakerGender};
 use crate::fasthash::HashMap;
-use crate::text::words::with_lowercase;
 use crate::text::Document;
 
 fn signal(g: Gender) -> SpeakerGender {
@@ -38,13 +37,10 @@ pub fn infer(doc: &Document, lex: &Lexicon, names: &Names, entities: &[Entity], 
         let (Some(speaker), Some(span)) = (&q.speaker, q.speaker_span) else {
             continue;
         };
-        let g = match with_lowercase(span.slice(doc.text), |w| match w {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
-        }) {
-            Some(g) => g,
-            None => continue,
+        let g = match span.slice(doc.text).to_lowercase().as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => continue,
         };
         // An unresolved pronoun names itself: it tells nothing about anyone named.
         if speaker.eq_ignore_ascii_case("he") || speaker.eq_ignore_ascii_case("she") {

@@ -10,7 +10,7 @@ use super::lexicon::{Gender, Lexicon};
 use super::lowered::Lowered;
 use crate::annotation::{Entity, EntityLabel, Quote};
 use crate::fasthash::{HashMap, HashSet};
-use crate::text::words::{is_possessive, with_lowercase};
+use crate::text::words::{is_possessive, Lowercase};
 use crate::text::{Document, Span};
 
 /// How many mentions back a pronoun may skip a non-speaker to reach someone already quoted.
@@ -204,7 +204,7 @@ impl Names {
                 continue;
             }
             let surname = m.canonical.split_whitespace().last().unwrap_or("");
-            if let Some((canon, g, ent)) = with_lowercase(surname, |key| full.get(key)) {
+            if let Some((canon, g, ent)) = full.get(Lowercase::new(surname).as_str()) {
                 if m.canonical.split_whitespace().count() <= canon.split_whitespace().count() {
                     m.canonical = canon.clone();
                     m.person = true;
@@ -314,13 +314,10 @@ impl Names {
         pronoun: &str,
         q: &mut Quote,
     ) -> bool {
-        let want = match with_lowercase(pronoun, |p| match p {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
-        }) {
-            Some(g) => g,
-            None => return false,
+        let want = match Lowercase::new(pronoun).as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return false,
         };
         let upto = self.described.partition_point(|d| d.end <= at);
         let Some(d) = upto.checked_sub(1).map(|i| self.described[i].clone()) else {
@@ -405,12 +402,12 @@ impl Names {
         let Some(m) = self.mentions.get(k) else {
             return false;
         };
-        with_lowercase(pronoun, |p| match p {
+        match Lowercase::new(pronoun).as_str() {
             "he" | "him" | "his" => m.person && m.gender.is_none_or(|g| g == Gender::Male),
             "she" | "her" => m.person && m.gender.is_none_or(|g| g == Gender::Female),
             "they" | "them" => m.org,
             _ => false,
-        })
+        }
     }
 }
 
@@ -437,16 +434,16 @@ fn checked_canonical<'a>(written: &'a str, canonical: &'a str, lex: &Lexicon) ->
     let contained = |short: &[&str], long: &[&str]| !short.is_empty() && long.windows(short.len()).any(|w| w == short);
     // "Tracy Martin" linked to "Trayvon Martin": two first names before one surname.
     let first_name = |w: &str| {
+        let lower = Lowercase::new(w);
+        let lower = lower.as_str();
         w.chars().count() > 2
             && !w.ends_with('.')
-            && with_lowercase(w, |lower| {
-                !lex.is_cue(lower)
-                    && !lex.np_stops.contains(lower)
-                    && !matches!(
-                        lower,
-                        "dean" | "judge" | "justice" | "coach" | "father" | "pastor" | "chief"
-                    )
-            })
+            && !lex.is_cue(lower)
+            && !lex.np_stops.contains(lower)
+            && !matches!(
+                lower,
+                "dean" | "judge" | "justice" | "coach" | "father" | "pastor" | "chief"
+            )
     };
     let two_given =
         own.len() == 2 && canon.len() == 2 && own[1] == canon[1] && first_name(own[0]) && first_name(canon[0]);
@@ -463,36 +460,34 @@ fn checked_canonical<'a>(written: &'a str, canonical: &'a str, lex: &Lexicon) ->
 
 /// True for words that begin a description ("the", "a", "his").
 pub fn is_determiner(t: &str) -> bool {
-    with_lowercase(t, |t| {
-        matches!(
-            t,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "these"
-                | "those"
-                | "one"
-                | "another"
-                | "some"
-                | "many"
-                | "several"
-                | "two"
-                | "three"
-                | "four"
-                | "other"
-                | "most"
-                | "few"
-                | "both"
-        )
-    })
+    matches!(
+        Lowercase::new(t).as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "one"
+            | "another"
+            | "some"
+            | "many"
+            | "several"
+            | "two"
+            | "three"
+            | "four"
+            | "other"
+            | "most"
+            | "few"
+            | "both"
+    )
 }
 
 #[cfg(test)]

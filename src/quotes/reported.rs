@@ -20,7 +20,7 @@ use super::names::{is_determiner, Names};
 use crate::annotation::{Quote, QuoteKind, QuoteRule};
 use crate::data;
 use crate::fasthash::HashMap;
-use crate::text::words::{is_possessive, with_lowercase};
+use crate::text::words::{is_possessive, Lowercase};
 use crate::text::{Document, Span, TokenKind};
 
 /// Longest reported content, in tokens: a long sentence; past it the clause boundary was missed.
@@ -138,7 +138,10 @@ struct Finder<'a, 'd> {
 
 /// Pronouns that can be a whole subject.
 fn is_subject_pronoun(t: &str) -> bool {
-    with_lowercase(t, |t| matches!(t, "he" | "she" | "they" | "we" | "i" | "it" | "you"))
+    matches!(
+        Lowercase::new(t).as_str(),
+        "he" | "she" | "they" | "we" | "i" | "it" | "you"
+    )
 }
 
 /// Words that may stand between a subject and its verb ("has", "also", "repeatedly").
@@ -167,138 +170,133 @@ fn is_auxiliary(t: &str) -> bool {
 
 /// Words opening a time or place phrase after a verb ("said on Tuesday", "said in a statement").
 fn opens_adverbial(t: &str) -> bool {
-    with_lowercase(t, |t| {
-        matches!(
-            t,
-            "on" | "in"
-                | "at"
-                | "during"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "recently"
-                | "again"
-                | "also"
-                | "privately"
-                | "publicly"
-                | "repeatedly"
-                | "previously"
-                | "separately"
-                | "afterward"
-                | "afterwards"
-                | "shortly"
-                | "late"
-                | "early"
-                | "before"
-                | "after"
-                | "while"
-                | "when"
-                | "from"
-                | "via"
-                | "through"
-                | "of"
-        )
-    })
+    matches!(
+        Lowercase::new(t).as_str(),
+        "on" | "in"
+            | "at"
+            | "during"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "recently"
+            | "again"
+            | "also"
+            | "privately"
+            | "publicly"
+            | "repeatedly"
+            | "previously"
+            | "separately"
+            | "afterward"
+            | "afterwards"
+            | "shortly"
+            | "late"
+            | "early"
+            | "before"
+            | "after"
+            | "while"
+            | "when"
+            | "from"
+            | "via"
+            | "through"
+            | "of"
+    )
 }
 
 /// Words that open a clause's content: a finite clause ("he", "whether") or an infinitive marker.
 fn opens_clause(t: &str) -> bool {
     is_subject_pronoun(t)
-        || with_lowercase(t, |t| {
-            matches!(
-                t,
-                "whether"
-                    | "if"
-                    | "what"
-                    | "why"
-                    | "how"
-                    | "who"
-                    | "where"
-                    | "which"
-                    | "there"
-                    | "this"
-                    | "these"
-                    | "those"
-            )
-        })
+        || matches!(
+            Lowercase::new(t).as_str(),
+            "whether"
+                | "if"
+                | "what"
+                | "why"
+                | "how"
+                | "who"
+                | "where"
+                | "which"
+                | "there"
+                | "this"
+                | "these"
+                | "those"
+        )
 }
 
 /// Prepositions and subordinators that open an adjunct, never reported content ("said in …",
 /// "complained when …", "adding to his lead").
 fn opens_adjunct(t: &str) -> bool {
-    with_lowercase(t, |t| {
-        matches!(
-            t,
-            "in" | "on"
-                | "at"
-                | "during"
-                | "after"
-                | "before"
-                | "with"
-                | "by"
-                | "for"
-                | "from"
-                | "into"
-                | "against"
-                | "over"
-                | "under"
-                | "since"
-                | "while"
-                | "when"
-                | "through"
-                | "via"
-                | "of"
-                | "across"
-                | "amid"
-                | "as"
-                | "because"
-                | "until"
-                | "without"
-                | "outside"
-                | "inside"
-                | "near"
-                | "behind"
-                | "up"
-                | "out"
-                | "back"
-                | "off"
-                | "down"
-        )
-    })
+    matches!(
+        Lowercase::new(t).as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "with"
+            | "by"
+            | "for"
+            | "from"
+            | "into"
+            | "against"
+            | "over"
+            | "under"
+            | "since"
+            | "while"
+            | "when"
+            | "through"
+            | "via"
+            | "of"
+            | "across"
+            | "amid"
+            | "as"
+            | "because"
+            | "until"
+            | "without"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "up"
+            | "out"
+            | "back"
+            | "off"
+            | "down"
+    )
 }
 
 /// Forms of "be" before a progressive participle ("is saying", "wasn't telling").
 fn is_be(t: &str) -> bool {
-    with_lowercase(t, |t| {
-        matches!(
-            t,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "isn't"
-                | "isn\u{2019}t"
-                | "wasn't"
-                | "wasn\u{2019}t"
-                | "aren't"
-                | "aren\u{2019}t"
-                | "weren't"
-                | "weren\u{2019}t"
-                | "'s"
-                | "\u{2019}s"
-                | "'re"
-                | "\u{2019}re"
-                | "been"
-        )
-    })
+    matches!(
+        Lowercase::new(t).as_str(),
+        "is" | "was"
+            | "are"
+            | "were"
+            | "isn't"
+            | "isn\u{2019}t"
+            | "wasn't"
+            | "wasn\u{2019}t"
+            | "aren't"
+            | "aren\u{2019}t"
+            | "weren't"
+            | "weren\u{2019}t"
+            | "'s"
+            | "\u{2019}s"
+            | "'re"
+            | "\u{2019}re"
+            | "been"
+    )
 }
 
 /// Hearers that are pronouns ("told him").
 fn is_object_pronoun(t: &str) -> bool {
-    with_lowercase(t, |t| matches!(t, "him" | "her" | "them" | "us" | "me" | "you" | "it"))
+    matches!(
+        Lowercase::new(t).as_str(),
+        "him" | "her" | "them" | "us" | "me" | "you" | "it"
+    )
 }
 
 impl<'a, 'd> Finder<'a, 'd> {

@@ -46,19 +46,47 @@ pub fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "\u{2013}" | "\u{2014}" | "--")
 }
 
-/// Calls `f` with `w` in lower case, as `str::to_lowercase` gives it. A short ASCII word (nearly
-/// every token compared against a word list) is lowered on the stack: a `String` per comparison
-/// cost more than the comparison.
-pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..w.len()) {
-        Some(lower) if w.is_ascii() => {
-            lower.copy_from_slice(w.as_bytes());
-            lower.make_ascii_lowercase();
-            // ASCII bytes: always UTF-8.
-            f(std::str::from_utf8(lower).unwrap_or_default())
+/// A word in lower case, as `str::to_lowercase` gives it. A short ASCII word (nearly every token
+/// compared against a word list) is lowered on the stack: a `String` per comparison cost more
+/// than the comparison.
+pub struct Lowercase {
+    buf: [u8; 32],
+    len: usize,
+    /// The word lowered by `to_lowercase`, when it is not short ASCII.
+    other: Option<String>,
+}
+
+impl Lowercase {
+    /// `w` in lower case.
+    #[inline(never)]
+    pub fn new(w: &str) -> Self {
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..w.len()) {
+            Some(lower) if w.is_ascii() => {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                Lowercase {
+                    buf,
+                    len: w.len(),
+                    other: None,
+                }
+            }
+            _ => Lowercase {
+                buf,
+                len: 0,
+                other: Some(w.to_lowercase()),
+            },
         }
-        _ => f(&w.to_lowercase()),
+    }
+
+    /// The lower-case word.
+    #[inline(never)]
+    pub fn as_str(&self) -> &str {
+        match &self.other {
+            Some(s) => s,
+            // ASCII bytes: always UTF-8.
+            None => std::str::from_utf8(self.buf.get(..self.len).unwrap_or_default()).unwrap_or_default(),
+        }
     }
 }
 
@@ -87,7 +115,7 @@ mod tests {
     fn lowering_on_the_stack_reads_as_to_lowercase() {
         let long = "A".repeat(40);
         for w in ["", "The", "SAID", "Straße", "ΟΔΟΣ", "İstanbul", long.as_str()] {
-            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w:?}");
+            assert_eq!(Lowercase::new(w).as_str(), w.to_lowercase(), "{w:?}");
         }
     }
 }

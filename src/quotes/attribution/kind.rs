@@ -17,13 +17,15 @@ pub(super) fn sentence_like(text: &str) -> bool {
 /// than three letters is capitalised and there is no sentence punctuation.
 pub(super) fn title_like(text: &str) -> bool {
     let t = text.trim().trim_end_matches([',', '.']);
-    // Counted up to seven: more is already too many.
-    let words = t.split_whitespace().take(7).count();
-    let long = || t.split_whitespace().filter(|w| w.chars().count() > 3);
-    (1..=6).contains(&words)
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
         && !t.contains(['!', '?', ';', ':', ','])
-        && long().next().is_some()
-        && long().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && words.iter().any(|w| w.chars().count() > 3)
+        && words
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 impl Context<'_, '_> {
