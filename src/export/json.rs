@@ -20,8 +20,17 @@ macro_rules! key {
     };
 }
 
+/// Whether the compact JSON carries the article's text or leaves `"text":""` for the caller.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Text {
+    /// The text, escaped, as every export file holds it.
+    Included,
+    /// An empty string in its place, for a caller that already holds the text.
+    Left,
+}
+
 /// The export as one line of compact JSON (see [`Export::to_json`]).
-pub(super) fn compact(export: &Export) -> String {
+pub(super) fn compact(export: &Export, text: Text) -> String {
     let mut out = Json(Vec::with_capacity(export.text.len() * 6 + 1024));
     out.raw("{");
     if let Some(id) = &export.id {
@@ -33,7 +42,10 @@ pub(super) fn compact(export: &Export) -> String {
     }
     out.string(&export.schema);
     out.raw(key!("text"));
-    out.string(&export.text);
+    match text {
+        Text::Included => out.string(&export.text),
+        Text::Left => out.raw("\"\""),
+    }
     out.raw(key!("offset_unit"));
     out.string(&export.offset_unit);
     out.raw(key!("document_date"));
@@ -366,13 +378,17 @@ mod tests {
         let text = "Mr. Smith said on Monday, Feb. 5, 2018: \"We'll see.\"\n\n\u{2028}\"</b>,\" she added\t\u{1}.";
         let found = crate::Annotator::shared().annotate(text, &crate::Options::default());
         let mut export = Export::new(text, &found);
-        assert_eq!(compact(&export), by_serde(&export));
+        assert_eq!(compact(&export, Text::Included), by_serde(&export));
         export.id = Some("doc \"1\"".into());
-        assert_eq!(compact(&export), by_serde(&export));
+        assert_eq!(compact(&export, Text::Included), by_serde(&export));
         let given = crate::Options::with_document_date("2018-02-06").unwrap();
-        let export = Export::new(text, &crate::Annotator::shared().annotate(text, &given));
-        assert_eq!(compact(&export), by_serde(&export));
+        let mut export = Export::new(text, &crate::Annotator::shared().annotate(text, &given));
+        assert_eq!(compact(&export, Text::Included), by_serde(&export));
+        // Left out, the text is an empty string and nothing else moves.
+        let left = compact(&export, Text::Left);
+        export.text.clear();
+        assert_eq!(left, by_serde(&export));
         let empty = Export::new("", &Annotations::default());
-        assert_eq!(compact(&empty), by_serde(&empty));
+        assert_eq!(compact(&empty, Text::Included), by_serde(&empty));
     }
 }

@@ -259,7 +259,13 @@ impl Export {
 
     /// The export as one line of compact JSON (what the CLI prints and the page downloads).
     pub fn to_json(&self) -> String {
-        json::compact(self)
+        json::compact(self, json::Text::Included)
+    }
+
+    /// [`to_json`](Self::to_json) with `"text":""` in place of the text: for the wasm binding,
+    /// which puts back the caller's own string rather than escape, copy and parse the article.
+    pub fn to_json_without_text(&self) -> String {
+        json::compact(self, json::Text::Left)
     }
 
     /// The export as indented JSON.
