@@ -8,7 +8,7 @@ use crate::dates::lexicon::Unit;
 use crate::dates::value::{Duration, Recurrence, Reference, Value};
 
 /// Words before "the" + a duration that keep it a length ("the first nine months").
-const DURATION_ADJECTIVES: &[&str] = &["first", "latest", "initial", "final"];
+pub(super) const DURATION_ADJECTIVES: &[&str] = &["first", "latest", "initial", "final"];
 
 /// Words before a plural unit with no count that make it a length of time ("for decades", "could take
 /// months", "within weeks").
@@ -21,7 +21,7 @@ const THE_UNITS_BEFORE: &[&str] = &["over", "through", "throughout", "during", "
 
 /// Words between "the" and a plural unit that make it the opening or closing stretch of something
 /// ("the first hours of the war", "the final weeks of the campaign").
-const THE_UNITS_POSITIONS: &[&str] = &["first", "early", "final", "closing", "opening", "initial"];
+pub(super) const THE_UNITS_POSITIONS: &[&str] = &["first", "early", "final", "closing", "opening", "initial"];
 
 /// Words after "in the" and a plural unit that make it a length of time ("in the years that followed").
 const THE_UNITS_AFTER: &[&str] = &["that", "since", "following"];
