@@ -65,32 +65,32 @@ impl Rules<'_> {
     rule_table! {
         /// Rules tried at a token other than "the".
         at_token(h):
-        ExplicitDate => explicit_date,
-        NumericDate => numeric,
-        Weekday => weekday,
-        Holiday => holiday if h.is(class::HOLIDAY),
+        ExplicitDate => explicit_date if h.number || h.cap,
+        NumericDate => numeric if h.may_numeric(),
+        Weekday => weekday if h.cap,
+        Holiday => holiday if h.cap && h.is(class::HOLIDAY),
         RelativeDay => relative_day if h.is(class::RELATIVE_DAY),
         Reference => reference if h.is(class::REFERENCE),
         Shift => shift if h.is(class::SHIFT),
         Quarter => quarter if h.may_quarter(),
         Duration => duration if h.may_count(),
         Set => set if h.is(class::FREQUENCY) || matches!(h.word, "every" | "each"),
-        Time => time,
+        Time => time if h.number || h.word.starts_with("mid") || h.word == "noon",
         BareUnit => bare_unit if h.is(class::UNIT),
-        CompoundDuration => compound_duration,
+        CompoundDuration => compound_duration if h.number || h.is(class::NUMBER) || matches!(h.word, "couple" | "half"),
         DurationRange => duration_range if h.may_range(),
-        YearRange => year_range,
-        Then => then_back,
-        YearAgo => year_ago,
-        Duration => long_duration,
+        YearRange => year_range if h.number,
+        Then => then_back if h.word == "then",
+        YearAgo => year_ago if h.hyphen(),
+        Duration => long_duration if h.hyphen(),
         PositionHyphenated => position_hyphenated if h.hyphen(),
-        YearEnd => year_end,
+        YearEnd => year_end if matches!(h.word, "year" | "year-end"),
         Season => season_word if h.is(class::SEASON),
         DecadeWord => decade_word if h.is(class::DECADE),
-        FiscalYear => fiscal_year,
-        SpelledYear => spelled_year_date,
-        ThatUnit => that_unit,
-        ExplicitDate => second_day,
+        FiscalYear => fiscal_year if h.word == "fiscal",
+        SpelledYear => spelled_year_date if matches!(h.word, "nineteen" | "eighteen"),
+        ThatUnit => that_unit if h.word == "that",
+        ExplicitDate => second_day if h.number,
     }
 
     rule_table! {
@@ -115,7 +115,7 @@ impl Rules<'_> {
         TheQuarter => the_quarter if matches!(h.word, "quarter" | "latest"),
         TheUnits => the_units if h.is(class::UNIT) || durations_sets::THE_UNITS_POSITIONS.contains(&h.word),
         DayOfEvent => day_of_event if h.is(class::ORDINAL),
-        NumericDate => decade_after_the,
+        NumericDate => decade_after_the if h.may_numeric(),
         PositionHyphenated => decade_position_after_the if h.hyphen(),
     }
 }
@@ -156,6 +156,8 @@ struct Head<'w> {
     word: &'w str,
     class: u16,
     number: bool,
+    /// Written with a capital (months, weekdays and holidays are).
+    cap: bool,
 }
 
 impl Head<'_> {
@@ -176,6 +178,11 @@ impl Head<'_> {
             || self.is(class::NUMBER)
             || self.word == "couple"
             || self.hyphen()
+    }
+
+    /// A number, or an apostrophe before one ("'90s"): the gate of `date/numeric-date`.
+    fn may_numeric(&self) -> bool {
+        self.number || matches!(self.word, "'" | "\u{2019}")
     }
 
     /// The gate of `date/duration-range`: a count, or a word before one ("the next 12 to 18 months").
@@ -502,12 +509,20 @@ impl<'l> Rules<'l> {
                 i += 1;
                 continue;
             }
-            let hit = v.is_number(i) || self.triggers.contains_key(w) || self.hyphen_head(v, i);
+            let number = v.is_number(i);
+            let class = self.triggers.get(w).copied();
+            let hit = number || class.is_some() || self.hyphen_head(v, i);
             if !hit {
                 i += 1;
                 continue;
             }
-            match self.match_at(v, i, 0) {
+            let head = Head {
+                word: w,
+                class: class.unwrap_or(0),
+                number,
+                cap: v.cap(i),
+            };
+            match self.match_head(v, i, 0, head) {
                 Some(found) if found.end > i => {
                     i = found.end;
                     if !self.in_title(v, found.start, found.end) {
@@ -576,6 +591,7 @@ impl<'l> Rules<'l> {
             word,
             class: self.triggers.get(word).copied().unwrap_or(0),
             number: v.is_number(j),
+            cap: v.cap(j),
         }
     }
 
@@ -595,10 +611,14 @@ impl<'l> Rules<'l> {
     /// Prefixes ("the", "early", "nearly") recurse; `depth` bounds the recursion so a run of
     /// prefix words ("the end of the end of ...") costs constant work per token.
     pub fn match_at(&self, v: &View, i: usize, depth: u8) -> Option<Found> {
+        self.match_head(v, i, depth, self.head(v, i))
+    }
+
+    /// [`Rules::match_at`] with token `i`'s [`Head`] already looked up.
+    fn match_head(&self, v: &View, i: usize, depth: u8, head: Head) -> Option<Found> {
         if depth > MAX_PREFIXES {
             return None;
         }
-        let head = self.head(v, i);
         let is_the = head.word == "the";
         let mut best = if is_the {
             self.at_the(v, i, head)
