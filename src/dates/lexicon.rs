@@ -56,6 +56,11 @@ impl<V: Clone> PhraseTable<V> {
         self.by_first.keys().copied()
     }
 
+    /// True when some phrase starts with word `w`.
+    pub fn starts(&self, w: &str) -> bool {
+        self.by_first.contains_key(w)
+    }
+
     /// The longest phrase starting at `lower[i]`: its value and the index one past its last word.
     pub fn longest<W: Words + ?Sized>(&self, lower: &W, i: usize) -> Option<(V, usize)> {
         let list = self.by_first.get(lower.word(i)?)?;

@@ -21,7 +21,7 @@ const THE_UNITS_BEFORE: &[&str] = &["over", "through", "throughout", "during", "
 
 /// Words between "the" and a plural unit that make it the opening or closing stretch of something
 /// ("the first hours of the war", "the final weeks of the campaign").
-pub(super) const THE_UNITS_POSITIONS: &[&str] = &["first", "early", "final", "closing", "opening", "initial"];
+const THE_UNITS_POSITIONS: &[&str] = &["first", "early", "final", "closing", "opening", "initial"];
 
 /// Words after "in the" and a plural unit that make it a length of time ("in the years that followed").
 const THE_UNITS_AFTER: &[&str] = &["that", "since", "following"];

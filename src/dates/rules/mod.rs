@@ -75,21 +75,21 @@ impl Rules<'_> {
         Quarter => quarter if h.may_quarter(),
         Duration => duration if h.may_count(),
         Set => set if h.is(class::FREQUENCY) || matches!(h.word, "every" | "each"),
-        Time => time if h.number || h.word.starts_with("mid") || h.word == "noon",
+        Time => time,
         BareUnit => bare_unit if h.is(class::UNIT),
         CompoundDuration => compound_duration if h.number || h.is(class::NUMBER) || matches!(h.word, "couple" | "half"),
         DurationRange => duration_range if h.may_range(),
         YearRange => year_range if h.number,
-        Then => then_back if h.word == "then",
-        YearAgo => year_ago if h.hyphen(),
-        Duration => long_duration if h.hyphen(),
+        Then => then_back,
+        YearAgo => year_ago,
+        Duration => long_duration,
         PositionHyphenated => position_hyphenated if h.hyphen(),
-        YearEnd => year_end if matches!(h.word, "year" | "year-end"),
+        YearEnd => year_end,
         Season => season_word if h.is(class::SEASON),
         DecadeWord => decade_word if h.is(class::DECADE),
-        FiscalYear => fiscal_year if h.word == "fiscal",
-        SpelledYear => spelled_year_date if matches!(h.word, "nineteen" | "eighteen"),
-        ThatUnit => that_unit if h.word == "that",
+        FiscalYear => fiscal_year,
+        SpelledYear => spelled_year_date,
+        ThatUnit => that_unit,
         ExplicitDate => second_day if h.number,
     }
 
@@ -110,10 +110,10 @@ impl Rules<'_> {
         Season => season_after_the if h.is(class::SEASON),
         Century => century if h.is(class::ORDINAL),
         DecadeWord => decade_word if h.is(class::DECADE),
-        TheYear => the_year if h.word == "year" || relative::YEAR_ADJECTIVES.contains(&h.word),
-        TheUnit => the_unit if matches!(h.word, "week" | "month" | "weekend"),
-        TheQuarter => the_quarter if matches!(h.word, "quarter" | "latest"),
-        TheUnits => the_units if h.is(class::UNIT) || durations_sets::THE_UNITS_POSITIONS.contains(&h.word),
+        TheYear => the_year,
+        TheUnit => the_unit,
+        TheQuarter => the_quarter,
+        TheUnits => the_units,
         DayOfEvent => day_of_event if h.is(class::ORDINAL),
         NumericDate => decade_after_the if h.may_numeric(),
         PositionHyphenated => decade_position_after_the if h.hyphen(),
@@ -369,7 +369,7 @@ impl<'a> View<'a> {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     fn cap(&self, k: usize) -> bool {
         crate::text::words::is_capitalised(self.raw(k))
     }
@@ -404,6 +404,7 @@ impl<'a> View<'a> {
         w.parse().ok()
     }
 
+    #[inline(never)]
     fn span(&self, start: usize, end: usize) -> Span {
         let toks = &self.doc.tokens;
         match (toks.get(start), end.checked_sub(1).and_then(|e| toks.get(e))) {
@@ -467,29 +468,35 @@ pub fn triggers(lx: &Lexicon) -> Triggers {
         "midmorning",
         "midafternoon",
     ]);
-    let mut out: Triggers = t
-        .iter()
+    t.iter()
         .flat_map(|w| [w.to_string(), format!("{w}s"), format!("{w}.")])
-        .map(|w| (w.into_boxed_str(), 0))
-        .collect();
-    let mut mark = |words: &mut dyn Iterator<Item = &'static str>, class: u16| {
-        for w in words {
-            *out.entry(w.into()).or_default() |= class;
-        }
-    };
-    mark(&mut lx.numbers.keys().copied(), class::NUMBER);
-    mark(&mut lx.ordinals.keys().copied(), class::ORDINAL);
-    mark(&mut lx.units.keys().copied(), class::UNIT);
-    mark(&mut lx.shifts.keys().copied(), class::SHIFT);
-    mark(&mut lx.relative_days.keys().copied(), class::RELATIVE_DAY);
-    mark(&mut lx.references.first_words(), class::REFERENCE);
-    mark(&mut lx.frequencies.keys().copied(), class::FREQUENCY);
-    mark(&mut lx.seasons.keys().copied(), class::SEASON);
-    mark(&mut lx.decades.keys().copied(), class::DECADE);
-    mark(&mut lx.holidays.first_words(), class::HOLIDAY);
-    mark(&mut lx.positions.first_words(), class::POSITION);
-    mark(&mut lx.modifiers.first_words(), class::MODIFIER);
-    out
+        .map(|w| {
+            let class = class_of(lx, &w);
+            (w.into_boxed_str(), class)
+        })
+        .collect()
+}
+
+/// The lists that hold word `w`, as `class` bits. Run once per trigger word, at start-up.
+#[inline(never)]
+fn class_of(lx: &Lexicon, w: &str) -> u16 {
+    [
+        (lx.numbers.contains_key(w), class::NUMBER),
+        (lx.ordinals.contains_key(w), class::ORDINAL),
+        (lx.units.contains_key(w), class::UNIT),
+        (lx.shifts.contains_key(w), class::SHIFT),
+        (lx.relative_days.contains_key(w), class::RELATIVE_DAY),
+        (lx.references.starts(w), class::REFERENCE),
+        (lx.frequencies.contains_key(w), class::FREQUENCY),
+        (lx.seasons.contains_key(w), class::SEASON),
+        (lx.decades.contains_key(w), class::DECADE),
+        (lx.holidays.starts(w), class::HOLIDAY),
+        (lx.positions.starts(w), class::POSITION),
+        (lx.modifiers.starts(w), class::MODIFIER),
+    ]
+    .iter()
+    .filter(|(held, _)| *held)
+    .fold(0, |all, (_, class)| all | class)
 }
 
 impl<'l> Rules<'l> {
@@ -595,6 +602,8 @@ impl<'l> Rules<'l> {
         }
     }
 
+    // Out of line: every rule builds its hit here, and a match is rare.
+    #[inline(never)]
     fn hit(&self, v: &View, start: usize, end: usize, expr: DateExpr, label: DateLabel) -> Hit {
         Hit {
             start,

@@ -10,7 +10,7 @@ use crate::dates::value::{Duration, PartOfDay, Reference, TimeOfDay, Value};
 use crate::text::TokenKind;
 
 /// Words that may stand between "the" and "year" ("the full fiscal year"), at most two of them.
-pub(super) const YEAR_ADJECTIVES: &[&str] = &["full", "fiscal", "entire", "whole", "calendar"];
+const YEAR_ADJECTIVES: &[&str] = &["full", "fiscal", "entire", "whole", "calendar"];
 const MAX_YEAR_ADJECTIVES: usize = 2;
 
 /// Words before "that day" or "that week" that make it the day of an event told before ("earlier that day").
