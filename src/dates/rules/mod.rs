@@ -88,7 +88,8 @@ impl Rules<'_> {
         Season => season_word if h.is(class::SEASON),
         DecadeWord => decade_word if h.is(class::DECADE),
         FiscalYear => fiscal_year,
-        SpelledYear => spelled_year_date,
+        // "nineteen", "eighteen"
+        SpelledYear => spelled_year_date if h.is(class::NUMBER),
         ThatUnit => that_unit,
         ExplicitDate => second_day if h.number,
     }
@@ -111,7 +112,8 @@ impl Rules<'_> {
         Century => century if h.is(class::ORDINAL),
         DecadeWord => decade_word if h.is(class::DECADE),
         TheYear => the_year,
-        TheUnit => the_unit,
+        // "week", "month", "weekend"
+        TheUnit => the_unit if h.is(class::UNIT),
         TheQuarter => the_quarter,
         TheUnits => the_units,
         DayOfEvent => day_of_event if h.is(class::ORDINAL),
