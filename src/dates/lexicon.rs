@@ -56,14 +56,27 @@ impl<V: Clone> PhraseTable<V> {
         self.by_first.keys().copied()
     }
 
+    /// True when some phrase starts with word `w`.
+    pub fn starts(&self, w: &str) -> bool {
+        self.by_first.contains_key(w)
+    }
+
     /// The longest phrase starting at `lower[i]`: its value and the index one past its last word.
     pub fn longest<W: Words + ?Sized>(&self, lower: &W, i: usize) -> Option<(V, usize)> {
         let list = self.by_first.get(lower.word(i)?)?;
+        // The first word matched in the lookup; the second is read once for every phrase.
+        let second = lower.word(i + 1);
         list.iter().find_map(|(words, v)| {
-            let ok = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| lower.word(i + k).is_some_and(|t| t == *w));
+            let ok = match words.get(1..) {
+                Some([w, rest @ ..]) => {
+                    second == Some(*w)
+                        && rest
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| lower.word(i + 2 + k).is_some_and(|t| t == *w))
+                }
+                _ => true,
+            };
             ok.then(|| (v.clone(), i + words.len()))
         })
     }

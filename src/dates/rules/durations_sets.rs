@@ -8,7 +8,7 @@ use crate::dates::lexicon::Unit;
 use crate::dates::value::{Duration, Recurrence, Reference, Value};
 
 /// Words before "the" + a duration that keep it a length ("the first nine months").
-const DURATION_ADJECTIVES: &[&str] = &["first", "latest", "initial", "final"];
+pub(super) const DURATION_ADJECTIVES: &[&str] = &["first", "latest", "initial", "final"];
 
 /// Words before a plural unit with no count that make it a length of time ("for decades", "could take
 /// months", "within weeks").
@@ -104,6 +104,17 @@ impl Rules<'_> {
                 Err(_) => *self.lx.numbers.get(a)?,
             };
             return Some(self.hit(v, j, j + 1, duration(n, u), DateLabel::Duration));
+        }
+        if matches!(v.w(j), "a" | "an") {
+            // "a" before a word that cannot follow it in a length (most often): one lookup, not
+            // the count parser.
+            let next = v.w(j + 1);
+            let may_follow = matches!(next, "few" | "couple" | "hundred" | "dozen" | "more" | "-")
+                || UNIT_ADJECTIVES.contains(&next)
+                || self.lx.units.contains_key(next);
+            if !may_follow {
+                return None;
+            }
         }
         let (count, mut k) = self.number(v, j)?;
         if (v.w(k) == "more" || UNIT_ADJECTIVES.contains(&v.w(k))) && self.lx.units.contains_key(v.w(k + 1)) {

@@ -32,22 +32,26 @@ mod periods;
 mod relative;
 
 use super::expr::DateExpr;
-use super::lexicon::{FastSet, Lexicon, Unit, Words};
+use super::lexicon::{FastMap, FastSet, Lexicon, Unit, Words};
 use super::value::Value;
 use crate::annotation::{DateLabel, DateRule};
 use crate::text::{Document, Span, TokenKind};
 
 /// Defines a function that tries the listed rules at token `j`, in order, and keeps the longest
 /// match (the earlier rule on a tie), named by its rule id. Direct calls, so the rules inline.
+/// A rule with `if` after it runs only where its gate holds: a cheap test on the token's [`Head`]
+/// that every match of the rule passes (most rule attempts find nothing, and each costs lookups).
 macro_rules! rule_table {
-    ($(#[$doc:meta])* $name:ident: $($rule:ident => $find:ident,)*) => {
+    ($(#[$doc:meta])* $name:ident($head:ident): $($rule:ident => $find:ident $(if $gate:expr)?,)*) => {
         $(#[$doc])*
-        fn $name(&self, v: &View, j: usize) -> Option<Found> {
+        fn $name(&self, v: &View, j: usize, $head: Head) -> Option<Found> {
             let mut best: Option<Found> = None;
             $(
-                if let Some(h) = self.$find(v, j) {
-                    if best.as_ref().is_none_or(|b| h.end > b.end || (h.end == b.end && h.start < b.start)) {
-                        best = Some(h.named(DateRule::$rule));
+                if true $(&& $gate)? {
+                    if let Some(found) = self.$find(v, j) {
+                        if best.as_ref().is_none_or(|b| found.end > b.end || (found.end == b.end && found.start < b.start)) {
+                            best = Some(found.named(DateRule::$rule));
+                        }
                     }
                 }
             )*
@@ -60,59 +64,144 @@ macro_rules! rule_table {
 impl Rules<'_> {
     rule_table! {
         /// Rules tried at a token other than "the".
-        at_token:
-        ExplicitDate => explicit_date,
-        NumericDate => numeric,
-        Weekday => weekday,
-        Holiday => holiday,
-        RelativeDay => relative_day,
-        Reference => reference,
-        Shift => shift,
-        Quarter => quarter,
-        Duration => duration,
-        Set => set,
+        at_token(h):
+        ExplicitDate => explicit_date if h.number || h.cap,
+        NumericDate => numeric if h.may_numeric(),
+        Weekday => weekday if h.cap,
+        Holiday => holiday if h.cap && h.is(class::HOLIDAY),
+        RelativeDay => relative_day if h.is(class::RELATIVE_DAY),
+        Reference => reference if h.is(class::REFERENCE),
+        Shift => shift if h.is(class::SHIFT),
+        Quarter => quarter if h.may_quarter(),
+        Duration => duration if h.may_count(),
+        Set => set if h.is(class::FREQUENCY) || matches!(h.word, "every" | "each"),
         Time => time,
-        BareUnit => bare_unit,
-        CompoundDuration => compound_duration,
-        DurationRange => duration_range,
-        YearRange => year_range,
+        BareUnit => bare_unit if h.is(class::UNIT),
+        CompoundDuration => compound_duration if h.number || h.is(class::NUMBER) || matches!(h.word, "couple" | "half"),
+        DurationRange => duration_range if h.may_range(),
+        YearRange => year_range if h.number,
         Then => then_back,
         YearAgo => year_ago,
         Duration => long_duration,
-        PositionHyphenated => position_hyphenated,
+        PositionHyphenated => position_hyphenated if h.hyphen(),
         YearEnd => year_end,
-        Season => season_word,
-        DecadeWord => decade_word,
+        Season => season_word if h.is(class::SEASON),
+        DecadeWord => decade_word if h.is(class::DECADE),
         FiscalYear => fiscal_year,
-        SpelledYear => spelled_year_date,
+        // "nineteen", "eighteen"
+        SpelledYear => spelled_year_date if h.is(class::NUMBER),
         ThatUnit => that_unit,
-        ExplicitDate => second_day,
+        ExplicitDate => second_day if h.number,
     }
 
     rule_table! {
         /// Rules tried at "the": only phrases listed with their article ("the future").
-        at_the:
-        Reference => reference,
+        at_the(h):
+        Reference => reference if h.is(class::REFERENCE),
         Then => then_at_the,
     }
 
     rule_table! {
         /// Rules tried right after "the"; the match then takes the article into its span.
-        after_the:
-        Shift => shift,
-        Quarter => quarter,
-        Duration => duration_after_the,
-        DurationRange => duration_range,
-        Season => season_after_the,
-        Century => century,
-        DecadeWord => decade_word,
+        after_the(h):
+        Shift => shift if h.is(class::SHIFT),
+        Quarter => quarter if h.may_quarter(),
+        Duration => duration_after_the if h.may_count() || durations_sets::DURATION_ADJECTIVES.contains(&h.word),
+        DurationRange => duration_range if h.may_range(),
+        Season => season_after_the if h.is(class::SEASON),
+        Century => century if h.is(class::ORDINAL),
+        DecadeWord => decade_word if h.is(class::DECADE),
         TheYear => the_year,
-        TheUnit => the_unit,
+        // "week", "month", "weekend"
+        TheUnit => the_unit if h.is(class::UNIT),
         TheQuarter => the_quarter,
         TheUnits => the_units,
-        DayOfEvent => day_of_event,
-        NumericDate => decade_after_the,
-        PositionHyphenated => decade_position_after_the,
+        DayOfEvent => day_of_event if h.is(class::ORDINAL),
+        NumericDate => decade_after_the if h.may_numeric(),
+        PositionHyphenated => decade_position_after_the if h.hyphen(),
+    }
+}
+
+/// The word lists a trigger word is in, as bits: what [`Head`] tests a rule's gate against.
+mod class {
+    /// A number word ("two", "several", "a").
+    pub const NUMBER: u16 = 1;
+    /// An ordinal word ("third").
+    pub const ORDINAL: u16 = 1 << 1;
+    /// A unit word ("year", "months").
+    pub const UNIT: u16 = 1 << 2;
+    /// A shift word ("last", "next").
+    pub const SHIFT: u16 = 1 << 3;
+    /// A relative day ("today").
+    pub const RELATIVE_DAY: u16 = 1 << 4;
+    /// The first word of a vague reference ("now", "the future").
+    pub const REFERENCE: u16 = 1 << 5;
+    /// A frequency word ("daily").
+    pub const FREQUENCY: u16 = 1 << 6;
+    /// A season word.
+    pub const SEASON: u16 = 1 << 7;
+    /// A decade word ("nineties").
+    pub const DECADE: u16 = 1 << 8;
+    /// The first word of a holiday ("Christmas").
+    pub const HOLIDAY: u16 = 1 << 9;
+    /// The first word of a position phrase ("early", "the end of").
+    pub const POSITION: u16 = 1 << 10;
+    /// The first word of an approximation ("about").
+    pub const MODIFIER: u16 = 1 << 11;
+}
+
+/// A token as the rule table sees it before trying any rule: its word and the lists that hold it,
+/// found with one lookup, so a rule whose first step would look the word up in a list that lacks
+/// it is skipped.
+#[derive(Clone, Copy)]
+struct Head<'w> {
+    word: &'w str,
+    class: u16,
+    number: bool,
+    /// Written with a capital (months, weekdays and holidays are).
+    cap: bool,
+}
+
+impl Head<'_> {
+    #[inline]
+    fn is(&self, class: u16) -> bool {
+        self.class & class != 0
+    }
+
+    #[inline]
+    fn hyphen(&self) -> bool {
+        self.word.as_bytes().contains(&b'-')
+    }
+
+    /// Can open a count ([`Rules::number`]: digits, a number word, "couple") or a hyphenated
+    /// length ("two-year"): the gate of `date/duration`.
+    fn may_count(&self) -> bool {
+        self.word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            || self.is(class::NUMBER)
+            || self.word == "couple"
+            || self.hyphen()
+    }
+
+    /// A number, or an apostrophe before one ("'90s"): the gate of `date/numeric-date`.
+    fn may_numeric(&self) -> bool {
+        self.number || matches!(self.word, "'" | "\u{2019}")
+    }
+
+    /// The gate of `date/duration-range`: a count, or a word before one ("the next 12 to 18 months").
+    fn may_range(&self) -> bool {
+        self.number
+            || self.is(class::NUMBER)
+            || matches!(self.word, "couple" | "next" | "past" | "last" | "coming" | "first")
+    }
+
+    /// The gate of `date/quarter`: a year, "fiscal", "year-ago", an ordinal, "first"/"last",
+    /// "Q3", or a hyphenated word ("third-quarter").
+    fn may_quarter(&self) -> bool {
+        self.number
+            || self.is(class::ORDINAL)
+            || self.hyphen()
+            || matches!(self.word, "fiscal" | "first" | "last")
+            || (self.word.len() == 2 && self.word.starts_with('q'))
     }
 }
 
@@ -282,7 +371,7 @@ impl<'a> View<'a> {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     fn cap(&self, k: usize) -> bool {
         crate::text::words::is_capitalised(self.raw(k))
     }
@@ -317,6 +406,7 @@ impl<'a> View<'a> {
         w.parse().ok()
     }
 
+    #[inline(never)]
     fn span(&self, start: usize, end: usize) -> Span {
         let toks = &self.doc.tokens;
         match (toks.get(start), end.checked_sub(1).and_then(|e| toks.get(e))) {
@@ -333,8 +423,9 @@ pub struct Rules<'l> {
 }
 
 /// The words that can start a rule, each also with a trailing "s" ("Mondays", "1990s") and ".":
-/// ("Sept."), so a token is tested with one lookup.
-pub type Triggers = FastSet<Box<str>>;
+/// ("Sept."), so a token is tested with one lookup; with each, the lists that hold the word itself
+/// (`class` bits), which gate the rules.
+pub type Triggers = FastMap<Box<str>, u16>;
 
 /// Every word that can start a rule, so other tokens are skipped with one lookup.
 pub fn triggers(lx: &Lexicon) -> Triggers {
@@ -381,8 +472,33 @@ pub fn triggers(lx: &Lexicon) -> Triggers {
     ]);
     t.iter()
         .flat_map(|w| [w.to_string(), format!("{w}s"), format!("{w}.")])
-        .map(String::into_boxed_str)
+        .map(|w| {
+            let class = class_of(lx, &w);
+            (w.into_boxed_str(), class)
+        })
         .collect()
+}
+
+/// The lists that hold word `w`, as `class` bits. Run once per trigger word, at start-up.
+#[inline(never)]
+fn class_of(lx: &Lexicon, w: &str) -> u16 {
+    [
+        (lx.numbers.contains_key(w), class::NUMBER),
+        (lx.ordinals.contains_key(w), class::ORDINAL),
+        (lx.units.contains_key(w), class::UNIT),
+        (lx.shifts.contains_key(w), class::SHIFT),
+        (lx.relative_days.contains_key(w), class::RELATIVE_DAY),
+        (lx.references.starts(w), class::REFERENCE),
+        (lx.frequencies.contains_key(w), class::FREQUENCY),
+        (lx.seasons.contains_key(w), class::SEASON),
+        (lx.decades.contains_key(w), class::DECADE),
+        (lx.holidays.starts(w), class::HOLIDAY),
+        (lx.positions.starts(w), class::POSITION),
+        (lx.modifiers.starts(w), class::MODIFIER),
+    ]
+    .iter()
+    .filter(|(held, _)| *held)
+    .fold(0, |all, (_, class)| all | class)
 }
 
 impl<'l> Rules<'l> {
@@ -402,12 +518,20 @@ impl<'l> Rules<'l> {
                 i += 1;
                 continue;
             }
-            let hit = v.is_number(i) || self.triggers.contains(w) || self.hyphen_head(v, i);
+            let number = v.is_number(i);
+            let class = self.triggers.get(w).copied();
+            let hit = number || class.is_some() || self.hyphen_head(v, i);
             if !hit {
                 i += 1;
                 continue;
             }
-            match self.match_at(v, i, 0) {
+            let head = Head {
+                word: w,
+                class: class.unwrap_or(0),
+                number,
+                cap: v.cap(i),
+            };
+            match self.match_head(v, i, 0, head) {
                 Some(found) if found.end > i => {
                     i = found.end;
                     if !self.in_title(v, found.start, found.end) {
@@ -456,15 +580,32 @@ impl<'l> Rules<'l> {
 
     /// "mid-1990s", "late-November", "two-year": hyphenated words whose head is not itself a trigger.
     fn hyphen_head(&self, v: &View, i: usize) -> bool {
-        v.w(i).split_once('-').is_some_and(|(a, b)| {
-            matches!(a, "mid" | "early" | "late" | "pre" | "post")
+        let w = v.w(i);
+        // Most words have no hyphen; a byte scan is cheaper than the char searcher.
+        w.as_bytes().contains(&b'-')
+            && w.split_once('-').is_some_and(|(a, b)| {
+                matches!(a, "mid" | "early" | "late" | "pre" | "post")
                 || self.lx.numbers.contains_key(a)
                 || self.lx.ordinals.contains_key(a)
                 // "day-long", "decades-long" (`date/duration`)
                 || (b == "long" && self.lx.units.contains_key(a))
-        })
+            })
     }
 
+    /// Token `j`'s word and the lists that hold it (one lookup), for the rule gates.
+    #[inline]
+    fn head<'v>(&self, v: &'v View, j: usize) -> Head<'v> {
+        let word = v.w(j);
+        Head {
+            word,
+            class: self.triggers.get(word).copied().unwrap_or(0),
+            number: v.is_number(j),
+            cap: v.cap(j),
+        }
+    }
+
+    // Out of line: every rule builds its hit here, and a match is rare.
+    #[inline(never)]
     fn hit(&self, v: &View, start: usize, end: usize, expr: DateExpr, label: DateLabel) -> Hit {
         Hit {
             start,
@@ -481,11 +622,20 @@ impl<'l> Rules<'l> {
     /// Prefixes ("the", "early", "nearly") recurse; `depth` bounds the recursion so a run of
     /// prefix words ("the end of the end of ...") costs constant work per token.
     pub fn match_at(&self, v: &View, i: usize, depth: u8) -> Option<Found> {
+        self.match_head(v, i, depth, self.head(v, i))
+    }
+
+    /// [`Rules::match_at`] with token `i`'s [`Head`] already looked up.
+    fn match_head(&self, v: &View, i: usize, depth: u8, head: Head) -> Option<Found> {
         if depth > MAX_PREFIXES {
             return None;
         }
-        let is_the = v.w(i) == "the";
-        let mut best = if is_the { self.at_the(v, i) } else { self.at_token(v, i) };
+        let is_the = head.word == "the";
+        let mut best = if is_the {
+            self.at_the(v, i, head)
+        } else {
+            self.at_token(v, i, head)
+        };
         if is_the {
             // Hyphenated adjectives ("the two-year plan", "the third-quarter results") leave "the" out;
             // "the year-ago quarter" names a period and keeps it.
@@ -497,14 +647,23 @@ impl<'l> Rules<'l> {
                     && f.rule != DateRule::PositionHyphenated)
                     || v.w(f.start + 1) == "-"
             };
-            let after = self.after_the(v, i + 1).filter(|f| !hyphenated(f));
+            let next = self.head(v, i + 1);
+            let after = self.after_the(v, i + 1, next).filter(|f| !hyphenated(f));
             best = longer(best, after.map(|f| f.widened(v, i)));
-            if let Some(((), k)) = self.lx.positions.longest(v, i + 1) {
+            if let Some(((), k)) = next
+                .is(class::POSITION)
+                .then(|| self.lx.positions.longest(v, i + 1))
+                .flatten()
+            {
                 let inner = self.match_at(v, k, depth + 1).filter(|f| f.label == DateLabel::Date);
                 best = longer(best, inner.map(|f| f.widened(v, i)));
             }
         }
-        if let Some(((), k)) = self.lx.positions.longest(v, i) {
+        if let Some(((), k)) = head
+            .is(class::POSITION)
+            .then(|| self.lx.positions.longest(v, i))
+            .flatten()
+        {
             // "earlier Friday", "later today", "earlier this week": the day is the expression.
             let single = k == i + 1;
             let day_like = |e: &DateExpr| {
@@ -525,7 +684,11 @@ impl<'l> Rules<'l> {
             best = longer(best, inner.map(|f| f.widened(v, i)));
         }
         // "about the past three months" is a topic, not an approximation.
-        if let Some(((), k)) = self.lx.modifiers.longest(v, i).filter(|&(_, k)| v.w(k) != "the") {
+        let modifier = head
+            .is(class::MODIFIER)
+            .then(|| self.lx.modifiers.longest(v, i))
+            .flatten();
+        if let Some(((), k)) = modifier.filter(|&(_, k)| v.w(k) != "the") {
             let inner = self
                 .match_at(v, k, depth + 1)
                 .filter(|f| f.label == DateLabel::Duration || is_ago(v, f));
