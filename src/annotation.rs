@@ -101,6 +101,9 @@ pub enum EntityRule {
     /// An organisation: a name after a noun of a company's people or parts and "of" ("the founder
     /// of X", "a unit of X") that the tagger called a person (`entity/org-of-noun`).
     OrgOfNoun,
+    /// A person: one name the tagger called a place or an organisation, joined by "and" to a
+    /// person ("between Aoun and Hariri") (`entity/person-pair`).
+    PersonPair,
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
@@ -161,7 +164,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 39] = [
+    pub const ALL: [EntityRule; 40] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -180,6 +183,7 @@ impl EntityRule {
         EntityRule::PlaceOfNoun,
         EntityRule::PlaceAfterPreposition,
         EntityRule::OrgOfNoun,
+        EntityRule::PersonPair,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
@@ -224,6 +228,7 @@ impl EntityRule {
             EntityRule::PlaceOfNoun => "entity/place-of-noun",
             EntityRule::PlaceAfterPreposition => "entity/place-after-preposition",
             EntityRule::OrgOfNoun => "entity/org-of-noun",
+            EntityRule::PersonPair => "entity/person-pair",
             EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",

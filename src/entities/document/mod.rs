@@ -14,6 +14,7 @@ mod adjectives;
 mod ages;
 mod calendar;
 mod consistency;
+mod coordinated;
 mod datelines;
 mod famous;
 mod groups_events;
@@ -118,6 +119,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     repeats::untagged_repeats(doc, lex, &mut mentions);
     surnames::known_surnames(doc, lex, &mut mentions);
     famous::famous_people(doc, lexicons, &mut mentions);
+    coordinated::person_pairs(doc, lex, &mut mentions);
     listed::lexicon_names(doc, lex, &mut mentions);
     laws::laws(doc, lex, &mut mentions);
     works::works(doc, lex, &mut mentions);
