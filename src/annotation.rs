@@ -101,9 +101,9 @@ pub enum EntityRule {
     /// An organisation: a name after a noun of a company's people or parts and "of" ("the founder
     /// of X", "a unit of X") that the tagger called a person (`entity/org-of-noun`).
     OrgOfNoun,
-    /// A person: one name the tagger called a place or an organisation, joined by "and" to a
-    /// person ("between Aoun and Hariri") (`entity/person-pair`).
-    PersonPair,
+    /// A person: one name before "himself", "herself" or "was born" ("Wright was born in Poole")
+    /// (`entity/person-cue`).
+    PersonCue,
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
@@ -183,7 +183,7 @@ impl EntityRule {
         EntityRule::PlaceOfNoun,
         EntityRule::PlaceAfterPreposition,
         EntityRule::OrgOfNoun,
-        EntityRule::PersonPair,
+        EntityRule::PersonCue,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
@@ -228,7 +228,7 @@ impl EntityRule {
             EntityRule::PlaceOfNoun => "entity/place-of-noun",
             EntityRule::PlaceAfterPreposition => "entity/place-after-preposition",
             EntityRule::OrgOfNoun => "entity/org-of-noun",
-            EntityRule::PersonPair => "entity/person-pair",
+            EntityRule::PersonCue => "entity/person-cue",
             EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",
