@@ -104,6 +104,9 @@ pub enum EntityRule {
     /// A person: one name before "himself", "herself" or "was born" ("Wright was born in Poole")
     /// (`entity/person-cue`).
     PersonCue,
+    /// Other (MISC): one word after "the" that the tagger called a person, unsure, and no list of
+    /// people holds ("the Qing dynasty") (`entity/not-person-after-the`).
+    NotPersonAfterThe,
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
@@ -164,7 +167,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 40] = [
+    pub const ALL: [EntityRule; 41] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -184,6 +187,7 @@ impl EntityRule {
         EntityRule::PlaceAfterPreposition,
         EntityRule::OrgOfNoun,
         EntityRule::PersonCue,
+        EntityRule::NotPersonAfterThe,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
@@ -229,6 +233,7 @@ impl EntityRule {
             EntityRule::PlaceAfterPreposition => "entity/place-after-preposition",
             EntityRule::OrgOfNoun => "entity/org-of-noun",
             EntityRule::PersonCue => "entity/person-cue",
+            EntityRule::NotPersonAfterThe => "entity/not-person-after-the",
             EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",

@@ -114,6 +114,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     org_of_noun::org_of(doc, &mut mentions);
     adjectives::adjectives(doc, lexicons, lex, &mut mentions);
     person_cues::person_cues(doc, lex, &mut mentions);
+    person_cues::not_person_after_the(doc, lexicons, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);
