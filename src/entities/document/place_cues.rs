@@ -42,6 +42,14 @@ pub(super) fn place_of(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions
         if of < 2 || doc.token_text(of - 1) != "of" || !place_of_cue(doc.token_text(of - 2)) {
             continue;
         }
+        // A capitalised noun with neither "the" nor a title before it opens a work's or a band's
+        // name ("King of the Hill", "Kings of Leon"), not a noun of place ("the Bishop of Durham",
+        // "Lord Mayor of Brisbane").
+        let titled = doc.is_capitalised(of - 2)
+            && !(of >= 3 && (matches!(doc.token_text(of - 3), "the" | "The") || doc.is_capitalised(of - 3)));
+        if titled {
+            continue;
+        }
         // "the centre of Clinton's campaign": the noun is the campaign's, not the person's.
         let possessive = m.label == EntityLabel::Person
             && m.end < doc.tokens.len()
