@@ -107,6 +107,8 @@ pub enum EntityRule {
     /// Other (MISC): one word after "the" that the tagger called a person, unsure, and no list of
     /// people holds ("the Qing dynasty") (`entity/not-person-after-the`).
     NotPersonAfterThe,
+    /// A place: "St." and the name the tagger cut from it ("St. Michael") (`entity/saint-place`).
+    SaintPlace,
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
@@ -167,7 +169,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 41] = [
+    pub const ALL: [EntityRule; 42] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -188,6 +190,7 @@ impl EntityRule {
         EntityRule::OrgOfNoun,
         EntityRule::PersonCue,
         EntityRule::NotPersonAfterThe,
+        EntityRule::SaintPlace,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
@@ -234,6 +237,7 @@ impl EntityRule {
             EntityRule::OrgOfNoun => "entity/org-of-noun",
             EntityRule::PersonCue => "entity/person-cue",
             EntityRule::NotPersonAfterThe => "entity/not-person-after-the",
+            EntityRule::SaintPlace => "entity/saint-place",
             EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",

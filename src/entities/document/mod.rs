@@ -111,6 +111,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
     place_cues::place_of(doc, lex, &mut mentions);
     place_cues::place_after_preposition(doc, lex, &mut mentions);
+    place_cues::saints(doc, &mut mentions);
     org_of_noun::org_of(doc, &mut mentions);
     adjectives::adjectives(doc, lexicons, lex, &mut mentions);
     person_cues::person_cues(doc, lex, &mut mentions);

@@ -101,3 +101,30 @@ pub(super) fn place_after_preposition(doc: &Document, lex: &[TokenLex], mentions
         }
     }
 }
+
+/// "St." the tagger cut from the name after it ("St." + "Michael" for a church): no name is the
+/// abbreviation alone, so the two are one place.
+pub(super) fn saints(doc: &Document, mentions: &mut Mentions) {
+    mentions.sort();
+    let list = mentions.edit();
+    let mut k = 0;
+    while k + 1 < list.len() {
+        let (a, b) = (&list[k], &list[k + 1]);
+        let joined = a.len() == 1
+            && matches!(doc.token_text(a.start), "St." | "St")
+            && b.start == a.end
+            && doc.tokens[b.start].newlines_before == 0
+            && b.len() <= 2;
+        if joined {
+            let end = list[k + 1].end;
+            list[k].end = end;
+            list[k].decide(
+                EntityLabel::Loc,
+                EntityRule::SaintPlace,
+                "a place: \"St.\" and the name after it".to_string(),
+            );
+            list.remove(k + 1);
+        }
+        k += 1;
+    }
+}
