@@ -109,6 +109,9 @@ pub enum EntityRule {
     NotPersonAfterThe,
     /// A place: "St." and the name the tagger cut from it ("St. Michael") (`entity/saint-place`).
     SaintPlace,
+    /// "People's" the tagger left out of the name it opens ("People's Republic of China")
+    /// (`entity/peoples-name`).
+    PeoplesName,
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
@@ -169,7 +172,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 42] = [
+    pub const ALL: [EntityRule; 43] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -191,6 +194,7 @@ impl EntityRule {
         EntityRule::PersonCue,
         EntityRule::NotPersonAfterThe,
         EntityRule::SaintPlace,
+        EntityRule::PeoplesName,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
@@ -238,6 +242,7 @@ impl EntityRule {
             EntityRule::PersonCue => "entity/person-cue",
             EntityRule::NotPersonAfterThe => "entity/not-person-after-the",
             EntityRule::SaintPlace => "entity/saint-place",
+            EntityRule::PeoplesName => "entity/peoples-name",
             EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",
