@@ -101,6 +101,17 @@ pub enum EntityRule {
     /// An organisation: a name after a noun of a company's people or parts and "of" ("the founder
     /// of X", "a unit of X") that the tagger called a person (`entity/org-of-noun`).
     OrgOfNoun,
+    /// A person: one name before "himself", "herself" or "was born" ("Wright was born in Poole")
+    /// (`entity/person-cue`).
+    PersonCue,
+    /// Other (MISC): one word after "the" that the tagger called a person, unsure, and no list of
+    /// people holds ("the Qing dynasty") (`entity/not-person-after-the`).
+    NotPersonAfterThe,
+    /// A place: "St." and the name the tagger cut from it ("St. Michael") (`entity/saint-place`).
+    SaintPlace,
+    /// "People's" the tagger left out of the name it opens ("People's Republic of China")
+    /// (`entity/peoples-name`).
+    PeoplesName,
     /// A name the article labelled elsewhere, written again where the tagger saw nothing:
     /// "Jutting appeared" after "Jutting, now 31," (`entity/repeated-name`).
     RepeatedName,
@@ -161,7 +172,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 39] = [
+    pub const ALL: [EntityRule; 43] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -180,6 +191,10 @@ impl EntityRule {
         EntityRule::PlaceOfNoun,
         EntityRule::PlaceAfterPreposition,
         EntityRule::OrgOfNoun,
+        EntityRule::PersonCue,
+        EntityRule::NotPersonAfterThe,
+        EntityRule::SaintPlace,
+        EntityRule::PeoplesName,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
         EntityRule::SameName,
@@ -224,6 +239,10 @@ impl EntityRule {
             EntityRule::PlaceOfNoun => "entity/place-of-noun",
             EntityRule::PlaceAfterPreposition => "entity/place-after-preposition",
             EntityRule::OrgOfNoun => "entity/org-of-noun",
+            EntityRule::PersonCue => "entity/person-cue",
+            EntityRule::NotPersonAfterThe => "entity/not-person-after-the",
+            EntityRule::SaintPlace => "entity/saint-place",
+            EntityRule::PeoplesName => "entity/peoples-name",
             EntityRule::RepeatedName => "entity/repeated-name",
             EntityRule::AdjectiveOfPeople => "entity/adjective-of-people",
             EntityRule::SameName => "entity/same-name",

@@ -67,3 +67,28 @@ pub(super) fn dangling_of(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
     }
     *list = out;
 }
+
+/// "People's" the tagger left out of the name it opens ("People’s Republic of China", read past
+/// a curly apostrophe): it is the name's first word, as in CoNLL's "People's Republic of China"
+/// and "Pakistan People's Party".
+pub(super) fn peoples(doc: &Document, mentions: &mut Mentions) {
+    for m in mentions.iter_mut() {
+        let s = m.start;
+        let opens = s >= 2
+            && doc.token_text(s - 2) == "People"
+            && crate::text::words::is_possessive(doc.token_text(s - 1))
+            && doc.tokens[s - 1].newlines_before == 0
+            && doc.tokens[s].newlines_before == 0
+            && doc.is_capitalised(s)
+            && matches!(m.label, EntityLabel::Loc | EntityLabel::Org);
+        if opens {
+            m.start = s - 2;
+            let label = m.label;
+            m.decide(
+                label,
+                EntityRule::PeoplesName,
+                "\"People's\" opens the name".to_string(),
+            );
+        }
+    }
+}

@@ -32,6 +32,7 @@ mod org_cues;
 mod org_heads;
 mod org_of_noun;
 mod people;
+mod person_cues;
 mod place_cues;
 mod places;
 mod repeats;
@@ -102,6 +103,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     org_heads::org_heads(doc, lexicons, lex, &mut mentions);
     joins::demonym_orgs(doc, lex, &mut mentions);
     joins::dangling_of(doc, lexicons, &mut mentions);
+    joins::peoples(doc, &mut mentions);
     org_heads::org_short_forms(doc, lex, &mut mentions);
     org_cues::title_case_acronyms(doc, lexicons, lex, &mut mentions);
     org_cues::company_cues(doc, lexicons, lex, &mut mentions);
@@ -110,8 +112,11 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
     place_cues::place_of(doc, lex, &mut mentions);
     place_cues::place_after_preposition(doc, lex, &mut mentions);
+    place_cues::saints(doc, &mut mentions);
     org_of_noun::org_of(doc, &mut mentions);
     adjectives::adjectives(doc, lexicons, lex, &mut mentions);
+    person_cues::person_cues(doc, lex, &mut mentions);
+    person_cues::not_person_after_the(doc, lexicons, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
     places::place_lists(doc, lexicons, &mut mentions);
     consistency::repeat_names(doc, lex, &mut mentions);

@@ -42,6 +42,14 @@ pub(super) fn place_of(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions
         if of < 2 || doc.token_text(of - 1) != "of" || !place_of_cue(doc.token_text(of - 2)) {
             continue;
         }
+        // A capitalised noun with neither "the" nor a title before it opens a work's or a band's
+        // name ("King of the Hill", "Kings of Leon"), not a noun of place ("the Bishop of Durham",
+        // "Lord Mayor of Brisbane").
+        let titled = doc.is_capitalised(of - 2)
+            && !(of >= 3 && (matches!(doc.token_text(of - 3), "the" | "The") || doc.is_capitalised(of - 3)));
+        if titled {
+            continue;
+        }
         // "the centre of Clinton's campaign": the noun is the campaign's, not the person's.
         let possessive = m.label == EntityLabel::Person
             && m.end < doc.tokens.len()
@@ -91,5 +99,32 @@ pub(super) fn place_after_preposition(doc: &Document, lex: &[TokenLex], mentions
             let reason = format!("a place: one name after \"{prep}\"");
             mentions.decide(k, EntityLabel::Loc, EntityRule::PlaceAfterPreposition, reason);
         }
+    }
+}
+
+/// "St." the tagger cut from the name after it ("St." + "Michael" for a church): no name is the
+/// abbreviation alone, so the two are one place.
+pub(super) fn saints(doc: &Document, mentions: &mut Mentions) {
+    mentions.sort();
+    let list = mentions.edit();
+    let mut k = 0;
+    while k + 1 < list.len() {
+        let (a, b) = (&list[k], &list[k + 1]);
+        let joined = a.len() == 1
+            && matches!(doc.token_text(a.start), "St." | "St")
+            && b.start == a.end
+            && doc.tokens[b.start].newlines_before == 0
+            && b.len() <= 2;
+        if joined {
+            let end = list[k + 1].end;
+            list[k].end = end;
+            list[k].decide(
+                EntityLabel::Loc,
+                EntityRule::SaintPlace,
+                "a place: \"St.\" and the name after it".to_string(),
+            );
+            list.remove(k + 1);
+        }
+        k += 1;
     }
 }

@@ -82,6 +82,9 @@ pub(super) fn countries(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], m
     }
 }
 
+/// Verbs of travel after which even two names joined by "and" are places.
+const TRAVEL_VERBS: [&str; 5] = ["visited", "visiting", "visits", "toured", "tours"];
+
 /// "Manchester, Liverpool, Leicester, Dorset and Torbay": the items of one list are the same kind
 /// of thing; when most of them are places, the rest are places too (not a club and a person).
 pub(super) fn place_lists(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentions) {
@@ -104,7 +107,10 @@ pub(super) fn place_lists(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
         // "as he visits Manchester, Liverpool, …": a list after a word of place or travel.
         let start = mentions[i].start;
         let placed = start > 0 && lexicons.contains(RuleList::PlaceListCues, doc.token_text(start - 1));
-        if items >= MIN_LIST_ITEMS && single && (places * 2 > items || (placed && places >= 2)) {
+        // "visited Kamchatka and Sakhalin": after a verb of travel, two names are enough.
+        let travelled = start > 0 && TRAVEL_VERBS.contains(&doc.token_text(start - 1));
+        let pair = items == 2 && travelled && places == 1;
+        if single && (pair || items >= MIN_LIST_ITEMS && (places * 2 > items || (placed && places >= 2))) {
             for k in i..j {
                 if matches!(mentions[k].label, EntityLabel::Person | EntityLabel::Org) {
                     mentions.decide(
