@@ -27,7 +27,7 @@ fn entities<'a>(e: &'a Export, text: &str) -> Vec<(&'a str, &'a str, &'a str)> {
                 ..
             } if span.text == text => {
                 assert_eq!(slice(&e.text, span.start, span.end), text);
-                Some((label.as_str(), entity_id.as_str(), canonical.as_str()))
+                Some((label.as_ref(), entity_id.as_str(), canonical.as_str()))
             }
             _ => None,
         })
@@ -40,7 +40,7 @@ fn date_value(e: &Export, text: &str) -> (String, Option<String>) {
         .find_map(|a| match a {
             WireAnnotation::Date { span, label, value, .. } if span.text == text => {
                 assert_eq!(slice(&e.text, span.start, span.end), text);
-                Some((label.clone(), value.clone()))
+                Some((label.to_string(), value.clone()))
             }
             _ => None,
         })

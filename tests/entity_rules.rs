@@ -18,7 +18,7 @@ fn entities(text: &str) -> Vec<(String, String, String, String, Option<f64>)> {
                 confidence,
                 rule,
                 ..
-            } => Some((span.text, label, rule, reason, confidence)),
+            } => Some((span.text, label.into_owned(), rule.into_owned(), reason, confidence)),
             _ => None,
         })
         .collect()

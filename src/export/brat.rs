@@ -34,7 +34,7 @@ pub fn to_ann(export: &Export) -> String {
     for a in &export.annotations {
         let s = a.span();
         let label = match a {
-            WireAnnotation::Entity { label, .. } | WireAnnotation::Date { label, .. } => label.as_str(),
+            WireAnnotation::Entity { label, .. } | WireAnnotation::Date { label, .. } => label,
             WireAnnotation::Quote { .. } => "Quote",
         };
         let t = ann.textbound(text, &table, label, s.start, s.end);
@@ -94,7 +94,7 @@ pub fn to_ann(export: &Export) -> String {
                 note.push_str("; ");
             }
             note.push_str("rule ");
-            note.push_str(&rule);
+            note.push_str(rule);
         }
         if !note.is_empty() {
             ann.note(t, &note);

@@ -116,7 +116,7 @@ fn quote_rows(out: &mut String, document: &str, export: &Export) {
                     Cell::Number(Some(span.end)),
                     Cell::Number(*speaker_start),
                     Cell::Number(*speaker_end),
-                    optional(&rule),
+                    Cell::Text(rule.unwrap_or("")),
                 ],
             );
         }

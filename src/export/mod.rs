@@ -13,9 +13,14 @@ pub mod w3c;
 use crate::annotation::{Annotations, DateAnchor, DateSource};
 use crate::text::{OffsetTable, Span};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Schema name written in every export.
 pub const SCHEMA: &str = "newsmark/1";
+
+/// A field that is mostly one word of a fixed set (label, rule id, kind...): borrowed when the
+/// export is built, so it does not allocate a string per field; owned when read back from JSON.
+pub type Word = Cow<'static, str>;
 
 /// A whole export: the text and everything found in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,11 +29,11 @@ pub struct Export {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Always [`SCHEMA`].
-    pub schema: String,
+    pub schema: Word,
     /// The full input text.
     pub text: String,
     /// Always "codepoint": `start`/`end` count Unicode code points.
-    pub offset_unit: String,
+    pub offset_unit: Word,
     /// The date relative expressions were resolved against.
     pub document_date: Option<WireDocumentDate>,
     /// Every annotation, sorted by `start` ascending, then `end` descending.
@@ -41,7 +46,7 @@ pub struct WireDocumentDate {
     /// `YYYY-MM-DD`.
     pub value: String,
     /// "text" (detected) or "given" (by the user).
-    pub source: String,
+    pub source: Word,
     /// Evidence span in code points (null when given).
     pub start: Option<usize>,
     /// End of the evidence span in code points.
@@ -79,7 +84,7 @@ pub enum WireAnnotation {
         #[serde(flatten)]
         span: WireSpan,
         /// PERSON, ORG, LOC, NORP, EVENT or MISC.
-        label: String,
+        label: Word,
         /// Shared by every mention of the same entity ("ent1").
         entity_id: String,
         /// Fullest name of the entity in the document.
@@ -90,7 +95,7 @@ pub enum WireAnnotation {
         /// 0.983 from serde_json but reach JS as 0.9829999804496765 through serde-wasm-bindgen.
         confidence: Option<f64>,
         /// Stable id of the rule that decided it ("entity/dateline"; see [`crate::EntityRule`]).
-        rule: String,
+        rule: Word,
     },
     /// A temporal expression.
     Date {
@@ -98,17 +103,17 @@ pub enum WireAnnotation {
         #[serde(flatten)]
         span: WireSpan,
         /// DATE, TIME, DURATION or SET.
-        label: String,
+        label: Word,
         /// TIMEX3 value, or null when it cannot be resolved.
         value: Option<String>,
         /// "document_date", another date's id, or null for absolute values.
-        anchor: Option<String>,
+        anchor: Option<Word>,
         /// The value in words.
         gloss: Option<String>,
         /// Why it resolved this way.
         reason: Option<String>,
         /// The rule that recognised it ("date/explicit-date"); ids are stable.
-        rule: String,
+        rule: Word,
     },
     /// A quotation (marks included).
     Quote {
@@ -116,7 +121,7 @@ pub enum WireAnnotation {
         #[serde(flatten)]
         span: WireSpan,
         /// "speech", "scare" or "reported".
-        kind: String,
+        kind: Word,
         /// Canonical speaker name, the attributing phrase, or null.
         speaker: Option<String>,
         /// The speaker's `entity_id`, or null.
@@ -132,11 +137,11 @@ pub enum WireAnnotation {
         /// The speech verb.
         cue: Option<String>,
         /// "female", "male" or "unknown": the speaker's gender as the text signals it.
-        speaker_gender: String,
+        speaker_gender: Word,
         /// What told it: "pronoun", "title", "given-name" or "none".
-        speaker_gender_basis: String,
+        speaker_gender_basis: Word,
         /// The attribution rule (`quote/after-adjacent`); see `QuoteRule`.
-        rule: String,
+        rule: Word,
     },
 }
 
@@ -188,32 +193,32 @@ impl Export {
         for (i, e) in found.entities.iter().enumerate() {
             out.push(WireAnnotation::Entity {
                 span: wire_span(numbered("e", i + 1), e.span),
-                label: e.label.as_str().to_string(),
+                label: Cow::Borrowed(e.label.as_str()),
                 entity_id: entity_id(e.entity),
                 canonical: e.canonical.clone(),
                 reason: e.reason.clone(),
                 confidence: e.confidence.map(|c| (f64::from(c) * 1000.0).round() / 1000.0),
-                rule: e.rule.id().to_string(),
+                rule: Cow::Borrowed(e.rule.id()),
             });
         }
         for (i, d) in found.dates.iter().enumerate() {
             out.push(WireAnnotation::Date {
                 span: wire_span(numbered("d", i + 1), d.span),
-                label: d.label.as_str().to_string(),
+                label: Cow::Borrowed(d.label.as_str()),
                 value: d.value.clone(),
                 anchor: d.anchor.map(|a| match a {
-                    DateAnchor::DocumentDate => "document_date".to_string(),
-                    DateAnchor::Mention(k) => numbered("d", k + 1),
+                    DateAnchor::DocumentDate => Cow::Borrowed("document_date"),
+                    DateAnchor::Mention(k) => Cow::Owned(numbered("d", k + 1)),
                 }),
                 gloss: d.gloss.clone(),
                 reason: d.reason.clone(),
-                rule: d.rule.id().to_string(),
+                rule: Cow::Borrowed(d.rule.id()),
             });
         }
         for (i, q) in found.quotes.iter().enumerate() {
             out.push(WireAnnotation::Quote {
                 span: wire_span(numbered("q", i + 1), q.span),
-                kind: q.kind.as_str().to_string(),
+                kind: Cow::Borrowed(q.kind.as_str()),
                 speaker: q.speaker.clone(),
                 speaker_id: q.speaker_entity.map(&mut entity_id),
                 speaker_start: q.speaker_span.map(|s| table.codepoint(s.start)),
@@ -221,9 +226,9 @@ impl Export {
                 speaker_start_utf16: q.speaker_span.map(|s| table.utf16(s.start)),
                 speaker_end_utf16: q.speaker_span.map(|s| table.utf16(s.end)),
                 cue: q.cue.clone(),
-                speaker_gender: q.speaker_gender.0.as_str().to_string(),
-                speaker_gender_basis: q.speaker_gender.1.as_str().to_string(),
-                rule: q.rule.id().to_string(),
+                speaker_gender: Cow::Borrowed(q.speaker_gender.0.as_str()),
+                speaker_gender_basis: Cow::Borrowed(q.speaker_gender.1.as_str()),
+                rule: Cow::Borrowed(q.rule.id()),
             });
         }
         out.sort_by(|a, b| {
@@ -240,7 +245,7 @@ impl Export {
             };
             WireDocumentDate {
                 value: d.date.to_string(),
-                source: if evidence.is_some() { "text" } else { "given" }.to_string(),
+                source: Cow::Borrowed(if evidence.is_some() { "text" } else { "given" }),
                 start: evidence.map(|s| table.codepoint(s.start)),
                 end: evidence.map(|s| table.codepoint(s.end)),
                 start_utf16: evidence.map(|s| table.utf16(s.start)),
@@ -249,9 +254,9 @@ impl Export {
         });
         Export {
             id: None,
-            schema: SCHEMA.to_string(),
+            schema: Cow::Borrowed(SCHEMA),
             text: text.to_string(),
-            offset_unit: "codepoint".to_string(),
+            offset_unit: Cow::Borrowed("codepoint"),
             document_date,
             annotations: out,
         }

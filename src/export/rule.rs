@@ -4,10 +4,10 @@ use super::WireAnnotation;
 
 /// The annotation's `rule` id ("quote/after-adjacent"). Every annotation has one; the `Option`
 /// lets the formats leave the field out should a future annotation type carry none.
-pub(crate) fn rule_of(annotation: &WireAnnotation) -> Option<String> {
+pub(crate) fn rule_of(annotation: &WireAnnotation) -> Option<&str> {
     match annotation {
         WireAnnotation::Entity { rule, .. }
         | WireAnnotation::Date { rule, .. }
-        | WireAnnotation::Quote { rule, .. } => Some(rule.clone()),
+        | WireAnnotation::Quote { rule, .. } => Some(rule),
     }
 }

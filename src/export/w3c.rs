@@ -124,7 +124,7 @@ fn annotation(export: &Export, table: &OffsetTable, source: &str, a: &WireAnnota
         }
     }
     if let Some(rule) = rule_of(a) {
-        body.push(tag("classifying", &rule));
+        body.push(tag("classifying", rule));
     }
     let slice = |from: usize, to: usize| export.text[table.byte(from)..table.byte(to)].to_string();
     let prefix = slice(span.start.saturating_sub(QUOTE_CONTEXT_CHARS), span.start);

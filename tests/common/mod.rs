@@ -276,7 +276,7 @@ fn check_export_with(text: &str, export: &Export, checks: Checks) {
                 ..
             } => {
                 offsets.check_wire(text, span, "entity");
-                assert!(ENTITY_LABELS.contains(&label.as_str()), "unknown entity label {label}");
+                assert!(ENTITY_LABELS.contains(&label.as_ref()), "unknown entity label {label}");
                 entity_ids.insert(entity_id.as_str());
                 let first = *canonical_of.entry(entity_id).or_insert(canonical);
                 assert_eq!(
@@ -286,7 +286,7 @@ fn check_export_with(text: &str, export: &Export, checks: Checks) {
             }
             WireAnnotation::Date { span, label, .. } => {
                 offsets.check_wire(text, span, "date");
-                assert!(DATE_LABELS.contains(&label.as_str()), "unknown date label {label}");
+                assert!(DATE_LABELS.contains(&label.as_ref()), "unknown date label {label}");
                 date_ids.insert(span.id.as_str());
             }
             WireAnnotation::Quote {
@@ -328,7 +328,7 @@ fn check_export_with(text: &str, export: &Export, checks: Checks) {
                     );
                 } else {
                     assert!(
-                        date_ids.contains(anchor.as_str()),
+                        date_ids.contains(anchor.as_ref()),
                         "date {} anchored to unknown {anchor}",
                         span.id
                     );
@@ -367,7 +367,7 @@ fn check_export_with(text: &str, export: &Export, checks: Checks) {
             "document date {:?} is not YYYY-MM-DD",
             d.value
         );
-        match (d.source.as_str(), d.start, d.end, d.start_utf16, d.end_utf16) {
+        match (d.source.as_ref(), d.start, d.end, d.start_utf16, d.end_utf16) {
             ("text", Some(a), Some(b), Some(c), Some(e)) => {
                 offsets.check_pair(text, (a, b), (c, e), "document date evidence");
             }
