@@ -321,7 +321,7 @@ pub struct View<'a> {
 impl Words for View<'_> {
     fn word(&self, k: usize) -> Option<&str> {
         let Some(&(a, b)) = self.idx.get(k) else {
-            self.read_past_end.set(true);
+            self.past_end();
             return None;
         };
         self.buf.get(a as usize..b as usize)
@@ -361,6 +361,13 @@ impl<'a> View<'a> {
         }
     }
 
+    // Out of line and cold: rules rarely look past the end, and every inlined word lookup has this path.
+    #[cold]
+    #[inline(never)]
+    fn past_end(&self) {
+        self.read_past_end.set(true);
+    }
+
     /// Number of tokens in the view.
     pub fn len(&self) -> usize {
         self.idx.len()
@@ -389,7 +396,7 @@ impl<'a> View<'a> {
         if k < self.idx.len() {
             self.doc.token_text(k)
         } else {
-            self.read_past_end.set(true);
+            self.past_end();
             ""
         }
     }
@@ -414,7 +421,7 @@ impl<'a> View<'a> {
     #[inline]
     fn is_number(&self, k: usize) -> bool {
         if k >= self.idx.len() {
-            self.read_past_end.set(true);
+            self.past_end();
             return false;
         }
         self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
