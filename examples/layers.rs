@@ -26,8 +26,9 @@ fn main() {
         let e = ents.find(&doc);
         t_ent += t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let dd = dates.detect_document_date(&doc);
-        let _ = dates.find(&doc, dd.map(|d| d.date), &e);
+        let scan = newsmark::internals::DateScan::new(&doc);
+        let dd = dates.detect_document_date(&scan);
+        let _ = dates.find(&scan, dd.map(|d| d.date), &e);
         t_date += t.elapsed().as_secs_f64();
         let t = Instant::now();
         let _ = quotes.find(&doc, &e);

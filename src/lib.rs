@@ -38,7 +38,7 @@ pub use text::Span;
 /// per-layer profiler (`examples/layers.rs`) reach into. It may change in any release.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::dates::DateRecognizer;
+    pub use crate::dates::{DateRecognizer, Scan as DateScan};
     pub use crate::entities::lexicon::{LexClass, Lexicons};
     pub use crate::entities::tags::Class;
     pub use crate::entities::train;
@@ -199,6 +199,7 @@ impl Annotator {
         } else {
             Vec::new()
         };
+        let scan = dates::Scan::new(&doc);
         let document_date = match options.document_date {
             Some(date) => Some(DocumentDate {
                 date,
@@ -207,11 +208,11 @@ impl Annotator {
             // A date line outside the range is no document date either, as a typed one would not be.
             None => self
                 .dates
-                .detect_document_date(&doc)
+                .detect_document_date(&scan)
                 .filter(|d| in_document_date_range(d.date)),
         };
         let dates = if layers.dates {
-            self.dates.find(&doc, document_date.map(|d| d.date), &entities)
+            self.dates.find(&scan, document_date.map(|d| d.date), &entities)
         } else {
             Vec::new()
         };

@@ -5,7 +5,7 @@
 use super::calendar::CalendarDate;
 use super::expr::DateExpr;
 use super::lexicon::Words;
-use super::rules::{Found, Rules, View};
+use super::rules::{Found, View};
 use super::value::Value;
 use crate::annotation::{DateSource, DocumentDate};
 use crate::text::{Document, Span};
@@ -35,9 +35,8 @@ fn day_of(expr: &DateExpr) -> Option<CalendarDate> {
     }
 }
 
-/// The document date, with the span of its evidence.
-pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
-    let mut head_end = 0;
+/// The line of each token in the head of `doc`: as many as the head has tokens.
+pub fn head_lines(doc: &Document) -> Vec<usize> {
     let mut line = 0;
     let mut line_of = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -48,14 +47,23 @@ pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
             break;
         }
         line_of.push(line);
-        head_end = i + 1;
     }
-    let view = View::prefix(doc, head_end);
-    let found = rules.find_all(&view);
+    line_of
+}
+
+/// The document date, with the span of its evidence, from the rules' matches `found` over the head
+/// of `doc` (`view`, a prefix of [`head_lines`]' length); `whole` gives those over the whole text.
+pub fn detect<'a>(
+    doc: &Document,
+    view: &View,
+    found: &[Found],
+    whole: impl FnOnce() -> &'a [Found],
+) -> Option<DocumentDate> {
+    let line_of = head_lines(doc);
     let line_len = |l: usize| line_of.iter().filter(|&&x| x == l).count();
     let lower = |k: usize| view.word(k).unwrap_or("");
     let is_dateline_end = |f: &Found| lower(f.end) == "(" || crate::text::words::is_dash(lower(f.end));
-    for f in &found {
+    for f in found {
         let Some(day) = day_of(&f.expr) else { continue };
         let l = line_of.get(f.start).copied().unwrap_or(0);
         let cued = (f.start.saturating_sub(3)..f.start).any(|k| CUES.contains(&lower(k)));
@@ -73,8 +81,7 @@ pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
     let DateExpr::MonthDay { month, day } = dateline.expr else {
         return None;
     };
-    let all = View::new(doc);
-    let year = rules.find_all(&all).iter().find_map(|f| day_of(&f.expr))?.year;
+    let year = whole().iter().find_map(|f| day_of(&f.expr))?.year;
     Some(DocumentDate {
         date: CalendarDate::new(year, month, day)?,
         source: DateSource::Text(Span::new(dateline.span.start, dateline.span.end)),
@@ -84,14 +91,11 @@ pub fn detect(rules: &Rules, doc: &Document) -> Option<DocumentDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::lexicon::Lexicon;
-    use crate::dates::rules::triggers;
+    use crate::dates::{DateRecognizer, Scan};
 
     fn detect_in(text: &str) -> Option<(String, String)> {
-        let lx = Lexicon::load();
-        let tr = triggers(&lx);
         let doc = Document::new(text);
-        let d = detect(&Rules::new(&lx, &tr), &doc)?;
+        let d = DateRecognizer::new().detect_document_date(&Scan::new(&doc))?;
         let DateSource::Text(span) = d.source else { return None };
         Some((d.date.to_string(), text[span.range()].to_string()))
     }

@@ -22,8 +22,28 @@ use calendar::CalendarDate;
 use expr::DateExpr;
 use lexicon::{CueTense, Lexicon, Words};
 use resolve::{Direction, QuarterContext};
-use rules::{Rules, View};
+use rules::{Found, HeadMatches, Rules, View};
+use std::cell::OnceCell;
 use value::Value;
+
+/// One document's date matches, each found once when first asked for: the head's, for the
+/// document date, and the whole text's, which take over the head's where they cannot differ.
+pub struct Scan<'d> {
+    doc: &'d Document<'d>,
+    head: OnceCell<(View<'d>, HeadMatches)>,
+    whole: OnceCell<(View<'d>, Vec<Found>)>,
+}
+
+impl<'d> Scan<'d> {
+    /// A scan of `doc`, with nothing matched yet.
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        Scan {
+            doc,
+            head: OnceCell::new(),
+            whole: OnceCell::new(),
+        }
+    }
+}
 
 /// Finds temporal expressions; built once, holds the vocabulary.
 pub struct DateRecognizer {
@@ -43,18 +63,38 @@ impl DateRecognizer {
         Rules::new(&self.lexicon, &self.triggers)
     }
 
+    /// The rules' matches over the head of `doc`, for its document date, found once.
+    fn head<'s, 'd>(&self, scan: &'s Scan<'d>) -> &'s (View<'d>, HeadMatches) {
+        scan.head.get_or_init(|| {
+            let view = View::prefix(scan.doc, document_date::head_lines(scan.doc).len());
+            let found = self.rules().find_in_head(&view);
+            (view, found)
+        })
+    }
+
+    /// The rules' matches over the whole of `doc`, found once and sharing the head's where they can.
+    fn whole<'s, 'd>(&self, scan: &'s Scan<'d>) -> &'s (View<'d>, Vec<Found>) {
+        scan.whole.get_or_init(|| {
+            let view = View::new(scan.doc);
+            let found = self.rules().find_all_after(&view, &self.head(scan).1);
+            (view, found)
+        })
+    }
+
     /// Detects the article's own date from a date line or dateline near the top.
-    pub fn detect_document_date(&self, doc: &Document) -> Option<DocumentDate> {
-        document_date::detect(&self.rules(), doc)
+    pub fn detect_document_date(&self, scan: &Scan) -> Option<DocumentDate> {
+        let (view, head) = self.head(scan);
+        document_date::detect(scan.doc, view, &head.found, || self.whole(scan).1.as_slice())
     }
 
     /// Finds every temporal expression, resolving relative ones against `document_date`.
     ///
     /// A date inside the title of a work the entity layer found ("Born on the Fourth of July") is
     /// part of the title, not a date the article speaks of.
-    pub fn find(&self, doc: &Document, document_date: Option<CalendarDate>, entities: &[Entity]) -> Vec<DateMention> {
-        let view = View::new(doc);
-        let mut found = self.rules().find_all(&view);
+    pub fn find(&self, scan: &Scan, document_date: Option<CalendarDate>, entities: &[Entity]) -> Vec<DateMention> {
+        let doc = scan.doc;
+        let (view, found) = self.whole(scan);
+        let mut found = found.clone();
         found.retain(|f| {
             let (start, end) = (
                 doc.tokens[f.start].span.start,
@@ -78,7 +118,7 @@ impl DateRecognizer {
                     .get(doc.sentence_of(f.start))
                     .cloned()
                     .unwrap_or(0..doc.tokens.len());
-                let cue = tense::clause_tense(&self.lexicon, &view, token_text(doc), sentence, f.start, f.end);
+                let cue = tense::clause_tense(&self.lexicon, view, token_text(doc), sentence, f.start, f.end);
                 // "by February", "through January": a deadline or an end point lies ahead.
                 let before = f.start.checked_sub(1).map(|k| view.word(k).unwrap_or("")).unwrap_or("");
                 // A span told of in the past stays behind: "had bought shares through Sept. 29" (the
@@ -192,7 +232,7 @@ impl DateRecognizer {
                     _ => "relative to the document date".to_string(),
                 });
             }
-            if let Some((v, why)) = self.past_quarter(doc, &view, &f, value.as_ref(), document_date) {
+            if let Some((v, why)) = self.past_quarter(doc, view, &f, value.as_ref(), document_date) {
                 value = Some(v);
                 reason = Some(why);
             }

@@ -36,6 +36,7 @@ use super::lexicon::{FastMap, FastSet, Lexicon, Unit, Words};
 use super::value::Value;
 use crate::annotation::{DateLabel, DateRule};
 use crate::text::{Document, Span, TokenKind};
+use std::cell::Cell;
 
 /// Defines a function that tries the listed rules at token `j`, in order, and keeps the longest
 /// match (the earlier rule on a tie), named by its rule id. Direct calls, so the rules inline.
@@ -263,6 +264,16 @@ impl Hit {
     }
 }
 
+/// The matches over an article's head, and where a scan of the whole text can take over from them.
+pub struct HeadMatches {
+    /// The matches, as [`Rules::find_all`] finds them over the head alone.
+    pub found: Vec<Found>,
+    /// How many of them the whole text's scan shares.
+    kept: usize,
+    /// The token the whole text's scan goes on from.
+    resume: usize,
+}
+
 /// One recognised expression.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -302,11 +313,17 @@ pub struct View<'a> {
     buf: String,
     /// Byte range of each token's lower-case form in `buf`.
     idx: Vec<(u32, u32)>,
+    /// Set when a rule asked about a token past the view's end, where a prefix view and the whole
+    /// text answer differently: a match made without that is the same in both.
+    read_past_end: Cell<bool>,
 }
 
 impl Words for View<'_> {
     fn word(&self, k: usize) -> Option<&str> {
-        let &(a, b) = self.idx.get(k)?;
+        let Some(&(a, b)) = self.idx.get(k) else {
+            self.past_end();
+            return None;
+        };
         self.buf.get(a as usize..b as usize)
     }
 }
@@ -336,7 +353,19 @@ impl<'a> View<'a> {
                 idx.push((at as u32, buf.len() as u32));
             }
         }
-        View { doc, buf, idx }
+        View {
+            doc,
+            buf,
+            idx,
+            read_past_end: Cell::new(false),
+        }
+    }
+
+    // Out of line and cold: rules rarely look past the end, and every inlined word lookup has this path.
+    #[cold]
+    #[inline(never)]
+    fn past_end(&self) {
+        self.read_past_end.set(true);
     }
 
     /// Number of tokens in the view.
@@ -367,6 +396,7 @@ impl<'a> View<'a> {
         if k < self.idx.len() {
             self.doc.token_text(k)
         } else {
+            self.past_end();
             ""
         }
     }
@@ -390,7 +420,11 @@ impl<'a> View<'a> {
 
     #[inline]
     fn is_number(&self, k: usize) -> bool {
-        k < self.idx.len() && self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+        if k >= self.idx.len() {
+            self.past_end();
+            return false;
+        }
+        self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// True when token `k` follows the previous one with no space ("10" "-" "year").
@@ -508,9 +542,37 @@ impl<'l> Rules<'l> {
     }
 
     /// Every expression in the text, left to right, non-overlapping (longest match at each start).
+    #[cfg(test)]
     pub fn find_all(&self, v: &View) -> Vec<Found> {
         let mut out = Vec::new();
-        let mut i = 0;
+        self.scan(v, 0, &mut out);
+        out
+    }
+
+    /// [`Rules::find_all`] over a prefix view (the head of an article), remembering where the scan of
+    /// the whole text can take over from it.
+    pub fn find_in_head(&self, head: &View) -> HeadMatches {
+        let mut found = Vec::new();
+        let (past_end, end) = self.scan(head, 0, &mut found);
+        let (kept, resume) = past_end.unwrap_or((found.len(), end));
+        HeadMatches { found, kept, resume }
+    }
+
+    /// [`Rules::find_all`] over the whole text `v`, taking the head's matches as they are up to the
+    /// first one that read past the head, and scanning on from there.
+    pub fn find_all_after(&self, v: &View, head: &HeadMatches) -> Vec<Found> {
+        let mut out = head.found.get(..head.kept).unwrap_or_default().to_vec();
+        self.scan(v, head.resume, &mut out);
+        out
+    }
+
+    /// Scans from token `i` to the end of `v`, appending to `out`. Returns the first step that read
+    /// past the view's end (the length of `out` and the token before it), and the token it stopped at.
+    ///
+    /// The scan's state is only the token it is at: every step before one that read past the end of
+    /// a prefix view is the same over the whole text, so the whole text's scan can go on from there.
+    fn scan(&self, v: &View, mut i: usize, out: &mut Vec<Found>) -> (Option<(usize, usize)>, usize) {
+        let mut past_end = None;
         while i < v.len() {
             let w = v.w(i);
             let punct = v.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct);
@@ -531,17 +593,21 @@ impl<'l> Rules<'l> {
                 number,
                 cap: v.cap(i),
             };
+            let step = (out.len(), i);
             match self.match_head(v, i, 0, head) {
                 Some(found) if found.end > i => {
                     i = found.end;
                     if !self.in_title(v, found.start, found.end) {
-                        split_range(v, found, &mut out);
+                        split_range(v, found, out);
                     }
                 }
                 _ => i += 1,
             }
+            if past_end.is_none() && v.read_past_end.get() {
+                past_end = Some(step);
+            }
         }
-        out
+        (past_end, i)
     }
 
     /// True when the expression at tokens `start..end` sits inside the title of a work: a Title Case

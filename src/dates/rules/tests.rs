@@ -81,3 +81,23 @@ fn a_long_run_of_prefix_words_is_cheap_and_finds_nothing() {
     let text = "the end of the end of early late the ".repeat(2000);
     assert!(find(&text).is_empty());
 }
+
+#[test]
+fn the_whole_text_scan_taken_over_from_the_head_finds_what_a_fresh_one_does() {
+    let lx = Lexicon::load();
+    let tr = triggers(&lx);
+    let rules = Rules::new(&lx, &tr);
+    let text = "LONDON, Feb 21 (Reuters) - The film \"Born on the Fourth of July\" opened on Tuesday, \
+                February 20, 2018 at 10:30 p.m. UTC, three years after the 1998-99 season and the first \
+                nine months of the year-ago quarter; sales rose every Monday until next week.";
+    let doc = Document::new(text);
+    let whole = View::new(&doc);
+    let fresh = rules.find_all(&whole);
+    for cut in 0..=doc.tokens.len() {
+        let head = View::prefix(&doc, cut);
+        let found = rules.find_in_head(&head);
+        // Cut inside "February 20, 2018" or "10:30 p.m. UTC", the head alone sees less than the whole.
+        assert_eq!(found.found, rules.find_all(&View::prefix(&doc, cut)), "cut at {cut}");
+        assert_eq!(rules.find_all_after(&whole, &found), fresh, "cut at {cut}");
+    }
+}
