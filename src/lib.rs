@@ -291,5 +291,5 @@ pub fn check_text(text: &str) -> Result<(), Error> {
 pub fn annotate_to_export(text: &str, options: &Options) -> Result<export::Export, Error> {
     check_text(text)?;
     let found = Annotator::shared().annotate(text, options);
-    Ok(export::Export::new(text, &found))
+    Ok(export::Export::from_annotations(text, found))
 }

@@ -55,7 +55,7 @@ fn options_from_js(options: JsValue) -> Result<Options, JsValue> {
 fn export(annotator: &Annotator, text: &str, options: JsValue) -> Result<Export, JsValue> {
     let options = options_from_js(options)?;
     crate::check_text(text).map_err(js_error)?;
-    Ok(Export::new(text, &annotator.annotate(text, &options)))
+    Ok(Export::from_annotations(text, annotator.annotate(text, &options)))
 }
 
 fn to_js(export: &Export) -> Result<JsValue, JsValue> {

@@ -115,3 +115,12 @@ fn layers_report_only_what_was_asked_and_speakers_keep_their_names() {
         .contains("\"people\""));
     assert!(newsmark::Layers::from_names([]).is_err());
 }
+
+#[test]
+fn an_export_built_from_owned_annotations_is_the_same_export() {
+    let found = Annotator::new().annotate(ARTICLE, &Options::with_document_date("2018-02-21").unwrap());
+    let borrowed = Export::new(ARTICLE, &found);
+    let moved = Export::from_annotations(ARTICLE, found);
+    assert_eq!(moved, borrowed);
+    assert_eq!(moved.to_json(), borrowed.to_json());
+}

@@ -165,8 +165,15 @@ impl WireAnnotation {
 }
 
 impl Export {
-    /// Builds the export of `found` for `text`.
+    /// Builds the export of `found` for `text`. [`from_annotations`](Self::from_annotations)
+    /// does the same without copying the annotations' strings, when `found` is not needed after.
     pub fn new(text: &str, found: &Annotations) -> Export {
+        Export::from_annotations(text, found.clone())
+    }
+
+    /// Builds the export of `found` for `text`, moving its names, reasons and values into the
+    /// export rather than copying them (a few thousand strings per hundred articles).
+    pub fn from_annotations(text: &str, found: Annotations) -> Export {
         let table = OffsetTable::new(text);
         let wire_span = |id: String, s: Span| WireSpan {
             id,
@@ -189,43 +196,49 @@ impl Export {
             });
             numbered("ent", n)
         };
-        let mut out = Vec::with_capacity(found.entities.len() + found.dates.len() + found.quotes.len());
-        for (i, e) in found.entities.iter().enumerate() {
+        let Annotations {
+            document_date,
+            entities,
+            dates,
+            quotes,
+        } = found;
+        let mut out = Vec::with_capacity(entities.len() + dates.len() + quotes.len());
+        for (i, e) in entities.into_iter().enumerate() {
             out.push(WireAnnotation::Entity {
                 span: wire_span(numbered("e", i + 1), e.span),
                 label: Cow::Borrowed(e.label.as_str()),
                 entity_id: entity_id(e.entity),
-                canonical: e.canonical.clone(),
-                reason: e.reason.clone(),
+                canonical: e.canonical,
+                reason: e.reason,
                 confidence: e.confidence.map(|c| (f64::from(c) * 1000.0).round() / 1000.0),
                 rule: Cow::Borrowed(e.rule.id()),
             });
         }
-        for (i, d) in found.dates.iter().enumerate() {
+        for (i, d) in dates.into_iter().enumerate() {
             out.push(WireAnnotation::Date {
                 span: wire_span(numbered("d", i + 1), d.span),
                 label: Cow::Borrowed(d.label.as_str()),
-                value: d.value.clone(),
+                value: d.value,
                 anchor: d.anchor.map(|a| match a {
                     DateAnchor::DocumentDate => Cow::Borrowed("document_date"),
                     DateAnchor::Mention(k) => Cow::Owned(numbered("d", k + 1)),
                 }),
-                gloss: d.gloss.clone(),
-                reason: d.reason.clone(),
+                gloss: d.gloss,
+                reason: d.reason,
                 rule: Cow::Borrowed(d.rule.id()),
             });
         }
-        for (i, q) in found.quotes.iter().enumerate() {
+        for (i, q) in quotes.into_iter().enumerate() {
             out.push(WireAnnotation::Quote {
                 span: wire_span(numbered("q", i + 1), q.span),
                 kind: Cow::Borrowed(q.kind.as_str()),
-                speaker: q.speaker.clone(),
+                speaker: q.speaker,
                 speaker_id: q.speaker_entity.map(&mut entity_id),
                 speaker_start: q.speaker_span.map(|s| table.codepoint(s.start)),
                 speaker_end: q.speaker_span.map(|s| table.codepoint(s.end)),
                 speaker_start_utf16: q.speaker_span.map(|s| table.utf16(s.start)),
                 speaker_end_utf16: q.speaker_span.map(|s| table.utf16(s.end)),
-                cue: q.cue.clone(),
+                cue: q.cue,
                 speaker_gender: Cow::Borrowed(q.speaker_gender.0.as_str()),
                 speaker_gender_basis: Cow::Borrowed(q.speaker_gender.1.as_str()),
                 rule: Cow::Borrowed(q.rule.id()),
@@ -238,7 +251,7 @@ impl Export {
                 .then(y.end.cmp(&x.end))
                 .then(a.rank().cmp(&b.rank()))
         });
-        let document_date = found.document_date.map(|d| {
+        let document_date = document_date.map(|d| {
             let evidence = match d.source {
                 DateSource::Text(s) => Some(s),
                 DateSource::Given => None,
