@@ -373,14 +373,10 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
             combine(T_DOC, [cap as u32, sl, sc, first, caps]),
         ]);
         let m = lex[i];
-        let prev = if i > 0 { lex[i - 1].begin | lex[i - 1].inside } else { 0 };
-        let next = if i + 1 < n {
-            lex[i + 1].begin | lex[i + 1].inside
-        } else {
-            0
-        };
+        let prev = if i > 0 { lex[i - 1].classes() } else { 0 };
+        let next = if i + 1 < n { lex[i + 1].classes() } else { 0 };
         // Only the classes present here or next door: most tokens are in no list.
-        let mut present = (m.begin | m.inside | prev | next) & ((1u32 << LEX_CLASSES) - 1);
+        let mut present = (m.classes() | prev | next) & ((1u32 << LEX_CLASSES) - 1);
         while present != 0 {
             let c = present.trailing_zeros();
             let bit = 1u32 << c;

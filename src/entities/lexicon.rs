@@ -169,6 +169,14 @@ pub struct TokenLex {
     pub word: u64,
 }
 
+impl TokenLex {
+    /// Every class of phrase that covers the token, starting at it or running through it.
+    #[inline]
+    pub fn classes(&self) -> u32 {
+        self.begin | self.inside
+    }
+}
+
 /// Word lists that only document-level rules read, never the tagger: its features were trained
 /// without them. Matched exactly, case included ("US" is a country, "us" is not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

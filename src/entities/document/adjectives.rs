@@ -54,7 +54,7 @@ pub(super) fn adjectives(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], 
         if m.len() != 1
             || !matches!(m.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc)
             || !matches!(m.rule, EntityRule::Model | EntityRule::ConsistentLabel)
-            || (lex[m.start].begin | lex[m.start].inside) & named != 0
+            || lex[m.start].classes() & named != 0
         {
             continue;
         }

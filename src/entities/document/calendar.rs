@@ -6,6 +6,7 @@
 use super::mentions::Mentions;
 use crate::fasthash::HashSet;
 use crate::text::tokens::TokenKind;
+use crate::text::words::Lowercase;
 use crate::text::Document;
 use std::sync::OnceLock;
 
@@ -34,16 +35,8 @@ pub(super) fn is_calendar(doc: &Document, i: usize) -> bool {
     if w.len() > MAX_LEN || !doc.is_capitalised(i) {
         return false;
     }
-    // Rules ask about most capitalised words: an ASCII word is lower-cased on the stack, not
-    // into a new string.
-    if !w.is_ascii() {
-        return calendar_words().contains(w.to_lowercase().as_bytes());
-    }
-    let mut buf = [0u8; MAX_LEN];
-    let low = &mut buf[..w.len()];
-    low.copy_from_slice(w.as_bytes());
-    low.make_ascii_lowercase();
-    calendar_words().contains(&*low)
+    // Rules ask about most capitalised words, so the word is lowered without a new string.
+    calendar_words().contains(Lowercase::new(w).as_str().as_bytes())
 }
 
 /// Drops mentions made only of calendar words that stand in a date: next to a number or another

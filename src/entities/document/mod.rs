@@ -46,6 +46,10 @@ use crate::annotation::Entity;
 use crate::text::{Document, Span};
 use mentions::Mentions;
 
+/// The tagger's confidence under which its one-word "person" gives way to a cue in the text ("in
+/// Quintaroo", "the Manchu"); "faith in God" is said with confidence.
+const UNSURE_PERSON: f32 = 0.9;
+
 /// A case-insensitive hash of tokens `s..e`: the key that makes "WASHINGTON" and "Washington"
 /// the same name, without allocating.
 fn key(lex: &[TokenLex], s: usize, e: usize) -> u64 {

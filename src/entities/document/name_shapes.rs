@@ -273,9 +273,7 @@ fn suffix_after_comma(doc: &Document, mentions: &mut Mentions) {
 /// the tagger called them; the number joins the name when the tagger left it out.
 fn regnal_numbers(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     let n = doc.tokens.len();
-    let plain = |s: usize, e: usize| {
-        (s..e).all(|j| name_word(doc, j) && (lex[j].begin | lex[j].inside) & not_a_name_bits() == 0)
-    };
+    let plain = |s: usize, e: usize| (s..e).all(|j| name_word(doc, j) && lex[j].classes() & not_a_name_bits() == 0);
     let mut found = Vec::new();
     for m in mentions.iter() {
         // A numeral the tagger took into the name is its regnal number, "I" included.
@@ -382,8 +380,7 @@ pub(super) fn name_edges(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], 
             && lex[rest].inside & demonym == 0
             && (rest..m.end).all(|j| name_word(doc, j))
             && (given(doc, lex, rest) || m.label == EntityLabel::Person || m.len() == 3)
-            && (rest..m.end)
-                .all(|j| (lex[j].begin | lex[j].inside) & (not_a_name_bits() | other_names) == 0 || given(doc, lex, j))
+            && (rest..m.end).all(|j| lex[j].classes() & (not_a_name_bits() | other_names) == 0 || given(doc, lex, j))
         {
             nationalities.push(Mention::by_rule(
                 m.start,

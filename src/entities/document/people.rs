@@ -82,7 +82,7 @@ pub(super) fn town_given_names(doc: &Document, lex: &[TokenLex], mentions: &mut 
                 && !is_all_caps(doc.token_text(i))
                 && doc.tokens[i].newlines_before == 0
                 && lex[i].begin & LexClass::Surname.bit() != 0
-                && (lex[i].begin | lex[i].inside) & others == 0
+                && lex[i].classes() & others == 0
         };
         let town_given =
             first & LexClass::GivenName.bit() != 0 && first & town != 0 && first & LexClass::Country.bit() == 0;

@@ -35,7 +35,7 @@ pub(super) fn person_cues(doc: &Document, lex: &[TokenLex], mentions: &mut Menti
             continue;
         }
         let t = doc.token_text(i);
-        let bits = lex[i].begin | lex[i].inside;
+        let bits = lex[i].classes();
         let plain_word = bits & LexClass::Common.bit() != 0 && bits & names == 0;
         let joined = i > 0 && doc.tokens[i].newlines_before == 0 && doc.is_capitalised(i - 1);
         let after_article = i > 0 && matches!(doc.token_text(i - 1), "the" | "The" | "a" | "an");
@@ -72,9 +72,6 @@ pub(super) fn person_cues(doc: &Document, lex: &[TokenLex], mentions: &mut Menti
     mentions.extend(added);
 }
 
-/// The tagger's confidence under which its "person" after "the" gives way.
-const UNSURE_AFTER_THE: f32 = 0.9;
-
 /// One word after "the" that the tagger called a person, unsure, and that no list of given names,
 /// surnames or famous people holds, is other (MISC): a dynasty, a people or a work ("the Qing
 /// dynasty", "the Romans"). In CoNLL-2003 train and wikigold, 32 of some 1,250 one-word names after
@@ -87,10 +84,10 @@ pub(super) fn not_person_after_the(doc: &Document, lexicons: &Lexicons, lex: &[T
         if m.len() != 1
             || m.label != EntityLabel::Person
             || m.rule != EntityRule::Model
-            || m.confidence.is_none_or(|c| c >= UNSURE_AFTER_THE)
+            || m.confidence.is_none_or(|c| c >= super::UNSURE_PERSON)
             || m.start == 0
             || !matches!(doc.token_text(m.start - 1), "the" | "The")
-            || (lex[m.start].begin | lex[m.start].inside) & names != 0
+            || lex[m.start].classes() & names != 0
             || lexicons.contains(RuleList::FamousPeople, doc.token_text(m.start))
         {
             continue;

@@ -54,17 +54,13 @@ pub(super) fn place_of(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions
         let possessive = m.label == EntityLabel::Person
             && m.end < doc.tokens.len()
             && matches!(doc.token_text(m.end), "'s" | "\u{2019}s");
-        if possessive || (m.start..m.end).any(|j| (lex[j].begin | lex[j].inside) & org != 0) {
+        if possessive || (m.start..m.end).any(|j| lex[j].classes() & org != 0) {
             continue;
         }
         let reason = format!("a place: after \"{} of\"", doc.token_text(of - 2));
         mentions.decide(k, EntityLabel::Loc, EntityRule::PlaceOfNoun, reason);
     }
 }
-
-/// The tagger's confidence under which its "person" after such a word gives way: "faith in God" is
-/// said with confidence, "in Quintaroo" is not.
-const UNSURE: f32 = 0.9;
 
 /// Words after which a single name is a place, not a person: in CoNLL-2003 train and wikigold,
 /// 3 of some 880 one-word names after "in" are people, none after "near" or "across".
@@ -86,13 +82,13 @@ pub(super) fn place_after_preposition(doc: &Document, lex: &[TokenLex], mentions
         if m.len() != 1
             || m.label != EntityLabel::Person
             || m.rule != EntityRule::Model
-            || m.confidence.is_none_or(|c| c >= UNSURE)
+            || m.confidence.is_none_or(|c| c >= super::UNSURE_PERSON)
             || m.start == 0
         {
             continue;
         }
         let prep = doc.token_text(m.start - 1);
-        let bits = lex[m.start].begin | lex[m.start].inside;
+        let bits = lex[m.start].classes();
         let known_person = bits & person != 0 && bits & place == 0;
         let possessive = m.end < n && matches!(doc.token_text(m.end), "'s" | "\u{2019}s" | "'" | "\u{2019}");
         if PLACE_PREPOSITIONS.contains(&prep) && doc.is_capitalised(m.start) && !known_person && !possessive {

@@ -34,7 +34,7 @@ pub(super) fn known_surnames(doc: &Document, lex: &[TokenLex], mentions: &mut Me
     let surname = |i: usize| {
         let t = doc.token_text(i);
         lex[i].begin & LexClass::Surname.bit() != 0
-            && (lex[i].begin | lex[i].inside) & other == 0
+            && lex[i].classes() & other == 0
             && doc.is_capitalised(i)
             && !is_all_caps(t)
             && t.chars().all(char::is_alphabetic)

@@ -42,10 +42,7 @@ pub(super) fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         }
         if m.label == EntityLabel::Person {
             // Leading title words go while a capitalised word remains after them.
-            while m.end - m.start > 1
-                && (lex[m.start].begin | lex[m.start].inside) & title != 0
-                && doc.is_capitalised(m.start + 1)
-            {
+            while m.end - m.start > 1 && lex[m.start].classes() & title != 0 && doc.is_capitalised(m.start + 1) {
                 m.start += 1;
             }
         }
