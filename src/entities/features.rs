@@ -90,11 +90,15 @@ impl DocFeatures {
 
     /// The dynamic features that read token `i` as well as the previous tag.
     pub fn word_tag_features(&self, i: usize, prev1: usize) -> [u32; 2] {
-        [
-            pair(T_PREV_WORD, prev1 as u32, self.lower[i]),
-            pair(T_PREV_SHAPE, prev1 as u32, self.shape[i]),
-        ]
+        word_tag_features(self.lower[i], self.shape[i], prev1)
     }
+}
+
+fn word_tag_features(lower: u32, shape: u32, prev1: usize) -> [u32; 2] {
+    [
+        pair(T_PREV_WORD, prev1 as u32, lower),
+        pair(T_PREV_SHAPE, prev1 as u32, shape),
+    ]
 }
 
 /// The dynamic features that read only the two previous tags (the same for every token, so the
@@ -239,60 +243,153 @@ fn combine<const N: usize>(template: u8, vals: [u32; N]) -> u32 {
     h.finish()
 }
 
-/// Computes every tag-independent feature of every token. Linear in the number of tokens.
+/// Computes every tag-independent feature of every token (for training, which revisits them on
+/// every pass). Linear in the number of tokens.
 pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
-    let n = doc.tokens.len();
-    let mut sent_first = vec![false; n];
-    let mut sent_of = vec![0usize; n];
-    for (s, r) in doc.sentences.iter().enumerate() {
-        if r.start < n {
-            sent_first[r.start] = true;
-        }
-        for x in sent_of.iter_mut().take(r.end.min(n)).skip(r.start) {
-            *x = s;
-        }
+    let x = Extractor::new(doc, lex);
+    let mut hashes = Vec::with_capacity(x.len() * 48);
+    let mut starts = Vec::with_capacity(x.len() + 1);
+    for i in 0..x.len() {
+        starts.push(hashes.len() as u32);
+        x.features(i, &mut hashes);
     }
-    let facts: Vec<WordFacts> = (0..n).map(|i| WordFacts::of(doc.token_text(i))).collect();
-    let lower: Vec<u32> = facts.iter().map(|f| f.lower).collect();
-    let shape: Vec<u32> = facts.iter().map(|f| f.shape).collect();
-    // A line with letters and no lower-case letter (headlines, datelines): capitalisation says
-    // nothing there, so the tagger gets to know it.
-    let mut caps_line = vec![false; n];
-    let mut i = 0;
-    while i < n {
-        let mut j = i + 1;
-        while j < n && doc.tokens[j].newlines_before == 0 {
-            j += 1;
-        }
-        let letters: u32 = facts[i..j].iter().map(|f| f.letters).sum();
-        if letters >= 2 && !facts[i..j].iter().any(|f| f.has_lower) {
-            caps_line[i..j].iter_mut().for_each(|x| *x = true);
-        }
-        i = j;
+    starts.push(hashes.len() as u32);
+    DocFeatures {
+        hashes,
+        starts,
+        lower: x.lower,
+        shape: x.shape,
     }
-    // Document evidence: a word seen in lower case elsewhere is probably a common word; one seen
-    // capitalised mid-sentence (outside caps lines) is probably a name.
-    // Sized once for every token: growing them rehashed each several times per article.
-    let mut seen_lower: HashSet<u32, PassThroughBuild> = HashSet::with_capacity_and_hasher(n, Default::default());
-    let mut seen_cap_mid: HashSet<u32, PassThroughBuild> = HashSet::with_capacity_and_hasher(n / 4, Default::default());
-    for k in 0..n {
-        let t = &doc.tokens[k];
-        if t.kind != TokenKind::Word {
-            continue;
+}
+
+/// Anything that gives each token's features: the precomputed [`DocFeatures`] (training) or the
+/// on-demand [`Extractor`] (annotation).
+pub trait TokenFeatures {
+    /// Number of tokens.
+    fn count(&self) -> usize;
+    /// Appends the tag-independent features of token `i` to `out`.
+    fn features(&self, i: usize, out: &mut Vec<u32>);
+    /// The dynamic features that read token `i` as well as the previous tag.
+    fn word_tag_features(&self, i: usize, prev1: usize) -> [u32; 2];
+}
+
+impl TokenFeatures for DocFeatures {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn features(&self, i: usize, out: &mut Vec<u32>) {
+        out.extend_from_slice(self.of(i));
+    }
+    fn word_tag_features(&self, i: usize, prev1: usize) -> [u32; 2] {
+        DocFeatures::word_tag_features(self, i, prev1)
+    }
+}
+
+impl TokenFeatures for Extractor<'_> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn features(&self, i: usize, out: &mut Vec<u32>) {
+        Extractor::features(self, i, out);
+    }
+    fn word_tag_features(&self, i: usize, prev1: usize) -> [u32; 2] {
+        Extractor::word_tag_features(self, i, prev1)
+    }
+}
+
+/// What the features of any token read of the whole document, computed once; a token's own
+/// features are then computed on demand ([`Extractor::features`]), so that the decoder can skip
+/// the tokens it does not need to score.
+pub struct Extractor<'a> {
+    doc: &'a Document<'a>,
+    lex: &'a [TokenLex],
+    sent_first: Vec<bool>,
+    sent_of: Vec<usize>,
+    lower: Vec<u32>,
+    shape: Vec<u32>,
+    caps_line: Vec<bool>,
+    seen_lower: HashSet<u32, PassThroughBuild>,
+    seen_cap_mid: HashSet<u32, PassThroughBuild>,
+    bias: u32,
+}
+
+impl<'a> Extractor<'a> {
+    /// Reads the document-wide facts: sentences, each word's hashes, lines in capitals, and
+    /// which words the document writes in lower case or capitalised mid-sentence.
+    pub fn new(doc: &'a Document<'a>, lex: &'a [TokenLex]) -> Extractor<'a> {
+        let n = doc.tokens.len();
+        let mut sent_first = vec![false; n];
+        let mut sent_of = vec![0usize; n];
+        for (s, r) in doc.sentences.iter().enumerate() {
+            if r.start < n {
+                sent_first[r.start] = true;
+            }
+            for x in sent_of.iter_mut().take(r.end.min(n)).skip(r.start) {
+                *x = s;
+            }
         }
-        if doc.token_text(k).chars().next().is_some_and(char::is_lowercase) {
-            seen_lower.insert(lower[k]);
-        } else if t.capitalised && !sent_first[k] && !caps_line[k] {
-            seen_cap_mid.insert(lower[k]);
+        let facts: Vec<WordFacts> = (0..n).map(|i| WordFacts::of(doc.token_text(i))).collect();
+        let lower: Vec<u32> = facts.iter().map(|f| f.lower).collect();
+        let shape: Vec<u32> = facts.iter().map(|f| f.shape).collect();
+        // A line with letters and no lower-case letter (headlines, datelines): capitalisation says
+        // nothing there, so the tagger gets to know it.
+        let mut caps_line = vec![false; n];
+        let mut i = 0;
+        while i < n {
+            let mut j = i + 1;
+            while j < n && doc.tokens[j].newlines_before == 0 {
+                j += 1;
+            }
+            let letters: u32 = facts[i..j].iter().map(|f| f.letters).sum();
+            if letters >= 2 && !facts[i..j].iter().any(|f| f.has_lower) {
+                caps_line[i..j].iter_mut().for_each(|x| *x = true);
+            }
+            i = j;
+        }
+        // Document evidence: a word seen in lower case elsewhere is probably a common word; one
+        // seen capitalised mid-sentence (outside caps lines) is probably a name.
+        // Sized once for every token: growing them rehashed each several times per article.
+        let mut seen_lower: HashSet<u32, PassThroughBuild> = HashSet::with_capacity_and_hasher(n, Default::default());
+        let mut seen_cap_mid: HashSet<u32, PassThroughBuild> =
+            HashSet::with_capacity_and_hasher(n / 4, Default::default());
+        for k in 0..n {
+            let t = &doc.tokens[k];
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            if doc.token_text(k).chars().next().is_some_and(char::is_lowercase) {
+                seen_lower.insert(lower[k]);
+            } else if t.capitalised && !sent_first[k] && !caps_line[k] {
+                seen_cap_mid.insert(lower[k]);
+            }
+        }
+        Extractor {
+            doc,
+            lex,
+            sent_first,
+            sent_of,
+            lower,
+            shape,
+            caps_line,
+            seen_lower,
+            seen_cap_mid,
+            bias: Fnv32::with(T_BIAS).finish(),
         }
     }
 
-    let bias = Fnv32::with(T_BIAS).finish();
-    let mut hashes = Vec::with_capacity(n * 48);
-    let mut low: Vec<char> = Vec::with_capacity(32);
-    let mut starts = Vec::with_capacity(n + 1);
-    for i in 0..n {
-        starts.push(hashes.len() as u32);
+    fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// The dynamic features that read token `i` as well as the previous tag.
+    pub fn word_tag_features(&self, i: usize, prev1: usize) -> [u32; 2] {
+        word_tag_features(self.lower[i], self.shape[i], prev1)
+    }
+
+    /// Appends the tag-independent features of token `i` to `hashes`.
+    pub fn features(&self, i: usize, hashes: &mut Vec<u32>) {
+        let (doc, lex, n) = (self.doc, self.lex, self.len());
+        let (lower, shape, sent_of) = (&self.lower, &self.shape, &self.sent_of);
         let w = doc.token_text(i);
         let s = sent_of[i];
         // Which neighbours are in the same sentence; outside it, the features see sentinels.
@@ -319,7 +416,7 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
             word.byte(b);
         }
         hashes.extend_from_slice(&[
-            bias,
+            self.bias,
             word.finish(),
             combine(T_LOWER, [li]),
             combine(T_BIGRAM_L, [ctx_l1, li]),
@@ -340,8 +437,7 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
                 }
             }
         } else {
-            low.clear();
-            low.extend(w.chars().flat_map(char::to_lowercase));
+            let low: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
             let nchars = low.len();
             for k in 1..=3 {
                 if nchars > k {
@@ -354,11 +450,11 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
                 }
             }
         }
-        let first = sent_first[i] as u32;
+        let first = self.sent_first[i] as u32;
         let line_first = (doc.tokens[i].newlines_before > 0 || i == 0) as u32;
-        let caps = caps_line[i] as u32;
-        let sl = seen_lower.contains(&li) as u32;
-        let sc = seen_cap_mid.contains(&li) as u32;
+        let caps = self.caps_line[i] as u32;
+        let sl = self.seen_lower.contains(&li) as u32;
+        let sc = self.seen_cap_mid.contains(&li) as u32;
         hashes.extend_from_slice(&[
             combine(T_CTX, [1, ctx_l2]),
             combine(T_CTX, [2, ctx_l1]),
@@ -417,13 +513,6 @@ pub fn extract(doc: &Document, lex: &[TokenLex]) -> DocFeatures {
         if cap && m.begin & LexClass::Common.bit() == 0 {
             hashes.push(combine(T_LEX_CAP, [99, first, caps]));
         }
-    }
-    starts.push(hashes.len() as u32);
-    DocFeatures {
-        hashes,
-        starts,
-        lower,
-        shape,
     }
 }
 

@@ -84,7 +84,7 @@ impl LexClass {
     ];
 
     /// The bit of this class in a mask.
-    pub fn bit(self) -> u32 {
+    pub const fn bit(self) -> u32 {
         1 << (self as u8)
     }
 

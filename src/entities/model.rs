@@ -5,7 +5,7 @@
 //! The int8 codes are mu-law companded ([`code_to_weight`]): perceptron weights span four orders
 //! of magnitude, and a linear int8 scale either loses the small ones or clips the large ones.
 
-use super::features::{self, DocFeatures};
+use super::features::{self, TokenFeatures};
 use super::tags::{self, NTAGS, O};
 
 const MAGIC: &[u8; 6] = b"NMNER2";
@@ -267,21 +267,30 @@ impl Model {
     /// name with an inside tag of another class ("Barack" ORG, then "Obama" inside a person's
     /// name), the name keeps the later word's class: that word saw more of the name, and in
     /// English the last word heads it. The words after are then tagged after that class.
-    pub fn decode(&self, f: &DocFeatures) -> Vec<Decision> {
-        let mut out: Vec<Decision> = Vec::with_capacity(f.len());
+    /// A token for which `outside` holds is tagged O unscored when the previous token is O: most
+    /// of an article's words are such tokens, and scoring them is most of the tagger's time.
+    pub fn decode(&self, x: &impl TokenFeatures, outside: impl Fn(usize) -> bool) -> Vec<Decision> {
+        let mut out: Vec<Decision> = Vec::with_capacity(x.count());
         // The features that read only the previous two tags weigh the same at every token: their
         // weights are summed once per pair of tags met.
         let mut by_tags = [[None::<Sum>; NTAGS]; NTAGS];
+        let mut own: Vec<u32> = Vec::with_capacity(64);
         let (mut p1, mut p2) = (O, O);
-        for i in 0..f.len() {
-            let mut sum = *by_tags[p1][p2].get_or_insert_with(|| {
-                let mut sum = Sum::default();
-                self.add(&features::tag_features(p1, p2), &mut sum);
-                sum
-            });
-            self.add(f.of(i), &mut sum);
-            self.add(&f.word_tag_features(i, p1), &mut sum);
-            let d = self.choose(&sum.scores());
+        for i in 0..x.count() {
+            let d = if p1 == O && outside(i) {
+                Decision { tag: O, prob: 1.0 }
+            } else {
+                let mut sum = *by_tags[p1][p2].get_or_insert_with(|| {
+                    let mut sum = Sum::default();
+                    self.add(&features::tag_features(p1, p2), &mut sum);
+                    sum
+                });
+                own.clear();
+                x.features(i, &mut own);
+                self.add(&own, &mut sum);
+                self.add(&x.word_tag_features(i, p1), &mut sum);
+                self.choose(&sum.scores())
+            };
             out.push(d);
             if d.tag != O && !tags::is_begin(d.tag) && p1 != O && tags::class_of(p1) != tags::class_of(d.tag) {
                 one_class(&mut out);

@@ -158,7 +158,7 @@ impl Trainer {
 pub fn evaluate(model: &Model, examples: &[Example]) -> (f64, f64, f64) {
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for ex in examples {
-        let pred: Vec<usize> = model.decode(&ex.features).iter().map(|d| d.tag).collect();
+        let pred: Vec<usize> = model.decode(&ex.features, |_| false).iter().map(|d| d.tag).collect();
         let p = spans(&pred);
         let g = spans(&ex.gold);
         np += p.len();
