@@ -28,6 +28,19 @@ pub(super) fn streets(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentio
         {
             continue;
         }
+        // "Queens Park Rangers", "Park Service": a landmark word inside a longer name ends no place.
+        let runs_on = i + 1 < n
+            && doc.tokens[i + 1].newlines_before == 0
+            && (doc.is_capitalised(i + 1) || doc.token_text(i + 1) == "&")
+            && !lexicons.contains(RuleList::LandmarkWords, doc.token_text(i + 1));
+        // "Sung-Hee Park": a name the tagger is sure is a person's, or after a given name of the
+        // Korean shape (two capitalised halves joined by a hyphen), where "Park" is the surname.
+        let person = mentions.owner(i).is_some_and(|k| {
+            mentions[k].label == EntityLabel::Person && mentions[k].confidence.is_some_and(|c| c >= 0.9)
+        }) || is_hyphenated_given_name(doc.token_text(i - 1));
+        if runs_on || person {
+            continue;
+        }
         // "Brooklyn Bridge Road": the place found just before runs on.
         let reason = format!("street or landmark name (\"{}\")", doc.token_text(i));
         if let Some(p) = places.last_mut().filter(|p| p.end == i) {
@@ -54,6 +67,16 @@ pub(super) fn streets(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentio
         ));
     }
     mentions.replace_overlapping(places);
+}
+
+/// "Sung-Hee", "Ji-Sung": two capitalised halves joined by one hyphen, the shape of a Korean given
+/// name before its surname.
+fn is_hyphenated_given_name(w: &str) -> bool {
+    let titled = |p: &str| {
+        let mut cs = p.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    };
+    w.split_once('-').is_some_and(|(a, b)| titled(a) && titled(b))
 }
 
 /// An "organisation" that is exactly a country's name ("US", "Germany") is the place: CoNLL calls
