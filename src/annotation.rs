@@ -119,7 +119,8 @@ pub enum EntityRule {
     /// called a person, an organisation or a place ("Slavic tribes", "the Athenians")
     /// (`entity/adjective-of-people`).
     AdjectiveOfPeople,
-    /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers" (`entity/same-name`).
+    /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers", "King said"
+    /// after "Billie Jean King" (`entity/same-name`).
     SameName,
     /// A name in the news-organisation list (`entity/lexicon-news-org`).
     LexiconNewsOrg,
