@@ -169,11 +169,13 @@ pub enum EntityRule {
     FamousPerson,
     /// A name followed by an age set off by commas: "Jutting, now 31, is on trial" (`entity/age-after-name`).
     AgeAfterName,
+    /// An award known by one word: "the Oscars", "an Emmy nomination": MISC (`entity/award-name`).
+    AwardName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 43] = [
+    pub const ALL: [EntityRule; 44] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -204,6 +206,7 @@ impl EntityRule {
         EntityRule::LawName,
         EntityRule::WorkCue,
         EntityRule::AwardOrEventName,
+        EntityRule::AwardName,
         EntityRule::MakerOfProduct,
         EntityRule::NationalityOrGroup,
         EntityRule::EventWord,
@@ -265,6 +268,7 @@ impl EntityRule {
             EntityRule::GeographicName => "entity/geographic-name",
             EntityRule::FamousPerson => "entity/famous-person",
             EntityRule::AgeAfterName => "entity/age-after-name",
+            EntityRule::AwardName => "entity/award-name",
         }
     }
 }

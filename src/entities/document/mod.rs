@@ -131,6 +131,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     laws::laws(doc, lex, &mut mentions);
     works::works(doc, lex, &mut mentions);
     named_events::named_events(doc, lexicons, lex, &mut mentions);
+    named_events::award_names(doc, &mut mentions);
     works::makers(doc, lex, &mut mentions);
     groups_events::split_misc(doc, lexicons, lex, &mut mentions);
     mentions.sort();
