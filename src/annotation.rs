@@ -169,13 +169,15 @@ pub enum EntityRule {
     FamousPerson,
     /// A name followed by an age set off by commas: "Jutting, now 31, is on trial" (`entity/age-after-name`).
     AgeAfterName,
+    /// A place: a state's formal name, "Republic of Tarvania", "Kingdom of Corvania" (`entity/state-name`).
+    StateName,
     /// An award known by one word: "the Oscars", "an Emmy nomination": MISC (`entity/award-name`).
     AwardName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 44] = [
+    pub const ALL: [EntityRule; 45] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -218,6 +220,7 @@ impl EntityRule {
         EntityRule::NameShape,
         EntityRule::KnownSurname,
         EntityRule::GeographicName,
+        EntityRule::StateName,
         EntityRule::FamousPerson,
         EntityRule::AgeAfterName,
     ];
@@ -269,6 +272,7 @@ impl EntityRule {
             EntityRule::FamousPerson => "entity/famous-person",
             EntityRule::AgeAfterName => "entity/age-after-name",
             EntityRule::AwardName => "entity/award-name",
+            EntityRule::StateName => "entity/state-name",
         }
     }
 }

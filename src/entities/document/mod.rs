@@ -104,6 +104,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     places::streets(doc, lexicons, &mut mentions);
     places::countries(doc, lexicons, lex, &mut mentions);
     places::geographic(doc, lexicons, lex, &mut mentions);
+    places::states(doc, &mut mentions);
     org_heads::org_heads(doc, lexicons, lex, &mut mentions);
     joins::demonym_orgs(doc, lex, &mut mentions);
     joins::dangling_of(doc, lexicons, &mut mentions);

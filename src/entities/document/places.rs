@@ -158,6 +158,57 @@ const NOT_A_NOUN: [&str; 16] = [
     "and", "or", "as", "in", "on", "at", "to", "from", "with", "by", "for", "was", "is", "were", "are", "until",
 ];
 
+/// Words that head a state's formal name before "of": "Republic of Tarvania", "Kingdom of Corvania".
+fn is_state_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Republic" | "Kingdom" | "Sultanate" | "Emirate" | "Principality" | "Duchy"
+    )
+}
+
+/// "the Republic of Tarvania", "the Kingdom of Corvania": a state's formal name, a word of a state
+/// and "of" before capitalised words, is the place, whatever the tagger made of its parts (it
+/// reads "Republic" as an organisation's word). Words before the head stay where the tagger put
+/// them in one name with it ("Federal Republic of ...").
+pub(super) fn states(doc: &Document, mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for h in 0..n.saturating_sub(2) {
+        if !is_state_head(doc.token_text(h)) || doc.token_text(h + 1) != "of" {
+            continue;
+        }
+        let mut e = h + 2;
+        if e < n && doc.token_text(e) == "the" {
+            e += 1;
+        }
+        let first = e;
+        while e < n && doc.is_capitalised(e) && doc.tokens[e].newlines_before == 0 {
+            e += 1;
+        }
+        if e == first {
+            continue;
+        }
+        let s = mentions.owner(h).map_or(h, |k| mentions[k].start.min(h));
+        let done = mentions
+            .owner(s)
+            .is_some_and(|k| mentions[k].start == s && mentions[k].end == e && mentions[k].label == EntityLabel::Loc);
+        // A place or organisation reaching past the name ("Republic of Ireland Football Association")
+        // is another name.
+        let past = (s..e).any(|i| mentions.owner(i).is_some_and(|k| mentions[k].end > e));
+        if done || past {
+            continue;
+        }
+        found.push(Mention::by_rule(
+            s,
+            e,
+            EntityLabel::Loc,
+            EntityRule::StateName,
+            format!("a state's formal name (\"{} of\")", doc.token_text(h)),
+        ));
+    }
+    mentions.replace_overlapping(found);
+}
+
 /// Names of places the tagger called a person, an organisation or other: a geographic name
 /// WordNet lists ("Mediterranean", "Pearl Harbor", "Monte Carlo") that no list of people or organisations
 /// claims (an organisation only when it ends in a feature word, `data/entities/geo_features.txt`, or is
