@@ -73,7 +73,8 @@ pub enum EntityRule {
     NameParticle,
     /// Capitalised words before a street or landmark word: "Downing Street" (`entity/street-or-landmark`).
     StreetOrLandmark,
-    /// An "organisation" that is a country abbreviation ("US") is the place (`entity/lexicon-country-abbreviation`).
+    /// An "organisation" (or a one-word MISC before a common word) that is a country abbreviation ("US")
+    /// is the place (`entity/lexicon-country-abbreviation`).
     LexiconCountryAbbreviation,
     /// An "organisation" that is a country's name is the place (`entity/lexicon-country`).
     LexiconCountry,

@@ -86,7 +86,13 @@ pub(super) fn countries(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], m
     let country = LexClass::Country.bit();
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.label != EntityLabel::Org {
+        // "last year's US collegiate champion": a country's abbreviation the tagger called other
+        // (MISC) before a common word is the place too.
+        let misc_abbreviation = m.label == EntityLabel::Misc
+            && m.rule == EntityRule::Model
+            && m.len() == 1
+            && !(m.end < doc.tokens.len() && doc.is_capitalised(m.end));
+        if m.label != EntityLabel::Org && !misc_abbreviation {
             continue;
         }
         if lexicons.contains(RuleList::CountryAbbreviations, exact(doc, m.start, m.end)) {
@@ -94,7 +100,7 @@ pub(super) fn countries(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], m
             mentions.decide(k, EntityLabel::Loc, EntityRule::LexiconCountryAbbreviation, reason);
             continue;
         }
-        if lex[m.start].begin & country == 0 {
+        if m.label != EntityLabel::Org || lex[m.start].begin & country == 0 {
             continue;
         }
         let whole = m.len() == 1 || (m.start + 1..m.end).all(|j| lex[j].inside & country != 0);
