@@ -216,7 +216,7 @@ pub(super) fn award_names(doc: &Document, mentions: &mut Mentions) {
         } else {
             ""
         };
-        if next.starts_with(char::is_uppercase) {
+        if !next.is_empty() && doc.is_capitalised(i + 1) {
             continue;
         }
         let plural = w.strip_suffix('s').is_some_and(award_name);

@@ -72,9 +72,10 @@ pub(super) fn streets(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentio
 /// "Sung-Hee", "Ji-Sung": two capitalised halves joined by one hyphen, the shape of a Korean given
 /// name before its surname.
 fn is_hyphenated_given_name(w: &str) -> bool {
+    // Romanised Korean names are plain ASCII: no Unicode case tables needed.
     let titled = |p: &str| {
-        let mut cs = p.chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        let b = p.as_bytes();
+        b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase)
     };
     w.split_once('-').is_some_and(|(a, b)| titled(a) && titled(b))
 }
