@@ -170,6 +170,9 @@ pub enum EntityRule {
     FamousPerson,
     /// A name followed by an age set off by commas: "Jutting, now 31, is on trial" (`entity/age-after-name`).
     AgeAfterName,
+    /// An organisation named by two nouns joined by "and": "Health and Safety Executive"
+    /// (`entity/noun-pair-name`).
+    NounPairName,
     /// A place: a state's formal name, "Republic of Tarvania", "Kingdom of Corvania" (`entity/state-name`).
     StateName,
     /// An award known by one word: "the Oscars", "an Emmy nomination": MISC (`entity/award-name`).
@@ -178,7 +181,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 45] = [
+    pub const ALL: [EntityRule; 46] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -191,6 +194,7 @@ impl EntityRule {
         EntityRule::OrgWordHead,
         EntityRule::WithNationality,
         EntityRule::RunsOnAfterJoiningWord,
+        EntityRule::NounPairName,
         EntityRule::OrgShortForm,
         EntityRule::ConsistentLabel,
         EntityRule::PlaceList,
@@ -274,6 +278,7 @@ impl EntityRule {
             EntityRule::AgeAfterName => "entity/age-after-name",
             EntityRule::AwardName => "entity/award-name",
             EntityRule::StateName => "entity/state-name",
+            EntityRule::NounPairName => "entity/noun-pair-name",
         }
     }
 }

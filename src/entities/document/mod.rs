@@ -108,6 +108,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     org_heads::org_heads(doc, lexicons, lex, &mut mentions);
     joins::demonym_orgs(doc, lex, &mut mentions);
     joins::dangling_of(doc, lexicons, &mut mentions);
+    joins::noun_pairs(doc, lex, &mut mentions);
     joins::peoples(doc, &mut mentions);
     org_heads::org_short_forms(doc, lex, &mut mentions);
     org_cues::title_case_acronyms(doc, lexicons, lex, &mut mentions);
