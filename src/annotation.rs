@@ -170,6 +170,8 @@ pub enum EntityRule {
     FamousPerson,
     /// A name followed by an age set off by commas: "Jutting, now 31, is on trial" (`entity/age-after-name`).
     AgeAfterName,
+    /// MISC: two nationalities joined by a hyphen, "Malian-Norwegian" (`entity/joined-nationalities`).
+    JoinedNationalities,
     /// An organisation named by two nouns joined by "and": "Health and Safety Executive"
     /// (`entity/noun-pair-name`).
     NounPairName,
@@ -181,7 +183,7 @@ pub enum EntityRule {
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 46] = [
+    pub const ALL: [EntityRule; 47] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -207,6 +209,7 @@ impl EntityRule {
         EntityRule::PeoplesName,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
+        EntityRule::JoinedNationalities,
         EntityRule::SameName,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
@@ -279,6 +282,7 @@ impl EntityRule {
             EntityRule::AwardName => "entity/award-name",
             EntityRule::StateName => "entity/state-name",
             EntityRule::NounPairName => "entity/noun-pair-name",
+            EntityRule::JoinedNationalities => "entity/joined-nationalities",
         }
     }
 }

@@ -121,6 +121,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     place_cues::saints(doc, &mut mentions);
     org_of_noun::org_of(doc, &mut mentions);
     adjectives::adjectives(doc, lexicons, lex, &mut mentions);
+    adjectives::joined_nationalities(doc, lexicons, &mut mentions);
     person_cues::person_cues(doc, lex, &mut mentions);
     person_cues::not_person_after_the(doc, lexicons, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
