@@ -121,7 +121,7 @@ pub enum EntityRule {
     /// (`entity/adjective-of-people`).
     AdjectiveOfPeople,
     /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers", "King said"
-    /// after "Billie Jean King" (`entity/same-name`).
+    /// after "Carole King" (`entity/same-name`).
     SameName,
     /// A name in the news-organisation list (`entity/lexicon-news-org`).
     LexiconNewsOrg,

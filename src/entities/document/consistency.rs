@@ -150,8 +150,8 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         let full = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
             .slice(doc.text)
             .to_string();
-        // A person's surname may be an ordinary word ("Bush", "Young"); a title or a month ("Billie
-        // Jean King", "Theresa May") is the person only where what follows says so (`cued`).
+        // A person's surname may be an ordinary word ("Bush", "Young"); a title or a month ("Carole King",
+        // "Theresa May") is the person only where what follows says so (`cued`).
         let ordinary = lex[short].begin & common != 0;
         let title_or_month = lex[short].begin & LexClass::Title.bit() != 0 || is_calendar(doc, short);
         let allowed = !ordinary || m.label == EntityLabel::Person;

@@ -71,7 +71,7 @@ pub(super) fn dangling_of(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
 /// "Health and Safety Executive", "Import and Export Corp": an organisation the tagger found from
 /// the noun after "and" on takes the capitalised words before "and" too, where the tagger found no
 /// name in them and the words on both sides of "and" are ordinary nouns. Two names joined ("Acme
-/// and Lear Corp") stay apart: a name's own word is no ordinary noun.
+/// and Borel Corp") stay apart: a name's own word is no ordinary noun.
 pub(super) fn noun_pairs(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     let common = LexClass::Common.bit();
     // A word some list holds as a name, or as an organisation's own word ("Senate", "Ford"), is

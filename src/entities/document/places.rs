@@ -28,7 +28,7 @@ pub(super) fn streets(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentio
         {
             continue;
         }
-        // "Queens Park Rangers", "Park Service": a landmark word inside a longer name ends no place.
+        // "Brenley Park Rangers", "Park Service": a landmark word inside a longer name ends no place.
         let runs_on = i + 1 < n
             && doc.tokens[i + 1].newlines_before == 0
             && (doc.is_capitalised(i + 1) || doc.token_text(i + 1) == "&")
@@ -87,7 +87,7 @@ pub(super) fn countries(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], m
     let country = LexClass::Country.bit();
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        // "last year's US collegiate champion": a country's abbreviation the tagger called other
+        // "last year's US amateur champion": a country's abbreviation the tagger called other
         // (MISC) before a common word is the place too.
         let misc_abbreviation = m.label == EntityLabel::Misc
             && m.rule == EntityRule::Model
