@@ -73,7 +73,8 @@ pub enum EntityRule {
     NameParticle,
     /// Capitalised words before a street or landmark word: "Downing Street" (`entity/street-or-landmark`).
     StreetOrLandmark,
-    /// An "organisation" that is a country abbreviation ("US") is the place (`entity/lexicon-country-abbreviation`).
+    /// An "organisation" (or a one-word MISC before a common word) that is a country abbreviation ("US")
+    /// is the place (`entity/lexicon-country-abbreviation`).
     LexiconCountryAbbreviation,
     /// An "organisation" that is a country's name is the place (`entity/lexicon-country`).
     LexiconCountry,
@@ -119,7 +120,8 @@ pub enum EntityRule {
     /// called a person, an organisation or a place ("Slavic tribes", "the Athenians")
     /// (`entity/adjective-of-people`).
     AdjectiveOfPeople,
-    /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers" (`entity/same-name`).
+    /// A person's surname or a company's first word repeated later: "Ayers" after "Nick Ayers", "King said"
+    /// after "Carole King" (`entity/same-name`).
     SameName,
     /// A name in the news-organisation list (`entity/lexicon-news-org`).
     LexiconNewsOrg,
@@ -168,11 +170,20 @@ pub enum EntityRule {
     FamousPerson,
     /// A name followed by an age set off by commas: "Jutting, now 31, is on trial" (`entity/age-after-name`).
     AgeAfterName,
+    /// MISC: two nationalities joined by a hyphen, "Malian-Norwegian" (`entity/joined-nationalities`).
+    JoinedNationalities,
+    /// An organisation named by two nouns joined by "and": "Health and Safety Executive"
+    /// (`entity/noun-pair-name`).
+    NounPairName,
+    /// A place: a state's formal name, "Republic of Tarvania", "Kingdom of Corvania" (`entity/state-name`).
+    StateName,
+    /// An award known by one word: "the Oscars", "an Emmy nomination": MISC (`entity/award-name`).
+    AwardName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 43] = [
+    pub const ALL: [EntityRule; 47] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -185,6 +196,7 @@ impl EntityRule {
         EntityRule::OrgWordHead,
         EntityRule::WithNationality,
         EntityRule::RunsOnAfterJoiningWord,
+        EntityRule::NounPairName,
         EntityRule::OrgShortForm,
         EntityRule::ConsistentLabel,
         EntityRule::PlaceList,
@@ -197,12 +209,14 @@ impl EntityRule {
         EntityRule::PeoplesName,
         EntityRule::RepeatedName,
         EntityRule::AdjectiveOfPeople,
+        EntityRule::JoinedNationalities,
         EntityRule::SameName,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
         EntityRule::LawName,
         EntityRule::WorkCue,
         EntityRule::AwardOrEventName,
+        EntityRule::AwardName,
         EntityRule::MakerOfProduct,
         EntityRule::NationalityOrGroup,
         EntityRule::EventWord,
@@ -214,6 +228,7 @@ impl EntityRule {
         EntityRule::NameShape,
         EntityRule::KnownSurname,
         EntityRule::GeographicName,
+        EntityRule::StateName,
         EntityRule::FamousPerson,
         EntityRule::AgeAfterName,
     ];
@@ -264,6 +279,10 @@ impl EntityRule {
             EntityRule::GeographicName => "entity/geographic-name",
             EntityRule::FamousPerson => "entity/famous-person",
             EntityRule::AgeAfterName => "entity/age-after-name",
+            EntityRule::AwardName => "entity/award-name",
+            EntityRule::StateName => "entity/state-name",
+            EntityRule::NounPairName => "entity/noun-pair-name",
+            EntityRule::JoinedNationalities => "entity/joined-nationalities",
         }
     }
 }

@@ -2,7 +2,7 @@
 //! "Mycenaean script") or as the people ("the Athenians"): CoNLL's MISC, where the tagger, seeing
 //! an unfamiliar capitalised word, called it a person, an organisation or a place.
 
-use super::mentions::Mentions;
+use super::mentions::{Mention, Mentions};
 use super::surnames::PERSONAL_NEXT;
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, TokenLex};
@@ -74,4 +74,39 @@ pub(super) fn adjectives(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], 
             mentions.decide(k, EntityLabel::Misc, EntityRule::AdjectiveOfPeople, reason);
         }
     }
+}
+
+/// "Malian-Norwegian", "British-Iranian": two nationalities joined by a hyphen are one MISC name
+/// (CoNLL's "Iraqi-German"), whatever the tagger made of it.
+pub(super) fn joined_nationalities(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentions) {
+    let demonym = LexClass::Demonym.bit();
+    let mut found = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let w = doc.token_text(i);
+        // Cheap tests first: most tokens hold no hyphen.
+        let Some((a, b)) = w.split_once('-') else {
+            continue;
+        };
+        let capitalised = |p: &str| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        if !capitalised(a) || !capitalised(b) || lexicons.word(a) & demonym == 0 || lexicons.word(b) & demonym == 0 {
+            continue;
+        }
+        // One such word the tagger called a person, an organisation or a place is the MISC name too.
+        if let Some(k) = mentions.owner(i) {
+            let m = &mentions[k];
+            if m.len() == 1 && !matches!(m.label, EntityLabel::Misc | EntityLabel::Norp) {
+                let reason = "two nationalities joined".to_string();
+                mentions.decide(k, EntityLabel::Misc, EntityRule::JoinedNationalities, reason);
+            }
+            continue;
+        }
+        found.push(Mention::by_rule(
+            i,
+            i + 1,
+            EntityLabel::Misc,
+            EntityRule::JoinedNationalities,
+            "two nationalities joined".to_string(),
+        ));
+    }
+    mentions.extend(found);
 }

@@ -103,6 +103,25 @@ fn acts_as_person(doc: &Document, i: usize) -> bool {
         && (super::surnames::PERSONAL_NEXT.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
 }
 
+/// True when a surname that is also a title or a month, alone at token `i`, is the person: a
+/// possessive or what people do after it ("King said", "May has"), or "said" before it at the end
+/// of a clause ("said King."); never after an article ("the King") or before "of" ("King of Spain").
+fn cued(doc: &Document, i: usize) -> bool {
+    let n = doc.tokens.len();
+    let prev = if i > 0 { doc.token_text(i - 1) } else { "" };
+    let next = if i + 1 < n { doc.token_text(i + 1) } else { "" };
+    if matches!(
+        prev,
+        "the" | "The" | "a" | "A" | "in" | "In" | "on" | "On" | "of" | "since" | "until" | "by" | "from"
+    ) || next == "of"
+    {
+        return false;
+    }
+    let possessive = matches!(next, "'s" | "\u{2019}s");
+    let said_before = matches!(prev, "said" | "says" | "told") && matches!(next, "." | "," | "" | ";");
+    possessive || acts_as_person(doc, i + 1) || said_before
+}
+
 /// A person's name (or surname) repeated later without a tag is the same person; a shorter
 /// mention tagged as something else is relabelled ("Ayers" after "Nick Ayers").
 pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
@@ -114,8 +133,8 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         | LexClass::City.bit()
         | LexClass::Demonym.bit()
         | LexClass::Group.bit();
-    // short form key -> (label, full name): a person's surname, a company's first word.
-    let mut names: HashMap<u64, (EntityLabel, String), PassThroughBuild> = HashMap::default();
+    // short form key -> (label, full name, cue needed): a person's surname, a company's first word.
+    let mut names: HashMap<u64, (EntityLabel, String, bool), PassThroughBuild> = HashMap::default();
     let mut clash: Vec<u64> = Vec::new();
     for m in mentions.iter() {
         if m.len() < 2 {
@@ -131,19 +150,18 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         let full = Span::new(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
             .slice(doc.text)
             .to_string();
-        // A person's surname may be an ordinary word ("Bush", "Young"), not a title or a month.
+        // A person's surname may be an ordinary word ("Bush", "Young"); a title or a month ("Carole King",
+        // "Theresa May") is the person only where what follows says so (`cued`).
         let ordinary = lex[short].begin & common != 0;
-        let allowed = !ordinary
-            || (m.label == EntityLabel::Person
-                && lex[short].begin & LexClass::Title.bit() == 0
-                && !is_calendar(doc, short));
+        let title_or_month = lex[short].begin & LexClass::Title.bit() != 0 || is_calendar(doc, short);
+        let allowed = !ordinary || m.label == EntityLabel::Person;
         if doc.is_capitalised(short) && !is_all_caps(doc.token_text(short)) && allowed {
             let k = key(lex, short, short + 1);
             match names.get(&k) {
-                Some((l, _)) if *l != m.label => clash.push(k),
+                Some((l, _, _)) if *l != m.label => clash.push(k),
                 Some(_) => {}
                 None => {
-                    names.insert(k, (m.label, full));
+                    names.insert(k, (m.label, full, ordinary && title_or_month));
                 }
             }
         }
@@ -163,7 +181,7 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         if m.len() != 2 || m.label == EntityLabel::Person || lex[m.start].begin & people == 0 {
             continue;
         }
-        if let Some((EntityLabel::Person, full)) = names.get(&key(lex, m.end - 1, m.end)) {
+        if let Some((EntityLabel::Person, full, false)) = names.get(&key(lex, m.end - 1, m.end)) {
             let reason = format!("a party or nationality word before {full}'s surname");
             groups.push(Mention::by_rule(
                 m.start,
@@ -180,8 +198,8 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
     for k in 0..mentions.len() {
         let m = &mentions[k];
         if m.len() == 1 {
-            if let Some((label, full)) = names.get(&key(lex, m.start, m.end)) {
-                if m.label != *label {
+            if let Some((label, full, cue)) = names.get(&key(lex, m.start, m.end)) {
+                if m.label != *label && (!cue || cued(doc, m.start)) {
                     mentions.decide(k, *label, EntityRule::SameName, same_name(full));
                 }
             }
@@ -190,10 +208,10 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
     let mut added = Vec::new();
     for (i, l) in lex.iter().enumerate() {
         // The name first: a lookup by the word's key turns away nearly every token.
-        let Some((label, full)) = names.get(&key(lex, i, i + 1)) else {
+        let Some((label, full, cue)) = names.get(&key(lex, i, i + 1)) else {
             continue;
         };
-        if mentions.covered(i) || !doc.is_capitalised(i) || is_all_caps(doc.token_text(i)) {
+        if (*cue && !cued(doc, i)) || mentions.covered(i) || !doc.is_capitalised(i) || is_all_caps(doc.token_text(i)) {
             continue;
         }
         // An ordinary word only where its capital says it is a name: inside a sentence, or opening

@@ -1,6 +1,6 @@
 //! Names the tagger cut in two: a nationality before an organisation ("Belgian" + "Transport
-//! Union"), and a name ending in a joining word before the rest of it ("Federation of" + "Belgian
-//! Enterprises").
+//! Union"), a name ending in a joining word before the rest of it ("Federation of" + "Belgian
+//! Enterprises"), and two nouns joined by "and" ("Health and" + "Safety Executive").
 
 use super::mentions::{Mention, Mentions};
 use crate::annotation::{EntityLabel, EntityRule};
@@ -66,6 +66,61 @@ pub(super) fn dangling_of(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
         a.end -= 1;
     }
     *list = out;
+}
+
+/// "Health and Safety Executive", "Import and Export Corp": an organisation the tagger found from
+/// the noun after "and" on takes the capitalised words before "and" too, where the tagger found no
+/// name in them and the words on both sides of "and" are ordinary nouns. Two names joined ("Acme
+/// and Borel Corp") stay apart: a name's own word is no ordinary noun.
+pub(super) fn noun_pairs(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
+    let common = LexClass::Common.bit();
+    // A word some list holds as a name, or as an organisation's own word ("Senate", "Ford"), is
+    // no ordinary noun here.
+    let named = LexClass::GivenName.bit()
+        | LexClass::Surname.bit()
+        | LexClass::City.bit()
+        | LexClass::Town.bit()
+        | LexClass::Country.bit()
+        | LexClass::Region.bit()
+        | LexClass::Demonym.bit()
+        | LexClass::Company.bit()
+        | LexClass::OrgWord.bit()
+        | LexClass::LegalSuffix.bit();
+    let noun = |i: usize| lex[i].begin & common != 0 && lex[i].classes() & named == 0;
+    let mut found = Vec::new();
+    for k in 0..mentions.len() {
+        let (a, end) = (mentions[k].start, mentions[k].end);
+        if mentions[k].label != EntityLabel::Org || a < 3 || doc.token_text(a - 1) != "and" {
+            continue;
+        }
+        let j = a - 2;
+        let on_one_line = doc.tokens[a].newlines_before == 0 && doc.tokens[a - 1].newlines_before == 0;
+        if !on_one_line || !doc.is_capitalised(j) || !noun(a) || !noun(j) {
+            continue;
+        }
+        let mut s = j;
+        while s > 0
+            && doc.tokens[s].newlines_before == 0
+            && doc.is_capitalised(s - 1)
+            && !matches!(doc.token_text(s - 1), "The" | "A" | "An")
+        {
+            s -= 1;
+        }
+        // The words before "and" are no name the tagger found ("Irish Navy and Air Corps" are
+        // two), nor a nation's word.
+        let national = LexClass::Demonym.bit() | LexClass::Country.bit();
+        let free = (s..=j).all(|i| lex[i].begin & national == 0 && mentions.owner(i).is_none());
+        if free {
+            found.push(Mention::by_rule(
+                s,
+                end,
+                EntityLabel::Org,
+                EntityRule::NounPairName,
+                format!("two nouns joined by \"and\" before {}", doc.token_text(end - 1)),
+            ));
+        }
+    }
+    mentions.replace_overlapping(found);
 }
 
 /// "People's" the tagger left out of the name it opens ("People’s Republic of China", read past

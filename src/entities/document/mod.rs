@@ -104,9 +104,11 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     places::streets(doc, lexicons, &mut mentions);
     places::countries(doc, lexicons, lex, &mut mentions);
     places::geographic(doc, lexicons, lex, &mut mentions);
+    places::states(doc, &mut mentions);
     org_heads::org_heads(doc, lexicons, lex, &mut mentions);
     joins::demonym_orgs(doc, lex, &mut mentions);
     joins::dangling_of(doc, lexicons, &mut mentions);
+    joins::noun_pairs(doc, lex, &mut mentions);
     joins::peoples(doc, &mut mentions);
     org_heads::org_short_forms(doc, lex, &mut mentions);
     org_cues::title_case_acronyms(doc, lexicons, lex, &mut mentions);
@@ -119,6 +121,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     place_cues::saints(doc, &mut mentions);
     org_of_noun::org_of(doc, &mut mentions);
     adjectives::adjectives(doc, lexicons, lex, &mut mentions);
+    adjectives::joined_nationalities(doc, lexicons, &mut mentions);
     person_cues::person_cues(doc, lex, &mut mentions);
     person_cues::not_person_after_the(doc, lexicons, lex, &mut mentions);
     consistency::consistent_labels(doc, &mut mentions);
@@ -131,6 +134,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     laws::laws(doc, lex, &mut mentions);
     works::works(doc, lex, &mut mentions);
     named_events::named_events(doc, lexicons, lex, &mut mentions);
+    named_events::award_names(doc, &mut mentions);
     works::makers(doc, lex, &mut mentions);
     groups_events::split_misc(doc, lexicons, lex, &mut mentions);
     mentions.sort();

@@ -167,6 +167,79 @@ pub(super) fn named_events(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     mentions.replace_overlapping(places);
 }
 
+/// Awards known by a one-word name (`data/entities/award_names.txt`).
+fn award_name(w: &str) -> bool {
+    static LIST: super::SmallList = super::SmallList::new(include_str!("../../../data/entities/award_names.txt"));
+    LIST.contains(w)
+}
+
+/// Lower-case nouns after an award's one-word name that make it the prize ("Oscar nomination").
+fn is_award_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "nomination"
+            | "nominations"
+            | "nominee"
+            | "nominees"
+            | "statuette"
+            | "statuettes"
+            | "winner"
+            | "winners"
+            | "ceremony"
+            | "ceremonies"
+            | "glory"
+            | "race"
+            | "voters"
+            | "contender"
+            | "contenders"
+            | "hopeful"
+            | "hopefuls"
+            | "success"
+            | "trophy"
+    )
+}
+
+/// Awards known by one word: the plural ("the Oscars", "the Grammys") and the singular before an
+/// award noun ("an Emmy nomination"), MISC whatever the tagger made of them ("Oscar" reads like a
+/// given name). Never before another capitalised word ("Oscar Wilde").
+pub(super) fn award_names(doc: &Document, mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for i in 0..n {
+        let w = doc.token_text(i);
+        // The list's words are short and capitalised: most tokens fail the first test.
+        if w.len() < 4 || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let next = if i + 1 < n && doc.tokens[i + 1].newlines_before == 0 {
+            doc.token_text(i + 1)
+        } else {
+            ""
+        };
+        if !next.is_empty() && doc.is_capitalised(i + 1) {
+            continue;
+        }
+        let plural = w.strip_suffix('s').is_some_and(award_name);
+        if plural || (award_name(w) && is_award_noun(next)) {
+            let why = if plural {
+                "an award's name, plural"
+            } else {
+                "an award's name before an award noun"
+            };
+            found.push(Mention::by_rule(
+                i,
+                i + 1,
+                EntityLabel::Misc,
+                EntityRule::AwardName,
+                why.to_string(),
+            ));
+        }
+    }
+    if !found.is_empty() {
+        mentions.replace_overlapping(found);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -398,7 +398,11 @@ pub(super) fn institutions(doc: &Document, lexicons: &Lexicons, mentions: &mut M
         if !in_list(lexicons, RuleList::Institutions, doc.token_text(i)) {
             continue;
         }
-        if !stands_alone(doc, i) {
+        // "Fed up with ...": a participle opening a sentence before its particle.
+        let participle = opens_sentence(doc, i)
+            && i + 1 < n
+            && matches!(doc.token_text(i + 1), "up" | "by" | "with" | "into" | "on" | "to");
+        if !stands_alone(doc, i) || participle {
             continue;
         }
         let reason = format!("\"{}\" names an institution", doc.token_text(i));

@@ -28,6 +28,19 @@ pub(super) fn streets(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentio
         {
             continue;
         }
+        // "Brenley Park Rangers", "Park Service": a landmark word inside a longer name ends no place.
+        let runs_on = i + 1 < n
+            && doc.tokens[i + 1].newlines_before == 0
+            && (doc.is_capitalised(i + 1) || doc.token_text(i + 1) == "&")
+            && !lexicons.contains(RuleList::LandmarkWords, doc.token_text(i + 1));
+        // "Sung-Hee Park": a name the tagger is sure is a person's, or after a given name of the
+        // Korean shape (two capitalised halves joined by a hyphen), where "Park" is the surname.
+        let person = mentions.owner(i).is_some_and(|k| {
+            mentions[k].label == EntityLabel::Person && mentions[k].confidence.is_some_and(|c| c >= 0.9)
+        }) || is_hyphenated_given_name(doc.token_text(i - 1));
+        if runs_on || person {
+            continue;
+        }
         // "Brooklyn Bridge Road": the place found just before runs on.
         let reason = format!("street or landmark name (\"{}\")", doc.token_text(i));
         if let Some(p) = places.last_mut().filter(|p| p.end == i) {
@@ -56,6 +69,17 @@ pub(super) fn streets(doc: &Document, lexicons: &Lexicons, mentions: &mut Mentio
     mentions.replace_overlapping(places);
 }
 
+/// "Sung-Hee", "Ji-Sung": two capitalised halves joined by one hyphen, the shape of a Korean given
+/// name before its surname.
+fn is_hyphenated_given_name(w: &str) -> bool {
+    // Romanised Korean names are plain ASCII: no Unicode case tables needed.
+    let titled = |p: &str| {
+        let b = p.as_bytes();
+        b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase)
+    };
+    w.split_once('-').is_some_and(|(a, b)| titled(a) && titled(b))
+}
+
 /// An "organisation" that is exactly a country's name ("US", "Germany") is the place: CoNLL calls
 /// national teams places too. People keep their tag ("Jordan" may be a player): trying that cost
 /// PER recall on CoNLL dev.
@@ -63,7 +87,13 @@ pub(super) fn countries(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], m
     let country = LexClass::Country.bit();
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.label != EntityLabel::Org {
+        // "last year's US amateur champion": a country's abbreviation the tagger called other
+        // (MISC) before a common word is the place too.
+        let misc_abbreviation = m.label == EntityLabel::Misc
+            && m.rule == EntityRule::Model
+            && m.len() == 1
+            && !(m.end < doc.tokens.len() && doc.is_capitalised(m.end));
+        if m.label != EntityLabel::Org && !misc_abbreviation {
             continue;
         }
         if lexicons.contains(RuleList::CountryAbbreviations, exact(doc, m.start, m.end)) {
@@ -71,7 +101,7 @@ pub(super) fn countries(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], m
             mentions.decide(k, EntityLabel::Loc, EntityRule::LexiconCountryAbbreviation, reason);
             continue;
         }
-        if lex[m.start].begin & country == 0 {
+        if m.label != EntityLabel::Org || lex[m.start].begin & country == 0 {
             continue;
         }
         let whole = m.len() == 1 || (m.start + 1..m.end).all(|j| lex[j].inside & country != 0);
@@ -134,6 +164,57 @@ const COMPASS: [&str; 5] = ["North", "South", "East", "West", "Central"];
 const NOT_A_NOUN: [&str; 16] = [
     "and", "or", "as", "in", "on", "at", "to", "from", "with", "by", "for", "was", "is", "were", "are", "until",
 ];
+
+/// Words that head a state's formal name before "of": "Republic of Tarvania", "Kingdom of Corvania".
+fn is_state_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Republic" | "Kingdom" | "Sultanate" | "Emirate" | "Principality" | "Duchy"
+    )
+}
+
+/// "the Republic of Tarvania", "the Kingdom of Corvania": a state's formal name, a word of a state
+/// and "of" before capitalised words, is the place, whatever the tagger made of its parts (it
+/// reads "Republic" as an organisation's word). Words before the head stay where the tagger put
+/// them in one name with it ("Federal Republic of ...").
+pub(super) fn states(doc: &Document, mentions: &mut Mentions) {
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for h in 0..n.saturating_sub(2) {
+        if !is_state_head(doc.token_text(h)) || doc.token_text(h + 1) != "of" {
+            continue;
+        }
+        let mut e = h + 2;
+        if e < n && doc.token_text(e) == "the" {
+            e += 1;
+        }
+        let first = e;
+        while e < n && doc.is_capitalised(e) && doc.tokens[e].newlines_before == 0 {
+            e += 1;
+        }
+        if e == first {
+            continue;
+        }
+        let s = mentions.owner(h).map_or(h, |k| mentions[k].start.min(h));
+        let done = mentions
+            .owner(s)
+            .is_some_and(|k| mentions[k].start == s && mentions[k].end == e && mentions[k].label == EntityLabel::Loc);
+        // A place or organisation reaching past the name ("Republic of Ireland Football Association")
+        // is another name.
+        let past = (s..e).any(|i| mentions.owner(i).is_some_and(|k| mentions[k].end > e));
+        if done || past {
+            continue;
+        }
+        found.push(Mention::by_rule(
+            s,
+            e,
+            EntityLabel::Loc,
+            EntityRule::StateName,
+            format!("a state's formal name (\"{} of\")", doc.token_text(h)),
+        ));
+    }
+    mentions.replace_overlapping(found);
+}
 
 /// Names of places the tagger called a person, an organisation or other: a geographic name
 /// WordNet lists ("Mediterranean", "Pearl Harbor", "Monte Carlo") that no list of people or organisations

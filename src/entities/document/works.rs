@@ -307,7 +307,7 @@ fn quote_pairs(doc: &Document) -> Vec<(usize, usize)> {
 }
 
 /// Titles in quotation marks: every word capitalised but small joining words, at most eight
-/// tokens, no sentence punctuation, and more than one word.
+/// tokens, no sentence punctuation, and more than one word, or one word after a work cue.
 fn quoted_titles(doc: &Document, mentions: &mut Mentions, found: &mut Vec<Mention>) {
     for (open, close) in quote_pairs(doc) {
         let s = open + 1;
@@ -320,18 +320,29 @@ fn quoted_titles(doc: &Document, mentions: &mut Mentions, found: &mut Vec<Mentio
             continue;
         }
         let words = (s..e).filter(|&i| doc.tokens[i].kind == TokenKind::Word).count();
-        let titled = words >= 2
+        // One word is a title only after a word that introduces one: the song "Rags", the
+        // novel, "Lucinde".
+        let cued = words == 1 && {
+            let o = if open > 0 && doc.token_text(open - 1) == "," {
+                open - 1
+            } else {
+                open
+            };
+            matches!(cue_before(doc, o), Some((Cue::Work, _)))
+        };
+        let titled = (words >= 2 || cued)
             && doc.is_capitalised(s)
             && (s..e).all(|i| match doc.tokens[i].kind {
                 TokenKind::Word => doc.is_capitalised(i) || is_title_joiner(doc.token_text(i)),
                 TokenKind::Number => true,
                 TokenKind::Punct => matches!(doc.token_text(i), "," | "-" | ":" | "'" | "\u{2019}"),
             });
-        // One name the tagger already typed ("the group \"Friends of the Earth\"") keeps its type.
+        // One name the tagger already typed ("the group \"Friends of the Earth\"") keeps its type,
+        // unless a work cue stands before it ("the song \"Stephen\"").
         let one_name = mentions
             .owner(s)
             .is_some_and(|k| mentions[k].start == s && mentions[k].end == e && mentions[k].label != EntityLabel::Misc);
-        if titled && !one_name {
+        if titled && (cued || !one_name) {
             found.push(Mention::by_rule(
                 s,
                 e,
