@@ -66,6 +66,13 @@ impl Fnv32 {
 
 /// 64-bit FNV-1a over the lower-cased chars of `s`, continuing from `h`.
 pub fn fnv64_lower(mut h: u64, s: &str) -> u64 {
+    // Nearly every token is ASCII: hash its bytes without decoding chars.
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV64_PRIME);
+        }
+        return h;
+    }
     for c in s.chars() {
         // Same bytes as the general path below, without the case tables.
         if c.is_ascii() {

@@ -441,10 +441,12 @@ impl Lexicons {
         let n = doc.tokens.len();
         let mut out = vec![TokenLex::default(); n];
         // Each word is lower-cased and hashed once, then phrases combine the word hashes.
-        let words: Vec<u64> = (0..n).map(|i| fnv64_lower(fnv64_start(), doc.token_text(i))).collect();
+        for (i, o) in out.iter_mut().enumerate() {
+            let text = doc.token_text(i);
+            o.word = fnv64_lower(fnv64_start(), text);
+            o.class = self.classes.of(text);
+        }
         for i in 0..n {
-            out[i].word = words[i];
-            out[i].class = self.classes.of(doc.token_text(i));
             if doc.tokens[i].kind == TokenKind::Punct {
                 continue;
             }
@@ -458,7 +460,7 @@ impl Lexicons {
                 if len > 1 && (t.kind == TokenKind::Punct || t.newlines_before > 0) {
                     break;
                 }
-                h = phrase_step(h, words[j]);
+                h = phrase_step(h, out[j].word);
                 let Some(&found) = self.phrases.get(&h) else {
                     break;
                 };
