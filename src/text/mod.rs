@@ -28,6 +28,9 @@ pub struct Document<'t> {
     /// True when the text is hard-wrapped (`wrap::is_hard_wrapped`): a single line break inside a
     /// paragraph is then a space, for the tokens and for quotation-mark pairing alike.
     pub hard_wrapped: bool,
+    /// The text of each token, sliced once here: the layers ask for token texts hundreds of
+    /// times per token, and a slice of the text checks both ends for char boundaries each time.
+    words: Vec<&'t str>,
 }
 
 impl<'t> Document<'t> {
@@ -36,17 +39,19 @@ impl<'t> Document<'t> {
         let hard_wrapped = wrap::is_hard_wrapped(text);
         let tokens = tokens::tokenize(text, hard_wrapped);
         let sentences = sentences::split(text, &tokens);
+        let words = tokens.iter().map(|t| t.span.slice(text)).collect();
         Document {
             text,
             tokens,
             sentences,
             hard_wrapped,
+            words,
         }
     }
 
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &'t str {
-        self.tokens[i].span.slice(self.text)
+        self.words[i]
     }
 
     /// True when token `i` is a word starting with a capital letter ("Pence", not "2018" or "(").
