@@ -109,6 +109,9 @@ impl WordClasses {
     /// The class of `w` as written; failing that, of its title-case form (headlines in capitals),
     /// then of its lower-case form.
     pub fn of(&self, w: &str) -> WordClass {
+        if w.is_ascii() {
+            return self.of_ascii(w.as_bytes());
+        }
         // Most words are already in one of the forms, and a miss costs a full probe: look up each
         // distinct key once.
         let k0 = key(w, Fold::None);
@@ -122,6 +125,37 @@ impl WordClasses {
             }
         }
         let k2 = key(w, Fold::Lower);
+        if k2 != k1 && k2 != k0 {
+            if let Some(&c) = self.map.get(&k2) {
+                return c;
+            }
+        }
+        WordClass::default()
+    }
+}
+
+impl WordClasses {
+    /// [`WordClasses::of`] for an ASCII word: the same keys as [`key`], the word as written
+    /// first and, only when that misses, its title-case and lower-case forms in one pass.
+    fn of_ascii(&self, w: &[u8]) -> WordClass {
+        let step = |h: u64, b: u8| (h ^ b as u64).wrapping_mul(FNV64_PRIME);
+        let digit_zero = |b: u8| if b.is_ascii_digit() { b'0' } else { b };
+        let k0 = w.iter().fold(FNV64_OFFSET, |h, &b| step(h, digit_zero(b)));
+        if let Some(&c) = self.map.get(&k0) {
+            return c;
+        }
+        let (mut k1, mut k2) = (FNV64_OFFSET, FNV64_OFFSET);
+        for (k, &b) in w.iter().enumerate() {
+            let b = digit_zero(b);
+            let lower = b.to_ascii_lowercase();
+            k1 = step(k1, if k == 0 { b } else { lower });
+            k2 = step(k2, lower);
+        }
+        if k1 != k0 {
+            if let Some(&c) = self.map.get(&k1) {
+                return c;
+            }
+        }
         if k2 != k1 && k2 != k0 {
             if let Some(&c) = self.map.get(&k2) {
                 return c;

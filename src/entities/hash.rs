@@ -66,6 +66,18 @@ impl Fnv32 {
 
 /// 64-bit FNV-1a over the lower-cased chars of `s`, continuing from `h`.
 pub fn fnv64_lower(mut h: u64, s: &str) -> u64 {
+    // Byte by byte while the text is ASCII (nearly every token, to its end): no chars decoded.
+    for (k, &b) in s.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            return fnv64_lower_chars(h, s.get(k..).unwrap_or_default());
+        }
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV64_PRIME);
+    }
+    h
+}
+
+/// [`fnv64_lower`] char by char, from the first non-ASCII char on.
+fn fnv64_lower_chars(mut h: u64, s: &str) -> u64 {
     for c in s.chars() {
         // Same bytes as the general path below, without the case tables.
         if c.is_ascii() {
@@ -133,5 +145,8 @@ mod tests {
         }
         assert_eq!(h.0, 0xe40c_292c);
         assert_eq!(fnv64_lower(fnv64_start(), "A"), 0xaf63_dc4c_8601_ec8c);
+        // A word that turns non-ASCII part-way hashes as its lower case, bytes and chars alike.
+        assert_eq!(fnv64_lower(fnv64_start(), "ZOË"), fnv64_lower(fnv64_start(), "zoë"));
+        assert_ne!(fnv64_lower(fnv64_start(), "Zoë"), fnv64_lower(fnv64_start(), "Zoe"));
     }
 }

@@ -5,6 +5,7 @@
 
 use super::clusters::{WordClass, WordClasses};
 use super::hash::{fnv64_lower, fnv64_start, phrase_step, PassThroughBuild};
+use crate::fasthash::WordShapes;
 use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -311,37 +312,28 @@ pub struct Lexicons {
     classes: WordClasses,
 }
 
-/// A set of words, with the first bytes its words start with: most words a rule asks about start
-/// with another byte, and are turned away without hashing.
+/// A set of words, with their shapes ([`WordShapes`]): most words a rule asks about have the
+/// shape of no entry, and are turned away without hashing.
 #[derive(Debug, Clone)]
 pub(crate) struct WordSet {
     words: crate::fasthash::HashSet<&'static str>,
-    first_bytes: [u64; 4],
+    shapes: WordShapes,
 }
 
 impl WordSet {
     /// The set of `words`.
     pub(crate) fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
-        let mut set = WordSet {
-            words: crate::fasthash::HashSet::default(),
-            first_bytes: [0; 4],
-        };
-        for w in words {
-            if let Some(&b) = w.as_bytes().first() {
-                set.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
-            }
-            set.words.insert(w);
+        let words: crate::fasthash::HashSet<&'static str> = words.collect();
+        WordSet {
+            shapes: WordShapes::new(words.iter().copied()),
+            words,
         }
-        set
     }
 
     /// True when `word` is in the set (exactly, case included).
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
-            && self.words.contains(word)
+        self.shapes.may_hold(word) && self.words.contains(word)
     }
 }
 
@@ -441,10 +433,12 @@ impl Lexicons {
         let n = doc.tokens.len();
         let mut out = vec![TokenLex::default(); n];
         // Each word is lower-cased and hashed once, then phrases combine the word hashes.
-        let words: Vec<u64> = (0..n).map(|i| fnv64_lower(fnv64_start(), doc.token_text(i))).collect();
+        for (i, o) in out.iter_mut().enumerate() {
+            let text = doc.token_text(i);
+            o.word = fnv64_lower(fnv64_start(), text);
+            o.class = self.classes.of(text);
+        }
         for i in 0..n {
-            out[i].word = words[i];
-            out[i].class = self.classes.of(doc.token_text(i));
             if doc.tokens[i].kind == TokenKind::Punct {
                 continue;
             }
@@ -458,7 +452,7 @@ impl Lexicons {
                 if len > 1 && (t.kind == TokenKind::Punct || t.newlines_before > 0) {
                     break;
                 }
-                h = phrase_step(h, words[j]);
+                h = phrase_step(h, out[j].word);
                 let Some(&found) = self.phrases.get(&h) else {
                     break;
                 };

@@ -5,6 +5,7 @@
 //! the other formats still go through serde; a test holds this writer to serde's bytes.
 
 use super::{Export, WireAnnotation, WireDocumentDate, WireSpan};
+use crate::text::has_byte;
 
 /// `"name":`, the first member of an object (names are plain identifiers, never escaped).
 macro_rules! first_key {
@@ -359,13 +360,6 @@ fn may_escape(w: u64) -> bool {
 
 /// The high bit of every byte of a word.
 const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// True when some byte of `w` is `b` (the zero-byte test on `w` xor `b` in every byte).
-fn has_byte(w: u64, b: u8) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let x = w ^ (ONES * u64::from(b));
-    x.wrapping_sub(ONES) & !x & HIGHS != 0
-}
 
 #[cfg(test)]
 mod tests {

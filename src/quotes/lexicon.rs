@@ -1,7 +1,7 @@
 //! The word lists the quotes layer reads, loaded once from `data/quotes/`.
 
 use crate::data;
-use crate::fasthash::{HashMap, HashSet};
+use crate::fasthash::{HashMap, HashSet, WordShapes};
 
 /// Grammatical gender a name, title or pronoun tells, used only to agree pronouns with names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +61,8 @@ pub struct Lexicon {
     pub calendar_words: HashSet<String>,
     /// Every inflection of every speech verb ("said", "tells", "tweeted").
     pub speech_verbs: HashSet<&'static str>,
+    /// The shapes of the speech verbs: [`Lexicon::is_cue`] is asked of nearly every token.
+    speech_verb_shapes: WordShapes,
     /// Titles before names ("Mr.", "Sen.", "Spokeswoman"), with the gender they tell.
     pub titles: HashMap<&'static str, Option<Gender>>,
     /// The titles written with a period, without it ("Sen" for "Sen."): a name's words are
@@ -167,6 +169,7 @@ impl Lexicon {
                 .map(|w| w[..1].to_uppercase() + &w[1..])
                 .collect(),
             speech_verbs: data::lines(include_str!("../../data/quotes/speech_verbs.txt")).collect(),
+            speech_verb_shapes: WordShapes::new(data::lines(include_str!("../../data/quotes/speech_verbs.txt"))),
             titles,
             given_names: given_names(pairs(include_str!("../../data/quotes/given_name_overrides.tsv"))),
             adverbs: data::lines(include_str!("../../data/quotes/adverbs.txt")).collect(),
@@ -222,7 +225,7 @@ impl Lexicon {
     /// letter (a test holds the list to it), so a capitalised word or a number is answered
     /// without hashing it: this is asked of most tokens.
     pub fn is_cue(&self, word: &str) -> bool {
-        starts_lower_ascii(word) && self.speech_verbs.contains(word)
+        starts_lower_ascii(word) && self.speech_verb_shapes.may_hold(word) && self.speech_verbs.contains(word)
     }
 
     /// True for any regular form of a speech verb, including those the cue list leaves out

@@ -19,7 +19,7 @@ use super::marks::Marked;
 use super::names::{is_determiner, Names};
 use crate::annotation::{Quote, QuoteKind, QuoteRule};
 use crate::data;
-use crate::fasthash::HashMap;
+use crate::fasthash::{HashMap, WordShapes};
 use crate::text::words::{is_possessive, Lowercase};
 use crate::text::{Document, Span, TokenKind};
 
@@ -51,6 +51,8 @@ enum VerbClass {
 #[derive(Debug, Clone)]
 pub struct ReportingVerbs {
     verbs: HashMap<&'static str, VerbClass>,
+    /// The shapes of the forms: [`ReportingVerbs::class`] is asked of every word.
+    shapes: WordShapes,
     /// Particles that may stand between a verb and its content ("called for", "asked for").
     particles: HashMap<&'static str, Vec<&'static str>>,
 }
@@ -75,13 +77,17 @@ impl ReportingVerbs {
                 particles.insert(form, r[2..].to_vec());
             }
         }
-        ReportingVerbs { verbs, particles }
+        ReportingVerbs {
+            shapes: WordShapes::new(verbs.keys().copied()),
+            verbs,
+            particles,
+        }
     }
 
     /// Every form starts with a lower-case ASCII letter (a test holds the table to it), so most
     /// words are answered without hashing them: this is asked of every word.
     fn class(&self, word: &str) -> Option<VerbClass> {
-        if !super::lexicon::starts_lower_ascii(word) {
+        if !super::lexicon::starts_lower_ascii(word) || !self.shapes.may_hold(word) {
             return None;
         }
         self.verbs.get(word).copied()

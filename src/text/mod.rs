@@ -28,6 +28,9 @@ pub struct Document<'t> {
     /// True when the text is hard-wrapped (`wrap::is_hard_wrapped`): a single line break inside a
     /// paragraph is then a space, for the tokens and for quotation-mark pairing alike.
     pub hard_wrapped: bool,
+    /// The text of each token, sliced once here: the layers ask for token texts hundreds of
+    /// times per token, and a slice of the text checks both ends for char boundaries each time.
+    words: Vec<&'t str>,
 }
 
 impl<'t> Document<'t> {
@@ -36,17 +39,19 @@ impl<'t> Document<'t> {
         let hard_wrapped = wrap::is_hard_wrapped(text);
         let tokens = tokens::tokenize(text, hard_wrapped);
         let sentences = sentences::split(text, &tokens);
+        let words = tokens.iter().map(|t| t.span.slice(text)).collect();
         Document {
             text,
             tokens,
             sentences,
             hard_wrapped,
+            words,
         }
     }
 
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &'t str {
-        self.tokens[i].span.slice(self.text)
+        self.words[i]
     }
 
     /// True when token `i` is a word starting with a capital letter ("Pence", not "2018" or "(").
@@ -74,4 +79,12 @@ impl<'t> Document<'t> {
             .partition_point(|r| r.end <= i)
             .min(self.sentences.len().saturating_sub(1))
     }
+}
+
+/// True when some byte of `w` is `b` (the zero-byte test on `w` xor `b` in every byte).
+pub(crate) fn has_byte(w: u64, b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }

@@ -63,8 +63,10 @@ impl Lowercase {
         let mut buf = [0u8; 32];
         match buf.get_mut(..w.len()) {
             Some(lower) if w.is_ascii() => {
-                lower.copy_from_slice(w.as_bytes());
-                lower.make_ascii_lowercase();
+                // Lowered while copied: a copy of a slice of unknown length is a memcpy call.
+                for (d, &b) in lower.iter_mut().zip(w.as_bytes()) {
+                    *d = b.to_ascii_lowercase();
+                }
                 Lowercase {
                     buf,
                     len: w.len(),

@@ -5,7 +5,7 @@
 use super::mentions::{Mention, Mentions};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::text::words::is_all_caps;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 /// The oldest age read as one: a larger number after a name is a count or a year.
 const MAX_AGE: u32 = 110;
@@ -14,7 +14,8 @@ const MAX_AGE: u32 = 110;
 fn age_after(doc: &Document, i: usize) -> bool {
     let n = doc.tokens.len();
     let text = |j: usize| if j < n { doc.token_text(j) } else { "" };
-    if text(i) != "," {
+    // The kind first: a comma is punctuation, and most tokens are words.
+    if doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Punct) || text(i) != "," {
         return false;
     }
     let k = if matches!(text(i + 1), "now" | "aged") {

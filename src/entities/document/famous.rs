@@ -70,7 +70,8 @@ pub(super) fn famous_people(doc: &Document, lexicons: &Lexicons, mentions: &mut 
     };
     let mut added = Vec::new();
     for i in 0..n {
-        if famous(i, i + 1) && !mentions.covered(i) && alone(i, i + 1) {
+        // The capital first: a flag read, where the list costs a hash of the word.
+        if doc.tokens[i].capitalised && famous(i, i + 1) && !mentions.covered(i) && alone(i, i + 1) {
             added.push(Mention::by_rule(
                 i,
                 i + 1,

@@ -59,6 +59,10 @@ fn key(lex: &[TokenLex], s: usize, e: usize) -> u64 {
 /// The exact text of tokens `s..e`: consistency is judged on names as written, since a team in
 /// body text ("New York") is often a place in a results table ("NEW YORK").
 fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
+    // One token (most asks): its text is already sliced.
+    if e == s + 1 {
+        return doc.token_text(s);
+    }
     Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
 }
 

@@ -32,12 +32,11 @@ pub(super) fn known_surnames(doc: &Document, lex: &[TokenLex], mentions: &mut Me
     let other = claimed_elsewhere();
     // The lists first: they turn away nearly every token before the text is read.
     let surname = |i: usize| {
-        let t = doc.token_text(i);
         lex[i].begin & LexClass::Surname.bit() != 0
             && lex[i].classes() & other == 0
             && doc.is_capitalised(i)
-            && !is_all_caps(t)
-            && t.chars().all(char::is_alphabetic)
+            && !is_all_caps(doc.token_text(i))
+            && doc.token_text(i).chars().all(char::is_alphabetic)
     };
     // A capitalised word on either side makes it part of a longer name, a title or a heading.
     let alone = |i: usize| {
