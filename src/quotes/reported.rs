@@ -144,6 +144,20 @@ fn is_subject_pronoun(t: &str) -> bool {
     )
 }
 
+/// A subject pronoun fused with its auxiliary ("he'd", "they’re", "I'm"): a clause opens there.
+fn is_contracted_subject(t: &str) -> bool {
+    let lower = Lowercase::new(t);
+    let Some((head, tail)) = lower.as_str().split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    matches!(tail, "d" | "ll" | "re" | "ve" | "m") && matches!(head, "he" | "she" | "they" | "we" | "i" | "it" | "you")
+}
+
+/// True for a word that opens a finite clause as its subject ("he", "they'd").
+fn opens_with_subject(t: &str) -> bool {
+    is_subject_pronoun(t) || is_contracted_subject(t)
+}
+
 /// Words that may stand between a subject and its verb ("has", "also", "repeatedly").
 fn is_auxiliary(t: &str) -> bool {
     matches!(
@@ -208,7 +222,7 @@ fn opens_adverbial(t: &str) -> bool {
 
 /// Words that open a clause's content: a finite clause ("he", "whether") or an infinitive marker.
 fn opens_clause(t: &str) -> bool {
-    is_subject_pronoun(t)
+    opens_with_subject(t)
         || matches!(
             Lowercase::new(t).as_str(),
             "whether"
@@ -256,6 +270,8 @@ fn opens_adjunct(t: &str) -> bool {
             | "because"
             | "until"
             | "without"
+            | "about"
+            | "aboard"
             | "outside"
             | "inside"
             | "near"
@@ -467,8 +483,14 @@ impl<'a, 'd> Finder<'a, 'd> {
             if after + 1 < self.n() && matches!(self.text(after), "," | ":") && self.in_speech(after + 1) {
                 return None;
             }
-            let closes =
-                after >= self.n() || self.boundary(after) || self.text(after) == "," || self.new_paragraph(after);
+            // "said on Friday he met …": a clause after the time phrase is the content.
+            let timed = self.time_phrase_end(cue + 1);
+            let clause_after_time = timed > cue + 1
+                && timed < self.n()
+                && !self.quoted(timed)
+                && (opens_with_subject(self.text(timed)) || self.lower(timed) == "that");
+            let closes = !clause_after_time
+                && (after >= self.n() || self.boundary(after) || self.text(after) == "," || self.new_paragraph(after));
             if !closes {
                 if let Some((content, told)) = self.content_after(cue, class).filter(|_| self.is_subject(subject)) {
                     let rule = if told {
@@ -498,8 +520,22 @@ impl<'a, 'd> Finder<'a, 'd> {
             if subject.first > 0 && matches!(self.text(subject.first - 1), "," | "\u{2014}" | "\u{2013}") {
                 let content = self
                     .clause_before(subject.first - 1)
-                    .filter(|c| self.statement_like(*c) && !self.text(c.first).eq_ignore_ascii_case("according"))?;
-                return Some((content, Some(subject), cue, QuoteRule::ReportedTrailing));
+                    .filter(|c| self.statement_like(*c) && !self.text(c.first).eq_ignore_ascii_case("according"));
+                if let Some(content) = content {
+                    return Some((content, Some(subject), cue, QuoteRule::ReportedTrailing));
+                }
+                // `In his state, Christie said, offenders are …`: after a short introductory phrase,
+                // the clause after the attribution is what was said.
+                if self.introduces(subject.first - 1) {
+                    let rest = self.parenthetical_rest(self.skip_adverbial(cue + 1)).filter(|r| {
+                        // `…, said on Twitter, in reference to …` is a phrase, not a clause.
+                        !matches!(
+                            self.lower(r.first),
+                            "in" | "on" | "at" | "during" | "with" | "by" | "via" | "for" | "from" | "of" | "about"
+                        )
+                    })?;
+                    return Some((rest, Some(subject), cue, QuoteRule::ReportedParenthetical));
+                }
             }
             return None;
         }
@@ -524,6 +560,24 @@ impl<'a, 'd> Finder<'a, 'd> {
             return None;
         }
         self.clause_after(comma + 1)
+    }
+
+    /// True when the words from the sentence start to the comma at `comma` are a short
+    /// introductory phrase of the writer's ("In his state", "Instead", "At one point"), no quote.
+    fn introduces(&self, comma: usize) -> bool {
+        if self.text(comma) != "," || comma == 0 {
+            return false;
+        }
+        let start = self.doc.sentences[self.doc.sentence_of(comma)].start;
+        let intro = start..comma;
+        !intro.is_empty()
+            && comma - start <= 6
+            && !self.new_paragraph(comma)
+            && !intro
+                .clone()
+                .any(|j| self.quoted(j) || (j > start && self.new_paragraph(j)))
+            && intro.clone().all(|j| self.verb_at(j).is_none())
+            && !self.text(start).eq_ignore_ascii_case("according")
     }
 
     /// `…, adding (that) …`: a participle after a comma or "and" reports more of the clause
@@ -690,10 +744,25 @@ impl<'a, 'd> Finder<'a, 'd> {
         if t.len() > 4 && t.ends_with("ly") && !self.doc.is_capitalised(s) && !self.quoted(s) && s + 1 < n {
             s += 1;
         }
+        // "said Tuesday that …", "said on Friday he met …": a time phrase is no part of the content.
+        let timed = self.time_phrase_end(s);
+        if timed > s && timed < n && !self.quoted(timed) {
+            if self.lower(timed) == "that" {
+                s = timed + 1;
+            } else if opens_with_subject(self.text(timed)) {
+                s = timed;
+            }
+        }
         let mut told = false;
         // "told reporters on Tuesday that …", "said in a statement that …": a "that" close by,
         // after words that are no clause of their own, opens the content.
-        let that = (s..(s + MAX_BEFORE_THAT).min(n))
+        // A hearer may be long ("told a crowded hall at a hotel downtown that …").
+        let reach = if class == VerbClass::Tells {
+            MAX_BEFORE_THAT + 6
+        } else {
+            MAX_BEFORE_THAT
+        };
+        let that = (s..(s + reach).min(n))
             .take_while(|&j| !self.quoted(j) && !self.boundary(j) && !matches!(self.text(j), "," | ":" | "\u{2014}"))
             .find(|&j| self.lower(j) == "that");
         let hearer_ok = |j: usize| {
@@ -701,7 +770,12 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && (class == VerbClass::Tells
                     || opens_adverbial(self.text(s))
                     || self.lex.is_calendar_word(self.text(s)))
-                && !(s..j).any(|m| is_subject_pronoun(self.text(m)) || self.verb_like(m))
+                && !(s..j).any(|m| {
+                    is_subject_pronoun(self.text(m))
+                        || self.verb_like(m)
+                        || opens_clause(self.text(m))
+                        || (m > s && self.lower(m) == "to")
+                })
         };
         if let Some(j) = that.filter(|&j| j == s || hearer_ok(j)) {
             told = j > s && class == VerbClass::Tells;
@@ -714,6 +788,9 @@ impl<'a, 'd> Finder<'a, 'd> {
                 // "told him …", "urged lawmakers to …", "told The Washington Post the …".
                 if is_object_pronoun(self.text(s)) {
                     s += 1;
+                    told = true;
+                } else if let Some(k) = self.hearer_end(s) {
+                    s = k;
                     told = true;
                 } else if self.doc.is_capitalised(s) && !is_subject_pronoun(self.text(s)) {
                     while s < n && (self.doc.is_capitalised(s) || is_possessive(self.text(s))) && !self.quoted(s) {
@@ -729,7 +806,78 @@ impl<'a, 'd> Finder<'a, 'd> {
         if s >= n || !self.content_opens(s, class, told) {
             return None;
         }
-        self.clause_after(s).map(|c| (c, told))
+        let c = self.clause_after(s)?;
+        // "reported it in London", "praised her in the past": a pronoun object with only a time or
+        // place after it names nothing that was said.
+        if !told && is_object_pronoun(self.text(c.first)) {
+            let next = c.first + 1;
+            let bare = next >= c.end
+                || self.time_phrase_end(next) > next
+                || matches!(
+                    self.lower(next),
+                    "in" | "on" | "at" | "during" | "before" | "after" | "since" | "again" | "too" | "here" | "there"
+                );
+            if bare {
+                return None;
+            }
+        }
+        Some((c, told))
+    }
+
+    /// Where a hearer ends when a clause with its own subject follows it ("told the committee he
+    /// was …", "told Breitbart News he'd …"): the token that opens the clause, if one opens
+    /// within a few words of plain nouns and names.
+    fn hearer_end(&self, s: usize) -> Option<usize> {
+        let n = self.n();
+        for k in s + 1..(s + MAX_PHRASE).min(n) {
+            let t = self.text(k - 1);
+            let plain = self.is_word(k - 1) || is_possessive(t) || t == "." || t == "-";
+            if !plain
+                || self.quoted(k - 1)
+                || self.boundary(k - 1)
+                || self.verb_like(k - 1)
+                || self.verbs.class(t).is_some()
+                || opens_clause(t)
+                || opens_adjunct(t)
+                || matches!(self.lower(k - 1), "that" | "and" | "but" | "or")
+            {
+                return None;
+            }
+            if opens_with_subject(self.text(k)) && !self.quoted(k) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// Where a time phrase opening at `s` ends ("Tuesday", "on Friday", "last week", "Wednesday
+    /// morning"); `s` when none opens there or it is a possessive ("Monday's vote").
+    fn time_phrase_end(&self, s: usize) -> usize {
+        let n = self.n();
+        let mut j = s;
+        if j < n
+            && matches!(
+                self.lower(j),
+                "on" | "last" | "this" | "earlier" | "late" | "early" | "next"
+            )
+        {
+            j += 1;
+        }
+        let start = j;
+        while j < n && j < start + 3 && !self.quoted(j) {
+            let w = self.lower(j);
+            let time = self.lex.is_calendar_word(self.text(j))
+                || matches!(w, "yesterday" | "today" | "tonight")
+                || (j > s && (self.lex.time_units.contains(w) || self.lex.parts_of_day.contains(w)));
+            if !time {
+                break;
+            }
+            j += 1;
+        }
+        if j == start || (j < n && is_possessive(self.text(j))) {
+            return s;
+        }
+        j
     }
 
     /// True when reported content may start at token `s` after a verb of `class` (`told` when a
@@ -744,7 +892,17 @@ impl<'a, 'd> Finder<'a, 'd> {
         if t == "to" {
             return s + 1 < self.n() && self.infinitive(s + 1);
         }
-        if opens_adjunct(t) && !(class == VerbClass::Tells && t.eq_ignore_ascii_case("about")) {
+        // "asked about the plan" reports a question; "said about 200 people died" counts, not a topic.
+        let about = t.eq_ignore_ascii_case("about")
+            && (class == VerbClass::Tells || self.doc.tokens.get(s + 1).is_some_and(|n| n.kind == TokenKind::Number));
+        if opens_adjunct(t) && !about {
+            return false;
+        }
+        // "told me this week.": a time phrase alone is no content.
+        let timed = self.time_phrase_end(s);
+        if timed > s
+            && (timed >= self.n() || self.doc.tokens[timed].kind == TokenKind::Punct || opens_adjunct(self.text(timed)))
+        {
             return false;
         }
         // A hearer-taking verb reports a clause, not its hearer ("told the Guardian").
