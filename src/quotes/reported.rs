@@ -590,8 +590,30 @@ impl<'a, 'd> Finder<'a, 'd> {
         class: VerbClass,
         before: &[Quote],
     ) -> Option<(Phrase, Option<Phrase>, usize, QuoteRule)> {
-        if cue == 0 || !matches!(self.lower(cue - 1), "," | "and" | "\u{2014}") || self.question(cue) {
+        if cue == 0 || self.question(cue) {
             return None;
+        }
+        let prev = self.lower(cue - 1);
+        if !matches!(prev, "," | "and" | "\u{2014}") {
+            // "by saying he would …", "after saying he was …": the clause's subject said it;
+            // "with 30 percent of voters saying they …": the people before the participle did.
+            if class == VerbClass::Particle {
+                return None;
+            }
+            let holder = if matches!(prev, "by" | "after" | "while" | "before") {
+                None
+            } else {
+                Some(self.holder_before(cue)?)
+            };
+            let (content, _) = self.content_after(cue, VerbClass::Clause)?;
+            if !opens_clause(self.text(content.first)) && self.lower(content.first - 1) != "that" {
+                return None;
+            }
+            let speaker = match holder {
+                Some(p) => p,
+                None => self.clause_subject(self.doc.sentences[self.doc.sentence_of(cue)].start, cue)?,
+            };
+            return Some((content, Some(speaker), cue, QuoteRule::ReportedParticiple));
         }
         let (content, _) = self.content_after(cue, class)?;
         let sentence = self.doc.sentences[self.doc.sentence_of(cue)].clone();
@@ -620,6 +642,25 @@ impl<'a, 'd> Finder<'a, 'd> {
             (None, None) => self.clause_subject(sentence.start, cue),
         };
         speaker.map(|s| (content, Some(s), cue, QuoteRule::ReportedParticiple))
+    }
+
+    /// The people before "saying" in `with 30 percent of voters saying …`: the phrase after
+    /// "with", a share or a plural of people, up to the participle.
+    fn holder_before(&self, cue: usize) -> Option<Phrase> {
+        if self.lower(cue) != "saying" {
+            return None;
+        }
+        let with = (cue.saturating_sub(MAX_PHRASE)..cue)
+            .rev()
+            .take_while(|&j| !self.quoted(j) && (self.is_word(j) || self.doc.tokens[j].kind == TokenKind::Number))
+            .find(|&j| self.lower(j) == "with")?;
+        let p = Phrase {
+            first: with + 1,
+            end: cue,
+        };
+        let people = self.lower(cue - 1);
+        let share = (p.first..p.end).any(|j| matches!(self.lower(j), "percent" | "%" | "majority" | "half"));
+        (p.end > p.first && (share || (people.ends_with('s') && people.len() > 3))).then_some(p)
     }
 
     /// `according to X, …` / `…, according to X.` at token `k` ("according").
@@ -1333,6 +1374,8 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && !self.verb_like(j)
                 && !self.lex.irregular_verbs.contains(self.text(j))
                 && !self.lex.np_stops.contains(self.text(j))
+                // "The mayor defended the plan by saying …": a past tense ends the description.
+                && !(j > s + 1 && self.lower(j).ends_with("ed"))
             {
                 j += 1;
             }
