@@ -435,6 +435,8 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && !self.quoted(i)
             {
                 self.according_to(i)
+            } else if let Some(found) = self.asked(i) {
+                Some(found)
             } else if let Some(found) = self.passive_by(i) {
                 Some(found)
             } else if let Some(class) = self.verb_at(i) {
@@ -724,6 +726,45 @@ impl<'a, 'd> Finder<'a, 'd> {
         ))
     }
 
+    /// `Asked whether he would run, …` / `… when asked about the plan`: the question put to
+    /// someone, at "asked" opening a sentence or after "when"; the asker is not named.
+    #[allow(clippy::type_complexity)]
+    fn asked(&self, cue: usize) -> Option<(Phrase, Option<Phrase>, usize, QuoteRule)> {
+        let n = self.n();
+        if self.lower(cue) != "asked" || self.quoted(cue) {
+            return None;
+        }
+        let opens_sentence = self.doc.sentences[self.doc.sentence_of(cue)].start == cue;
+        if !(opens_sentence || (cue > 0 && matches!(self.lower(cue - 1), "when" | "whenever"))) {
+            return None;
+        }
+        let mut s = cue + 1;
+        if s < n
+            && matches!(
+                self.lower(s),
+                "later" | "specifically" | "directly" | "again" | "repeatedly"
+            )
+        {
+            s += 1;
+        }
+        if s >= n
+            || self.quoted(s)
+            || !matches!(
+                self.lower(s),
+                "if" | "whether" | "what" | "why" | "who" | "whom" | "which" | "how" | "about"
+            )
+        {
+            return None;
+        }
+        let content = self.clause_after(s)?;
+        // `Asked about X, Conway did not apologize`: the answer's clause follows the comma.
+        let end = (content.first..content.end)
+            .find(|&j| self.text(j) == "," && !self.quoted(j))
+            .unwrap_or(content.end);
+        let content = self.trimmed(content.first, end)?;
+        Some((content, None, cue, QuoteRule::ReportedAsked))
+    }
+
     /// True when the sentence of token `i` is a question: a question reports nothing.
     fn question(&self, i: usize) -> bool {
         let r = &self.doc.sentences[self.doc.sentence_of(i)];
@@ -880,11 +921,16 @@ impl<'a, 'd> Finder<'a, 'd> {
                 || self.verbs.class(t).is_some()
                 || opens_clause(t)
                 || opens_adjunct(t)
-                || matches!(self.lower(k - 1), "that" | "and" | "but" | "or")
+                || matches!(self.lower(k - 1), "that" | "and" | "but" | "or" | "to" | "not")
             {
                 return None;
             }
-            if opens_with_subject(self.text(k)) && !self.quoted(k) {
+            // "asked the minister whether …": a question opens the clause too.
+            let question = matches!(
+                self.lower(k),
+                "whether" | "if" | "why" | "how" | "what" | "who" | "which"
+            );
+            if (opens_with_subject(self.text(k)) || question) && !self.quoted(k) {
                 return Some(k);
             }
         }
