@@ -676,7 +676,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             // phrase before it; the clause after the source is the content.
             let before = self.clause_before(k - 1).filter(|c| self.statement_like(*c));
             if e < n && self.text(e) == "," && before.is_none_or(|c| opens_adjunct(self.text(c.first))) {
-                let content = self.clause_after(e + 1)?;
+                let content = self.clause_after(e + 1).filter(|c| !self.describes_source(*c))?;
                 return Some((content, Some(source), k, QuoteRule::ReportedAccordingTo));
             }
             // `…, according to X.`: the clause before is the content.
@@ -685,13 +685,29 @@ impl<'a, 'd> Finder<'a, 'd> {
         if e < n && self.text(e) == "," {
             // `According to X, …`: the clause after, unless it carries its own attribution
             // (`According to an advance text, he told delegates …` is his speech, not the text's).
-            let content = self.clause_after(e + 1)?;
+            let content = self.clause_after(e + 1).filter(|c| !self.describes_source(*c))?;
             if (content.first..content.end.min(content.first + MAX_PHRASE + 3)).any(|j| self.verb_at(j).is_some()) {
                 return None;
             }
             return Some((content, Some(source), k, QuoteRule::ReportedAccordingTo));
         }
         None
+    }
+
+    /// True when the words after `according to X,` describe X rather than report it: a relative
+    /// clause or a second conjunct ("which tracks …", "and has …"), an apposition with no verb
+    /// ("a Republican strategist", "a start-up that tracks donations"), or a participle ("writing
+    /// for …").
+    fn describes_source(&self, c: Phrase) -> bool {
+        let first = self.lower(c.first);
+        if matches!(first, "which" | "who" | "whose" | "whom" | "and" | "but" | "or") {
+            return true;
+        }
+        if first.ends_with("ing") && !self.doc.is_capitalised(c.first) {
+            return true;
+        }
+        matches!(first, "a" | "an")
+            && !(c.first..c.end).any(|j| self.verb_like(j) || self.lex.irregular_verbs.contains(self.text(j)))
     }
 
     /// `The move was first reported by CNN`: a passive reporting verb with its agent; the subject
