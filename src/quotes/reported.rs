@@ -524,6 +524,11 @@ impl<'a, 'd> Finder<'a, 'd> {
                     .clause_before(subject.first - 1)
                     .filter(|c| self.statement_like(*c) && !self.text(c.first).eq_ignore_ascii_case("according"));
                 if let Some(content) = content {
+                    // `In a panel discussion on Friday, Morial told a young woman …`: a phrase of
+                    // time or place before the attribution is no content unless words follow it.
+                    if self.intro_only(content) && self.parenthetical_rest(self.skip_adverbial(cue + 1)).is_none() {
+                        return None;
+                    }
                     return Some((content, Some(subject), cue, QuoteRule::ReportedTrailing));
                 }
                 // `In his state, Christie said, offenders are …`: after a short introductory phrase,
@@ -562,6 +567,25 @@ impl<'a, 'd> Finder<'a, 'd> {
             return None;
         }
         self.clause_after(comma + 1)
+    }
+
+    /// True for an introductory phrase with no verb of its own: a preposition or a participle
+    /// first ("During an interview this week", "After lashing the senator in a speech"), no comma
+    /// and no finite verb after it.
+    fn intro_only(&self, c: Phrase) -> bool {
+        let first = self.lower(c.first);
+        if !(opens_adjunct(first) || (first.ends_with("ing") && self.doc.is_capitalised(c.first))) {
+            return false;
+        }
+        !(c.first + 1..c.end).any(|j| {
+            let w = self.lower(j);
+            self.text(j) == ","
+                || self.quoted(j)
+                || self.verb_like(j)
+                || self.lex.irregular_verbs.contains(w)
+                || (w.ends_with("ed") && w.len() > 4)
+                || self.verbs.class(w).is_some()
+        })
     }
 
     /// True when the words from the sentence start to the comma at `comma` are a short
@@ -942,10 +966,8 @@ impl<'a, 'd> Finder<'a, 'd> {
                 return None;
             }
             // "asked the minister whether …": a question opens the clause too.
-            let question = matches!(
-                self.lower(k),
-                "whether" | "if" | "why" | "how" | "what" | "who" | "which"
-            );
+            // ("the student who asked …" is a relative clause, no question).
+            let question = matches!(self.lower(k), "whether" | "if" | "why" | "how" | "what");
             if (opens_with_subject(self.text(k)) || question) && !self.quoted(k) {
                 return Some(k);
             }
