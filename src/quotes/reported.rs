@@ -478,6 +478,11 @@ impl<'a, 'd> Finder<'a, 'd> {
         if self.question(cue) {
             return None;
         }
+        // `…, said Steve Grubbs, an Iowa operative.`: a name after an inverted verb, then a comma or
+        // the clause end, is the speaker, not the content, whatever stands before the comma.
+        if let Some(found) = self.inverted(cue) {
+            return Some(found);
+        }
         if let Some(subject) = self.subject_before(cue) {
             // "X said on Tuesday." / "…, X said in a statement.": nothing follows but a time or place.
             let after = self.skip_adverbial(cue + 1);
@@ -557,6 +562,50 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
         }
         None
+    }
+
+    /// `…, said Brian Baker, an adviser.`: an inverted verb after a comma, its speaker after it
+    /// (a name, or a description that ends the clause), the content before the comma.
+    #[allow(clippy::type_complexity)]
+    fn inverted(&self, cue: usize) -> Option<(Phrase, Option<Phrase>, usize, QuoteRule)> {
+        if cue == 0 || !matches!(self.text(cue - 1), "," | "\u{2014}") || self.quoted(cue - 1) {
+            return None;
+        }
+        // Only verbs of saying invert ("…, said X"); "…, criticized Clinton's email use" does not.
+        let inverts = matches!(
+            self.lower(cue),
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "wrote"
+                | "writes"
+                | "noted"
+                | "notes"
+                | "explained"
+                | "argued"
+                | "warned"
+        );
+        if !inverts || self.time_phrase_end(cue + 1) > cue + 1 {
+            return None;
+        }
+        let speaker = self.phrase_after(cue + 1)?;
+        let e = speaker.end;
+        let len = e - speaker.first;
+        // A short name: with an apposition after its comma, or alone at the clause end.
+        let named = self.doc.is_capitalised(speaker.first)
+            && !is_subject_pronoun(self.text(speaker.first))
+            && !(speaker.first..e).any(|j| self.verb_like(j) || self.lex.irregular_verbs.contains(self.lower(j)));
+        let closes = if e < self.n() && self.text(e) == "," {
+            len <= 5
+        } else {
+            len <= 3 && (e >= self.n() || self.boundary(e) || self.new_paragraph(e))
+        };
+        if !(named && closes) {
+            return None;
+        }
+        let content = self.clause_before(cue - 1).filter(|c| self.statement_like(*c))?;
+        Some((content, Some(speaker), cue, QuoteRule::ReportedTrailing))
     }
 
     /// The clause after a parenthetical attribution (`…, he said, the rest.`), starting after the
