@@ -492,10 +492,13 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
             // "said on Friday he met …": a clause after the time phrase is the content.
             let timed = self.time_phrase_end(cue + 1);
-            let clause_after_time = timed > cue + 1
+            let clause_after_time = (timed > cue + 1
                 && timed < self.n()
                 && !self.quoted(timed)
-                && (opens_with_subject(self.text(timed)) || self.lower(timed) == "that");
+                && (opens_with_subject(self.text(timed)) || self.lower(timed) == "that"))
+                || self.subject_after_adverbial(cue + 1).is_some()
+                // "called on voters to …": the particle opens the content.
+                || (cue + 1 < self.n() && self.verbs.is_particle(self.text(cue), self.lower(cue + 1)));
             let closes = !clause_after_time
                 && (after >= self.n() || self.boundary(after) || self.text(after) == "," || self.new_paragraph(after));
             if !closes {
@@ -907,6 +910,13 @@ impl<'a, 'd> Finder<'a, 'd> {
             if s >= n || self.new_paragraph(s) {
                 return None;
             }
+            // "called on X to resign" asks something; "called on a law firm" was a visit.
+            let asks = (s..(s + MAX_BEFORE_THAT).min(n - 1))
+                .take_while(|&j| !self.quoted(j) && !self.boundary(j))
+                .any(|j| self.lower(j) == "to" && self.infinitive(j + 1));
+            if self.lower(s - 1) == "on" && !asks {
+                return None;
+            }
         } else if class == VerbClass::Particle {
             return None;
         }
@@ -923,6 +933,8 @@ impl<'a, 'd> Finder<'a, 'd> {
             } else if opens_with_subject(self.text(timed)) {
                 s = timed;
             }
+        } else if let Some(k) = self.subject_after_adverbial(s) {
+            s = k;
         }
         let mut told = false;
         // "told reporters on Tuesday that …", "said in a statement that …": a "that" close by,
@@ -1019,6 +1031,33 @@ impl<'a, 'd> Finder<'a, 'd> {
             let question = matches!(self.lower(k), "whether" | "if" | "why" | "how" | "what");
             if (opens_with_subject(self.text(k)) || question) && !self.quoted(k) {
                 return Some(k);
+            }
+        }
+        None
+    }
+
+    /// "said in a statement he would …": the subject opening the content after a short phrase of
+    /// place or manner with no verb or comma in it.
+    fn subject_after_adverbial(&self, s: usize) -> Option<usize> {
+        let n = self.n();
+        if s >= n || self.quoted(s) || !matches!(self.lower(s), "in" | "on" | "at" | "during" | "via" | "through") {
+            return None;
+        }
+        for k in s + 1..(s + MAX_BEFORE_THAT).min(n) {
+            let t = self.text(k);
+            if self.quoted(k) || self.boundary(k) || self.doc.tokens[k].kind == TokenKind::Punct && !is_possessive(t) {
+                return None;
+            }
+            if opens_with_subject(t) {
+                return Some(k);
+            }
+            // "said at the school as she sat …": a subordinate clause is the writer's, not content.
+            let subordinator = matches!(
+                self.lower(k),
+                "that" | "as" | "since" | "when" | "while" | "because" | "after" | "before" | "until" | "where"
+            );
+            if self.verb_like(k) || opens_clause(t) || self.verbs.class(t).is_some() || subordinator {
+                return None;
             }
         }
         None
