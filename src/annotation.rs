@@ -597,11 +597,14 @@ pub enum QuoteRule {
     ReportedParticiple,
     /// Reported speech: `The move was first reported by CNN`: the subject is what the agent said.
     ReportedPassive,
+    /// Reported speech: `Asked whether he would run, …` / `… when asked about X`: the question
+    /// put to someone, its asker unnamed (no speaker).
+    ReportedAsked,
 }
 
 impl QuoteRule {
     /// Every rule, in the order the attribution tries them.
-    pub const ALL: [QuoteRule; 21] = [
+    pub const ALL: [QuoteRule; 22] = [
         QuoteRule::Tight,
         QuoteRule::SignatureBelow,
         QuoteRule::Before,
@@ -623,6 +626,7 @@ impl QuoteRule {
         QuoteRule::ReportedAccordingTo,
         QuoteRule::ReportedParticiple,
         QuoteRule::ReportedPassive,
+        QuoteRule::ReportedAsked,
     ];
 
     /// The stable id written in the export (`quote/after-adjacent`).
@@ -649,6 +653,7 @@ impl QuoteRule {
             QuoteRule::ReportedAccordingTo => "quote/reported-according-to",
             QuoteRule::ReportedParticiple => "quote/reported-participle",
             QuoteRule::ReportedPassive => "quote/reported-passive",
+            QuoteRule::ReportedAsked => "quote/reported-asked",
         }
     }
 

@@ -150,6 +150,20 @@ fn is_subject_pronoun(t: &str) -> bool {
     )
 }
 
+/// A subject pronoun fused with its auxiliary ("he'd", "they’re", "I'm"): a clause opens there.
+fn is_contracted_subject(t: &str) -> bool {
+    let lower = Lowercase::new(t);
+    let Some((head, tail)) = lower.as_str().split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    matches!(tail, "d" | "ll" | "re" | "ve" | "m") && matches!(head, "he" | "she" | "they" | "we" | "i" | "it" | "you")
+}
+
+/// True for a word that opens a finite clause as its subject ("he", "they'd").
+fn opens_with_subject(t: &str) -> bool {
+    is_subject_pronoun(t) || is_contracted_subject(t)
+}
+
 /// Words that may stand between a subject and its verb ("has", "also", "repeatedly").
 fn is_auxiliary(t: &str) -> bool {
     matches!(
@@ -214,7 +228,7 @@ fn opens_adverbial(t: &str) -> bool {
 
 /// Words that open a clause's content: a finite clause ("he", "whether") or an infinitive marker.
 fn opens_clause(t: &str) -> bool {
-    is_subject_pronoun(t)
+    opens_with_subject(t)
         || matches!(
             Lowercase::new(t).as_str(),
             "whether"
@@ -262,6 +276,8 @@ fn opens_adjunct(t: &str) -> bool {
             | "because"
             | "until"
             | "without"
+            | "about"
+            | "aboard"
             | "outside"
             | "inside"
             | "near"
@@ -425,6 +441,8 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && !self.quoted(i)
             {
                 self.according_to(i)
+            } else if let Some(found) = self.asked(i) {
+                Some(found)
             } else if let Some(found) = self.passive_by(i) {
                 Some(found)
             } else if let Some(class) = self.verb_at(i) {
@@ -466,6 +484,11 @@ impl<'a, 'd> Finder<'a, 'd> {
         if self.question(cue) {
             return None;
         }
+        // `…, said Steve Grubbs, an Iowa operative.`: a name after an inverted verb, then a comma or
+        // the clause end, is the speaker, not the content, whatever stands before the comma.
+        if let Some(found) = self.inverted(cue) {
+            return Some(found);
+        }
         if let Some(subject) = self.subject_before(cue) {
             // "X said on Tuesday." / "…, X said in a statement.": nothing follows but a time or place.
             let after = self.skip_adverbial(cue + 1);
@@ -473,8 +496,17 @@ impl<'a, 'd> Finder<'a, 'd> {
             if after + 1 < self.n() && matches!(self.text(after), "," | ":") && self.in_speech(after + 1) {
                 return None;
             }
-            let closes =
-                after >= self.n() || self.boundary(after) || self.text(after) == "," || self.new_paragraph(after);
+            // "said on Friday he met …": a clause after the time phrase is the content.
+            let timed = self.time_phrase_end(cue + 1);
+            let clause_after_time = (timed > cue + 1
+                && timed < self.n()
+                && !self.quoted(timed)
+                && (opens_with_subject(self.text(timed)) || self.lower(timed) == "that"))
+                || self.subject_after_adverbial(cue + 1).is_some()
+                // "called on voters to …": the particle opens the content.
+                || (cue + 1 < self.n() && self.verbs.is_particle(self.text(cue), self.lower(cue + 1)));
+            let closes = !clause_after_time
+                && (after >= self.n() || self.boundary(after) || self.text(after) == "," || self.new_paragraph(after));
             if !closes {
                 if let Some((content, told)) = self.content_after(cue, class).filter(|_| self.is_subject(subject)) {
                     let rule = if told {
@@ -504,8 +536,27 @@ impl<'a, 'd> Finder<'a, 'd> {
             if subject.first > 0 && matches!(self.text(subject.first - 1), "," | "\u{2014}" | "\u{2013}") {
                 let content = self
                     .clause_before(subject.first - 1)
-                    .filter(|c| self.statement_like(*c) && !self.text(c.first).eq_ignore_ascii_case("according"))?;
-                return Some((content, Some(subject), cue, QuoteRule::ReportedTrailing));
+                    .filter(|c| self.statement_like(*c) && !self.text(c.first).eq_ignore_ascii_case("according"));
+                if let Some(content) = content {
+                    // `In a panel discussion on Friday, Morial told a young woman …`: a phrase of
+                    // time or place before the attribution is no content unless words follow it.
+                    if self.intro_only(content) && self.parenthetical_rest(self.skip_adverbial(cue + 1)).is_none() {
+                        return None;
+                    }
+                    return Some((content, Some(subject), cue, QuoteRule::ReportedTrailing));
+                }
+                // `In his state, Christie said, offenders are …`: after a short introductory phrase,
+                // the clause after the attribution is what was said.
+                if self.introduces(subject.first - 1) {
+                    let rest = self.parenthetical_rest(self.skip_adverbial(cue + 1)).filter(|r| {
+                        // `…, said on Twitter, in reference to …` is a phrase, not a clause.
+                        !matches!(
+                            self.lower(r.first),
+                            "in" | "on" | "at" | "during" | "with" | "by" | "via" | "for" | "from" | "of" | "about"
+                        )
+                    })?;
+                    return Some((rest, Some(subject), cue, QuoteRule::ReportedParenthetical));
+                }
             }
             return None;
         }
@@ -522,6 +573,50 @@ impl<'a, 'd> Finder<'a, 'd> {
         None
     }
 
+    /// `…, said Brian Baker, an adviser.`: an inverted verb after a comma, its speaker after it
+    /// (a name, or a description that ends the clause), the content before the comma.
+    #[allow(clippy::type_complexity)]
+    fn inverted(&self, cue: usize) -> Option<(Phrase, Option<Phrase>, usize, QuoteRule)> {
+        if cue == 0 || !matches!(self.text(cue - 1), "," | "\u{2014}") || self.quoted(cue - 1) {
+            return None;
+        }
+        // Only verbs of saying invert ("…, said X"); "…, criticized Clinton's email use" does not.
+        let inverts = matches!(
+            self.lower(cue),
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "wrote"
+                | "writes"
+                | "noted"
+                | "notes"
+                | "explained"
+                | "argued"
+                | "warned"
+        );
+        if !inverts || self.time_phrase_end(cue + 1) > cue + 1 {
+            return None;
+        }
+        let speaker = self.phrase_after(cue + 1)?;
+        let e = speaker.end;
+        let len = e - speaker.first;
+        // A short name: with an apposition after its comma, or alone at the clause end.
+        let named = self.doc.is_capitalised(speaker.first)
+            && !is_subject_pronoun(self.text(speaker.first))
+            && !(speaker.first..e).any(|j| self.verb_like(j) || self.lex.irregular_verbs.contains(self.lower(j)));
+        let closes = if e < self.n() && self.text(e) == "," {
+            len <= 5
+        } else {
+            len <= 3 && (e >= self.n() || self.boundary(e) || self.new_paragraph(e))
+        };
+        if !(named && closes) {
+            return None;
+        }
+        let content = self.clause_before(cue - 1).filter(|c| self.statement_like(*c))?;
+        Some((content, Some(speaker), cue, QuoteRule::ReportedTrailing))
+    }
+
     /// The clause after a parenthetical attribution (`…, he said, the rest.`), starting after the
     /// comma at `comma`; `None` when no comma follows or another attribution opens there.
     fn parenthetical_rest(&self, comma: usize) -> Option<Phrase> {
@@ -530,6 +625,43 @@ impl<'a, 'd> Finder<'a, 'd> {
             return None;
         }
         self.clause_after(comma + 1)
+    }
+
+    /// True for an introductory phrase with no verb of its own: a preposition or a participle
+    /// first ("During an interview this week", "After lashing the senator in a speech"), no comma
+    /// and no finite verb after it.
+    fn intro_only(&self, c: Phrase) -> bool {
+        let first = self.lower(c.first);
+        if !(opens_adjunct(first) || (first.ends_with("ing") && self.doc.is_capitalised(c.first))) {
+            return false;
+        }
+        !(c.first + 1..c.end).any(|j| {
+            let w = self.lower(j);
+            self.text(j) == ","
+                || self.quoted(j)
+                || self.verb_like(j)
+                || self.lex.irregular_verbs.contains(w)
+                || (w.ends_with("ed") && w.len() > 4)
+                || self.verbs.class(w).is_some()
+        })
+    }
+
+    /// True when the words from the sentence start to the comma at `comma` are a short
+    /// introductory phrase of the writer's ("In his state", "Instead", "At one point"), no quote.
+    fn introduces(&self, comma: usize) -> bool {
+        if self.text(comma) != "," || comma == 0 {
+            return false;
+        }
+        let start = self.doc.sentences[self.doc.sentence_of(comma)].start;
+        let intro = start..comma;
+        !intro.is_empty()
+            && comma - start <= 6
+            && !self.new_paragraph(comma)
+            && !intro
+                .clone()
+                .any(|j| self.quoted(j) || (j > start && self.new_paragraph(j)))
+            && intro.clone().all(|j| self.verb_at(j).is_none())
+            && !self.text(start).eq_ignore_ascii_case("according")
     }
 
     /// `…, adding (that) …`: a participle after a comma or "and" reports more of the clause
@@ -542,8 +674,30 @@ impl<'a, 'd> Finder<'a, 'd> {
         class: VerbClass,
         before: &[Quote],
     ) -> Option<(Phrase, Option<Phrase>, usize, QuoteRule)> {
-        if cue == 0 || !matches!(self.lower(cue - 1), "," | "and" | "\u{2014}") || self.question(cue) {
+        if cue == 0 || self.question(cue) {
             return None;
+        }
+        let prev = self.lower(cue - 1);
+        if !matches!(prev, "," | "and" | "\u{2014}") {
+            // "by saying he would …", "after saying he was …": the clause's subject said it;
+            // "with 30 percent of voters saying they …": the people before the participle did.
+            if class == VerbClass::Particle {
+                return None;
+            }
+            let holder = if matches!(prev, "by" | "after" | "while" | "before") {
+                None
+            } else {
+                Some(self.holder_before(cue)?)
+            };
+            let (content, _) = self.content_after(cue, VerbClass::Clause)?;
+            if !opens_clause(self.text(content.first)) && self.lower(content.first - 1) != "that" {
+                return None;
+            }
+            let speaker = match holder {
+                Some(p) => p,
+                None => self.clause_subject(self.doc.sentences[self.doc.sentence_of(cue)].start, cue)?,
+            };
+            return Some((content, Some(speaker), cue, QuoteRule::ReportedParticiple));
         }
         let (content, _) = self.content_after(cue, class)?;
         let sentence = self.doc.sentences[self.doc.sentence_of(cue)].clone();
@@ -574,6 +728,25 @@ impl<'a, 'd> Finder<'a, 'd> {
         speaker.map(|s| (content, Some(s), cue, QuoteRule::ReportedParticiple))
     }
 
+    /// The people before "saying" in `with 30 percent of voters saying …`: the phrase after
+    /// "with", a share or a plural of people, up to the participle.
+    fn holder_before(&self, cue: usize) -> Option<Phrase> {
+        if self.lower(cue) != "saying" {
+            return None;
+        }
+        let with = (cue.saturating_sub(MAX_PHRASE)..cue)
+            .rev()
+            .take_while(|&j| !self.quoted(j) && (self.is_word(j) || self.doc.tokens[j].kind == TokenKind::Number))
+            .find(|&j| self.lower(j) == "with")?;
+        let p = Phrase {
+            first: with + 1,
+            end: cue,
+        };
+        let people = self.lower(cue - 1);
+        let share = (p.first..p.end).any(|j| matches!(self.lower(j), "percent" | "%" | "majority" | "half"));
+        (p.end > p.first && (share || (people.ends_with('s') && people.len() > 3))).then_some(p)
+    }
+
     /// `according to X, …` / `…, according to X.` at token `k` ("according").
     #[allow(clippy::type_complexity)]
     fn according_to(&self, k: usize) -> Option<(Phrase, Option<Phrase>, usize, QuoteRule)> {
@@ -585,7 +758,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             // phrase before it; the clause after the source is the content.
             let before = self.clause_before(k - 1).filter(|c| self.statement_like(*c));
             if e < n && self.text(e) == "," && before.is_none_or(|c| opens_adjunct(self.text(c.first))) {
-                let content = self.clause_after(e + 1)?;
+                let content = self.clause_after(e + 1).filter(|c| !self.describes_source(*c))?;
                 return Some((content, Some(source), k, QuoteRule::ReportedAccordingTo));
             }
             // `…, according to X.`: the clause before is the content.
@@ -594,13 +767,29 @@ impl<'a, 'd> Finder<'a, 'd> {
         if e < n && self.text(e) == "," {
             // `According to X, …`: the clause after, unless it carries its own attribution
             // (`According to an advance text, he told delegates …` is his speech, not the text's).
-            let content = self.clause_after(e + 1)?;
+            let content = self.clause_after(e + 1).filter(|c| !self.describes_source(*c))?;
             if (content.first..content.end.min(content.first + MAX_PHRASE + 3)).any(|j| self.verb_at(j).is_some()) {
                 return None;
             }
             return Some((content, Some(source), k, QuoteRule::ReportedAccordingTo));
         }
         None
+    }
+
+    /// True when the words after `according to X,` describe X rather than report it: a relative
+    /// clause or a second conjunct ("which tracks …", "and has …"), an apposition with no verb
+    /// ("a Republican strategist", "a start-up that tracks donations"), or a participle ("writing
+    /// for …").
+    fn describes_source(&self, c: Phrase) -> bool {
+        let first = self.lower(c.first);
+        if matches!(first, "which" | "who" | "whose" | "whom" | "and" | "but" | "or") {
+            return true;
+        }
+        if first.ends_with("ing") && !self.doc.is_capitalised(c.first) {
+            return true;
+        }
+        matches!(first, "a" | "an")
+            && !(c.first..c.end).any(|j| self.verb_like(j) || self.lex.irregular_verbs.contains(self.text(j)))
     }
 
     /// `The move was first reported by CNN`: a passive reporting verb with its agent; the subject
@@ -633,6 +822,45 @@ impl<'a, 'd> Finder<'a, 'd> {
             cue,
             QuoteRule::ReportedPassive,
         ))
+    }
+
+    /// `Asked whether he would run, …` / `… when asked about the plan`: the question put to
+    /// someone, at "asked" opening a sentence or after "when"; the asker is not named.
+    #[allow(clippy::type_complexity)]
+    fn asked(&self, cue: usize) -> Option<(Phrase, Option<Phrase>, usize, QuoteRule)> {
+        let n = self.n();
+        if self.lower(cue) != "asked" || self.quoted(cue) {
+            return None;
+        }
+        let opens_sentence = self.doc.sentences[self.doc.sentence_of(cue)].start == cue;
+        if !(opens_sentence || (cue > 0 && matches!(self.lower(cue - 1), "when" | "whenever"))) {
+            return None;
+        }
+        let mut s = cue + 1;
+        if s < n
+            && matches!(
+                self.lower(s),
+                "later" | "specifically" | "directly" | "again" | "repeatedly"
+            )
+        {
+            s += 1;
+        }
+        if s >= n
+            || self.quoted(s)
+            || !matches!(
+                self.lower(s),
+                "if" | "whether" | "what" | "why" | "who" | "whom" | "which" | "how" | "about"
+            )
+        {
+            return None;
+        }
+        let content = self.clause_after(s)?;
+        // `Asked about X, Conway did not apologize`: the answer's clause follows the comma.
+        let end = (content.first..content.end)
+            .find(|&j| self.text(j) == "," && !self.quoted(j))
+            .unwrap_or(content.end);
+        let content = self.trimmed(content.first, end)?;
+        Some((content, None, cue, QuoteRule::ReportedAsked))
     }
 
     /// True when the sentence of token `i` is a question: a question reports nothing.
@@ -688,6 +916,13 @@ impl<'a, 'd> Finder<'a, 'd> {
             if s >= n || self.new_paragraph(s) {
                 return None;
             }
+            // "called on X to resign" asks something; "called on a law firm" was a visit.
+            let asks = (s..(s + MAX_BEFORE_THAT).min(n - 1))
+                .take_while(|&j| !self.quoted(j) && !self.boundary(j))
+                .any(|j| self.lower(j) == "to" && self.infinitive(j + 1));
+            if self.lower(s - 1) == "on" && !asks {
+                return None;
+            }
         } else if class == VerbClass::Particle {
             return None;
         }
@@ -696,10 +931,27 @@ impl<'a, 'd> Finder<'a, 'd> {
         if t.len() > 4 && t.ends_with("ly") && !self.doc.is_capitalised(s) && !self.quoted(s) && s + 1 < n {
             s += 1;
         }
+        // "said Tuesday that …", "said on Friday he met …": a time phrase is no part of the content.
+        let timed = self.time_phrase_end(s);
+        if timed > s && timed < n && !self.quoted(timed) {
+            if self.lower(timed) == "that" {
+                s = timed + 1;
+            } else if opens_with_subject(self.text(timed)) {
+                s = timed;
+            }
+        } else if let Some(k) = self.subject_after_adverbial(s) {
+            s = k;
+        }
         let mut told = false;
         // "told reporters on Tuesday that …", "said in a statement that …": a "that" close by,
         // after words that are no clause of their own, opens the content.
-        let that = (s..(s + MAX_BEFORE_THAT).min(n))
+        // A hearer may be long ("told a crowded hall at a hotel downtown that …").
+        let reach = if class == VerbClass::Tells {
+            MAX_BEFORE_THAT + 6
+        } else {
+            MAX_BEFORE_THAT
+        };
+        let that = (s..(s + reach).min(n))
             .take_while(|&j| !self.quoted(j) && !self.boundary(j) && !matches!(self.text(j), "," | ":" | "\u{2014}"))
             .find(|&j| self.lower(j) == "that");
         let hearer_ok = |j: usize| {
@@ -707,7 +959,12 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && (class == VerbClass::Tells
                     || opens_adverbial(self.text(s))
                     || self.lex.is_calendar_word(self.text(s)))
-                && !(s..j).any(|m| is_subject_pronoun(self.text(m)) || self.verb_like(m))
+                && !(s..j).any(|m| {
+                    is_subject_pronoun(self.text(m))
+                        || self.verb_like(m)
+                        || opens_clause(self.text(m))
+                        || (m > s && self.lower(m) == "to")
+                })
         };
         if let Some(j) = that.filter(|&j| j == s || hearer_ok(j)) {
             told = j > s && class == VerbClass::Tells;
@@ -720,6 +977,9 @@ impl<'a, 'd> Finder<'a, 'd> {
                 // "told him …", "urged lawmakers to …", "told The Washington Post the …".
                 if is_object_pronoun(self.text(s)) {
                     s += 1;
+                    told = true;
+                } else if let Some(k) = self.hearer_end(s) {
+                    s = k;
                     told = true;
                 } else if self.doc.is_capitalised(s) && !is_subject_pronoun(self.text(s)) {
                     while s < n && (self.doc.is_capitalised(s) || is_possessive(self.text(s))) && !self.quoted(s) {
@@ -735,7 +995,108 @@ impl<'a, 'd> Finder<'a, 'd> {
         if s >= n || !self.content_opens(s, class, told) {
             return None;
         }
-        self.clause_after(s).map(|c| (c, told))
+        let c = self.clause_after(s)?;
+        // "reported it in London", "praised her in the past": a pronoun object with only a time or
+        // place after it names nothing that was said.
+        if !told && is_object_pronoun(self.text(c.first)) {
+            let next = c.first + 1;
+            let bare = next >= c.end
+                || self.time_phrase_end(next) > next
+                || matches!(
+                    self.lower(next),
+                    "in" | "on" | "at" | "during" | "before" | "after" | "since" | "again" | "too" | "here" | "there"
+                );
+            if bare {
+                return None;
+            }
+        }
+        Some((c, told))
+    }
+
+    /// Where a hearer ends when a clause with its own subject follows it ("told the committee he
+    /// was …", "told Breitbart News he'd …"): the token that opens the clause, if one opens
+    /// within a few words of plain nouns and names.
+    fn hearer_end(&self, s: usize) -> Option<usize> {
+        let n = self.n();
+        for k in s + 1..(s + MAX_PHRASE).min(n) {
+            let t = self.text(k - 1);
+            let plain = self.is_word(k - 1) || is_possessive(t) || t == "." || t == "-";
+            if !plain
+                || self.quoted(k - 1)
+                || self.boundary(k - 1)
+                || self.verb_like(k - 1)
+                || self.verbs.class(t).is_some()
+                || opens_clause(t)
+                || opens_adjunct(t)
+                || matches!(self.lower(k - 1), "that" | "and" | "but" | "or" | "to" | "not")
+            {
+                return None;
+            }
+            // "asked the minister whether …": a question opens the clause too.
+            // ("the student who asked …" is a relative clause, no question).
+            let question = matches!(self.lower(k), "whether" | "if" | "why" | "how" | "what");
+            if (opens_with_subject(self.text(k)) || question) && !self.quoted(k) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// "said in a statement he would …": the subject opening the content after a short phrase of
+    /// place or manner with no verb or comma in it.
+    fn subject_after_adverbial(&self, s: usize) -> Option<usize> {
+        let n = self.n();
+        if s >= n || self.quoted(s) || !matches!(self.lower(s), "in" | "on" | "at" | "during" | "via" | "through") {
+            return None;
+        }
+        for k in s + 1..(s + MAX_BEFORE_THAT).min(n) {
+            let t = self.text(k);
+            if self.quoted(k) || self.boundary(k) || self.doc.tokens[k].kind == TokenKind::Punct && !is_possessive(t) {
+                return None;
+            }
+            if opens_with_subject(t) {
+                return Some(k);
+            }
+            // "said at the school as she sat …": a subordinate clause is the writer's, not content.
+            let subordinator = matches!(
+                self.lower(k),
+                "that" | "as" | "since" | "when" | "while" | "because" | "after" | "before" | "until" | "where"
+            );
+            if self.verb_like(k) || opens_clause(t) || self.verbs.class(t).is_some() || subordinator {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Where a time phrase opening at `s` ends ("Tuesday", "on Friday", "last week", "Wednesday
+    /// morning"); `s` when none opens there or it is a possessive ("Monday's vote").
+    fn time_phrase_end(&self, s: usize) -> usize {
+        let n = self.n();
+        let mut j = s;
+        if j < n
+            && matches!(
+                self.lower(j),
+                "on" | "last" | "this" | "earlier" | "late" | "early" | "next"
+            )
+        {
+            j += 1;
+        }
+        let start = j;
+        while j < n && j < start + 3 && !self.quoted(j) {
+            let w = self.lower(j);
+            let time = self.lex.is_calendar_word(self.text(j))
+                || matches!(w, "yesterday" | "today" | "tonight")
+                || (j > s && (self.lex.time_units.contains(w) || self.lex.parts_of_day.contains(w)));
+            if !time {
+                break;
+            }
+            j += 1;
+        }
+        if j == start || (j < n && is_possessive(self.text(j))) {
+            return s;
+        }
+        j
     }
 
     /// True when reported content may start at token `s` after a verb of `class` (`told` when a
@@ -750,7 +1111,17 @@ impl<'a, 'd> Finder<'a, 'd> {
         if t == "to" {
             return s + 1 < self.n() && self.infinitive(s + 1);
         }
-        if opens_adjunct(t) && !(class == VerbClass::Tells && t.eq_ignore_ascii_case("about")) {
+        // "asked about the plan" reports a question; "said about 200 people died" counts, not a topic.
+        let about = t.eq_ignore_ascii_case("about")
+            && (class == VerbClass::Tells || self.doc.tokens.get(s + 1).is_some_and(|n| n.kind == TokenKind::Number));
+        if opens_adjunct(t) && !about {
+            return false;
+        }
+        // "told me this week.": a time phrase alone is no content.
+        let timed = self.time_phrase_end(s);
+        if timed > s
+            && (timed >= self.n() || self.doc.tokens[timed].kind == TokenKind::Punct || opens_adjunct(self.text(timed)))
+        {
             return false;
         }
         // A hearer-taking verb reports a clause, not its hearer ("told the Guardian").
@@ -1181,6 +1552,8 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && !self.verb_like(j)
                 && !self.lex.irregular_verbs.contains(self.text(j))
                 && !self.lex.np_stops.contains(self.text(j))
+                // "The mayor defended the plan by saying …": a past tense ends the description.
+                && !(j > s + 1 && self.lower(j).ends_with("ed"))
             {
                 j += 1;
             }
