@@ -179,11 +179,14 @@ pub enum EntityRule {
     StateName,
     /// An award known by one word: "the Oscars", "an Emmy nomination": MISC (`entity/award-name`).
     AwardName,
+    /// An organisation: one word the tagger called a person that opens an organisation's name
+    /// elsewhere in the article, "Sun" after "Sun Microsystems" (`entity/company-first-word`).
+    CompanyFirstWord,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 47] = [
+    pub const ALL: [EntityRule; 48] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -211,6 +214,7 @@ impl EntityRule {
         EntityRule::AdjectiveOfPeople,
         EntityRule::JoinedNationalities,
         EntityRule::SameName,
+        EntityRule::CompanyFirstWord,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
         EntityRule::LawName,
@@ -283,6 +287,7 @@ impl EntityRule {
             EntityRule::StateName => "entity/state-name",
             EntityRule::NounPairName => "entity/noun-pair-name",
             EntityRule::JoinedNationalities => "entity/joined-nationalities",
+            EntityRule::CompanyFirstWord => "entity/company-first-word",
         }
     }
 }
