@@ -182,11 +182,14 @@ pub enum EntityRule {
     /// An organisation: one word the tagger called a person that opens an organisation's name
     /// elsewhere in the article, "Sun" after "Sun Microsystems" (`entity/company-first-word`).
     CompanyFirstWord,
+    /// An organisation: a party's word and the group word the tagger cut from it, "Liberal
+    /// Democrat" (`entity/party-name`).
+    PartyName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 48] = [
+    pub const ALL: [EntityRule; 49] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -200,6 +203,7 @@ impl EntityRule {
         EntityRule::WithNationality,
         EntityRule::RunsOnAfterJoiningWord,
         EntityRule::NounPairName,
+        EntityRule::PartyName,
         EntityRule::OrgShortForm,
         EntityRule::ConsistentLabel,
         EntityRule::PlaceList,
@@ -288,6 +292,7 @@ impl EntityRule {
             EntityRule::NounPairName => "entity/noun-pair-name",
             EntityRule::JoinedNationalities => "entity/joined-nationalities",
             EntityRule::CompanyFirstWord => "entity/company-first-word",
+            EntityRule::PartyName => "entity/party-name",
         }
     }
 }

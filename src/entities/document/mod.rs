@@ -114,6 +114,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     joins::dangling_of(doc, lexicons, &mut mentions);
     joins::noun_pairs(doc, lex, &mut mentions);
     joins::peoples(doc, &mut mentions);
+    joins::party_names(doc, lex, &mut mentions);
     org_heads::org_short_forms(doc, lex, &mut mentions);
     org_cues::title_case_acronyms(doc, lexicons, lex, &mut mentions);
     org_cues::company_cues(doc, lexicons, lex, &mut mentions);
