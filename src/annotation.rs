@@ -185,11 +185,14 @@ pub enum EntityRule {
     /// An organisation: a party's word and the group word the tagger cut from it, "Liberal
     /// Democrat" (`entity/party-name`).
     PartyName,
+    /// A sports club: a name ending in a club's last word, "Stoke City", "Bristol Rovers"
+    /// (`entity/club-name`).
+    ClubName,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 49] = [
+    pub const ALL: [EntityRule; 50] = [
         EntityRule::Model,
         EntityRule::Dateline,
         EntityRule::LegalForm,
@@ -232,6 +235,7 @@ impl EntityRule {
         EntityRule::CompanyCue,
         EntityRule::Institution,
         EntityRule::Club,
+        EntityRule::ClubName,
         EntityRule::University,
         EntityRule::NameShape,
         EntityRule::KnownSurname,
@@ -293,6 +297,7 @@ impl EntityRule {
             EntityRule::JoinedNationalities => "entity/joined-nationalities",
             EntityRule::CompanyFirstWord => "entity/company-first-word",
             EntityRule::PartyName => "entity/party-name",
+            EntityRule::ClubName => "entity/club-name",
         }
     }
 }

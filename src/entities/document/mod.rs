@@ -120,6 +120,7 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     org_cues::company_cues(doc, lexicons, lex, &mut mentions);
     org_cues::institutions(doc, lexicons, &mut mentions);
     named_by_place::clubs(doc, lexicons, lex, &mut mentions);
+    named_by_place::club_names(doc, lexicons, lex, &mut mentions);
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
     place_cues::place_of(doc, lex, &mut mentions);
     place_cues::place_after_preposition(doc, lex, &mut mentions);
