@@ -188,12 +188,16 @@ pub enum EntityRule {
     /// A sports club: a name ending in a club's last word, "Stoke City", "Bristol Rovers"
     /// (`entity/club-name`).
     ClubName,
+    /// Two names the tagger ran into one person over a lower-case word: "Blair congratulates
+    /// Bush", "Hodgson for Edwards" (`entity/split-at-lower-word`).
+    SplitAtLowerWord,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 50] = [
+    pub const ALL: [EntityRule; 51] = [
         EntityRule::Model,
+        EntityRule::SplitAtLowerWord,
         EntityRule::Dateline,
         EntityRule::LegalForm,
         EntityRule::GivenName,
@@ -298,6 +302,7 @@ impl EntityRule {
             EntityRule::CompanyFirstWord => "entity/company-first-word",
             EntityRule::PartyName => "entity/party-name",
             EntityRule::ClubName => "entity/club-name",
+            EntityRule::SplitAtLowerWord => "entity/split-at-lower-word",
         }
     }
 }

@@ -94,6 +94,7 @@ impl SmallList {
 pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
     let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);
     trim::trim(doc, lex, &mut mentions);
+    trim::split_at_lower_word(doc, lexicons, lex, &mut mentions);
     not_names::not_names(doc, lex, &mut mentions);
     numbers::numbers(doc, &mut mentions);
     name_shapes::name_edges(doc, lexicons, lex, &mut mentions);
