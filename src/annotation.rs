@@ -94,7 +94,8 @@ pub enum EntityRule {
     /// An item in a list of places: "Manchester, Liverpool, Leicester and Torbay" (`entity/place-list`).
     PlaceList,
     /// A place: a name after a noun of place and "of" ("the mayor of Lillington", "north of
-    /// Kessock") that the tagger called a person or an organisation (`entity/place-of-noun`).
+    /// Kessock") that the tagger called a person or an organisation, or a seat after "MP for"
+    /// (`entity/place-of-noun`).
     PlaceOfNoun,
     /// A place: one name after "in", "near" or "across" that the tagger called a person ("in
     /// Tarvonia") (`entity/place-after-preposition`).

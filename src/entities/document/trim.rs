@@ -12,7 +12,8 @@ pub(super) fn prize_word(w: &str) -> bool {
     w.ends_with("-winning") || w.ends_with("-nominated")
 }
 
-/// Trims what the tagger took with a name: a possessive or punctuation at its end, a prize word at
+/// Trims what the tagger took with a name: a possessive, punctuation or a member of a parliament
+/// ("Labour MP") at its end, a prize word at
 /// its start ("Oscar-winning Gravity"), the titles before a person ("Vice President Mike Pence" ->
 /// "Mike Pence"), and a title standing alone.
 pub(super) fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
@@ -21,7 +22,12 @@ pub(super) fn trim(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     for m in mentions.iter_mut() {
         while m.end > m.start {
             let t = doc.token_text(m.end - 1);
-            if is_possessive(t) || matches!(t, "," | ";" | ":" | "\"" | "\u{201C}" | "\u{201D}" | "(" | "[" | "&") {
+            // "Labour MP", "Ruth Kelly MP", "UKIP MEPs": the member is no part of the name.
+            let member = m.len() > 1 && super::place_cues::MEMBERS.contains(&t.strip_suffix('s').unwrap_or(t));
+            if member
+                || is_possessive(t)
+                || matches!(t, "," | ";" | ":" | "\"" | "\u{201C}" | "\u{201D}" | "(" | "[" | "&")
+            {
                 m.end -= 1;
             } else {
                 break;
