@@ -186,7 +186,7 @@ pub enum EntityRule {
     /// An organisation: a party's word and the group word the tagger cut from it, "Liberal
     /// Democrat" (`entity/party-name`).
     PartyName,
-    /// A sports club: a name ending in a club's last word, "Stoke City", "Bristol Rovers"
+    /// A sports club: a name ending in a club's last word, "Stoke City", "Plymouth Argyle"
     /// (`entity/club-name`).
     ClubName,
     /// Two names the tagger ran into one person over a lower-case word: "Blair congratulates

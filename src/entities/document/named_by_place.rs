@@ -32,7 +32,7 @@ fn club_head(w: &str) -> bool {
     LIST.contains(w)
 }
 
-/// "Stoke City", "Bristol Rovers": a name the tagger called a place or a person, ending in a club's
+/// "Stoke City", "Plymouth Argyle": a name the tagger called a place or a person, ending in a club's
 /// last word, is the club, with every mention written the same way. Not a listed place ("Mexico
 /// City", "Kansas City"), nor a frequent word and a head ("Inner City", and so "Manchester City" too).
 pub(super) fn club_names(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut Mentions) {
