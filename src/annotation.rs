@@ -94,7 +94,8 @@ pub enum EntityRule {
     /// An item in a list of places: "Manchester, Liverpool, Leicester and Torbay" (`entity/place-list`).
     PlaceList,
     /// A place: a name after a noun of place and "of" ("the mayor of Lillington", "north of
-    /// Kessock") that the tagger called a person or an organisation (`entity/place-of-noun`).
+    /// Kessock") that the tagger called a person or an organisation, or a seat after "MP for"
+    /// (`entity/place-of-noun`).
     PlaceOfNoun,
     /// A place: one name after "in", "near" or "across" that the tagger called a person ("in
     /// Tarvonia") (`entity/place-after-preposition`).
@@ -179,12 +180,25 @@ pub enum EntityRule {
     StateName,
     /// An award known by one word: "the Oscars", "an Emmy nomination": MISC (`entity/award-name`).
     AwardName,
+    /// An organisation: one word the tagger called a person that opens an organisation's name
+    /// elsewhere in the article, "Sun" after "Sun Microsystems" (`entity/company-first-word`).
+    CompanyFirstWord,
+    /// An organisation: a party's word and the group word the tagger cut from it, "Liberal
+    /// Democrat" (`entity/party-name`).
+    PartyName,
+    /// A sports club: a name ending in a club's last word, "Stoke City", "Plymouth Argyle"
+    /// (`entity/club-name`).
+    ClubName,
+    /// Two names the tagger ran into one person over a lower-case word: "Blair congratulates
+    /// Bush", "Hodgson for Edwards" (`entity/split-at-lower-word`).
+    SplitAtLowerWord,
 }
 
 impl EntityRule {
     /// Every rule, in the order the entity layer first applies them.
-    pub const ALL: [EntityRule; 47] = [
+    pub const ALL: [EntityRule; 51] = [
         EntityRule::Model,
+        EntityRule::SplitAtLowerWord,
         EntityRule::Dateline,
         EntityRule::LegalForm,
         EntityRule::GivenName,
@@ -197,6 +211,7 @@ impl EntityRule {
         EntityRule::WithNationality,
         EntityRule::RunsOnAfterJoiningWord,
         EntityRule::NounPairName,
+        EntityRule::PartyName,
         EntityRule::OrgShortForm,
         EntityRule::ConsistentLabel,
         EntityRule::PlaceList,
@@ -211,6 +226,7 @@ impl EntityRule {
         EntityRule::AdjectiveOfPeople,
         EntityRule::JoinedNationalities,
         EntityRule::SameName,
+        EntityRule::CompanyFirstWord,
         EntityRule::LexiconNewsOrg,
         EntityRule::LexiconCompany,
         EntityRule::LawName,
@@ -224,6 +240,7 @@ impl EntityRule {
         EntityRule::CompanyCue,
         EntityRule::Institution,
         EntityRule::Club,
+        EntityRule::ClubName,
         EntityRule::University,
         EntityRule::NameShape,
         EntityRule::KnownSurname,
@@ -283,6 +300,10 @@ impl EntityRule {
             EntityRule::StateName => "entity/state-name",
             EntityRule::NounPairName => "entity/noun-pair-name",
             EntityRule::JoinedNationalities => "entity/joined-nationalities",
+            EntityRule::CompanyFirstWord => "entity/company-first-word",
+            EntityRule::PartyName => "entity/party-name",
+            EntityRule::ClubName => "entity/club-name",
+            EntityRule::SplitAtLowerWord => "entity/split-at-lower-word",
         }
     }
 }

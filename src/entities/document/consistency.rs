@@ -133,17 +133,31 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         | LexClass::City.bit()
         | LexClass::Demonym.bit()
         | LexClass::Group.bit();
-    // short form key -> (label, full name, cue needed): a person's surname, a company's first word.
-    let mut names: HashMap<u64, (EntityLabel, String, bool), PassThroughBuild> = HashMap::default();
+    // short form key -> (label, full name, cue needed, weak): a person's surname, a company's first word.
+    let mut names: HashMap<u64, (EntityLabel, String, bool, bool), PassThroughBuild> = HashMap::default();
     let mut clash: Vec<u64> = Vec::new();
+    // A company's first word with no company word after it ("Sun" of "Sun Microsystems") is a
+    // weak short form: it only turns the tagger's one-word "person" into the organisation, and
+    // never a given name ("George" of "George Soros Foundation").
+    let not_weak_short = not_org_short | LexClass::GivenName.bit() | common;
     for m in mentions.iter() {
         if m.len() < 2 {
             continue;
         }
-        let short = match m.label {
-            EntityLabel::Person => surname_end(doc, m.start, m.end) - 1,
-            EntityLabel::Org if lex[m.end - 1].begin & org_end != 0 && lex[m.start].begin & not_org_short == 0 => {
-                m.start
+        let (short, weak) = match m.label {
+            EntityLabel::Person => (surname_end(doc, m.start, m.end) - 1, false),
+            EntityLabel::Org if lex[m.start].begin & not_org_short == 0 => {
+                let weak = lex[m.end - 1].begin & org_end == 0;
+                // Only a name of capitalised words ("Viljoen broke" is the tagger's slip, "Rad (B)" a table's).
+                let all_capitalised = || (m.start..m.end).all(|i| doc.is_capitalised(i));
+                if weak
+                    && (lex[m.start].begin & not_weak_short != 0
+                        || doc.token_text(m.start).len() < 3
+                        || !all_capitalised())
+                {
+                    continue;
+                }
+                (m.start, weak)
             }
             _ => continue,
         };
@@ -157,11 +171,11 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         let allowed = !ordinary || m.label == EntityLabel::Person;
         if doc.is_capitalised(short) && !is_all_caps(doc.token_text(short)) && allowed {
             let k = key(lex, short, short + 1);
-            match names.get(&k) {
-                Some((l, _, _)) if *l != m.label => clash.push(k),
-                Some(_) => {}
+            match names.get_mut(&k) {
+                Some((l, _, _, _)) if *l != m.label => clash.push(k),
+                Some(entry) => entry.3 &= weak,
                 None => {
-                    names.insert(k, (m.label, full, ordinary && title_or_month));
+                    names.insert(k, (m.label, full, ordinary && title_or_month, weak));
                 }
             }
         }
@@ -181,7 +195,7 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
         if m.len() != 2 || m.label == EntityLabel::Person || lex[m.start].begin & people == 0 {
             continue;
         }
-        if let Some((EntityLabel::Person, full, false)) = names.get(&key(lex, m.end - 1, m.end)) {
+        if let Some((EntityLabel::Person, full, false, _)) = names.get(&key(lex, m.end - 1, m.end)) {
             let reason = format!("a party or nationality word before {full}'s surname");
             groups.push(Mention::by_rule(
                 m.start,
@@ -198,9 +212,16 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
     for k in 0..mentions.len() {
         let m = &mentions[k];
         if m.len() == 1 {
-            if let Some((label, full, cue)) = names.get(&key(lex, m.start, m.end)) {
-                if m.label != *label && (!cue || cued(doc, m.start)) {
-                    mentions.decide(k, *label, EntityRule::SameName, same_name(full));
+            if let Some((label, full, cue, weak)) = names.get(&key(lex, m.start, m.end)) {
+                let tagged = matches!(m.rule, EntityRule::Model | EntityRule::ConsistentLabel);
+                let allowed = !weak || (m.label == EntityLabel::Person && tagged);
+                if m.label != *label && (!cue || cued(doc, m.start)) && allowed {
+                    if *weak {
+                        let reason = format!("the first word of {full}, an organisation in the article");
+                        mentions.decide(k, *label, EntityRule::CompanyFirstWord, reason);
+                    } else {
+                        mentions.decide(k, *label, EntityRule::SameName, same_name(full));
+                    }
                 }
             }
         }
@@ -208,7 +229,7 @@ pub(super) fn repeat_names(doc: &Document, lex: &[TokenLex], mentions: &mut Ment
     let mut added = Vec::new();
     for (i, l) in lex.iter().enumerate() {
         // The name first: a lookup by the word's key turns away nearly every token.
-        let Some((label, full, cue)) = names.get(&key(lex, i, i + 1)) else {
+        let Some((label, full, cue, false)) = names.get(&key(lex, i, i + 1)) else {
             continue;
         };
         if (*cue && !cued(doc, i)) || mentions.covered(i) || !doc.is_capitalised(i) || is_all_caps(doc.token_text(i)) {

@@ -1,6 +1,7 @@
 //! Names the tagger cut in two: a nationality before an organisation ("Belgian" + "Transport
 //! Union"), a name ending in a joining word before the rest of it ("Federation of" + "Belgian
-//! Enterprises"), and two nouns joined by "and" ("Health and" + "Safety Executive").
+//! Enterprises"), two nouns joined by "and" ("Health and" + "Safety Executive"), and a party's
+//! name cut before its group word ("Liberal" + "Democrat").
 
 use super::mentions::{Mention, Mentions};
 use crate::annotation::{EntityLabel, EntityRule};
@@ -64,6 +65,41 @@ pub(super) fn dangling_of(doc: &Document, lexicons: &Lexicons, mentions: &mut Me
     }
     if let Some(a) = out.last_mut().filter(|a| dangles(a)) {
         a.end -= 1;
+    }
+    *list = out;
+}
+
+/// A party named by a word and a group word: "Liberal Democrat leader", which the tagger reads as
+/// an organisation ("Liberal") and a party member ("Democrat"), is one organisation, as "Lib Dem"
+/// and "Labour" are. Only a one-word organisation right before a one-word group word on one line.
+pub(super) fn party_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
+    let group = LexClass::Group.bit();
+    mentions.sort();
+    let list = mentions.edit();
+    let mut out: Vec<Mention> = Vec::with_capacity(list.len());
+    for b in list.drain(..) {
+        let joins = out.last().is_some_and(|a| {
+            a.label == EntityLabel::Org
+                && a.len() == 1
+                && b.len() == 1
+                && b.start == a.end
+                && matches!(b.label, EntityLabel::Misc | EntityLabel::Norp)
+                && lex[b.start].begin & group != 0
+                && lex[a.start].classes() & group == 0
+                && doc.tokens[b.start].newlines_before == 0
+        });
+        match out.last_mut() {
+            Some(a) if joins => {
+                a.end = b.end;
+                let reason = format!(
+                    "a party: {} before the group word {}",
+                    doc.token_text(a.start),
+                    doc.token_text(b.start)
+                );
+                a.decide(EntityLabel::Org, EntityRule::PartyName, reason);
+            }
+            _ => out.push(b),
+        }
     }
     *list = out;
 }

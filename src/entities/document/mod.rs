@@ -94,6 +94,7 @@ impl SmallList {
 pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions: &[Decision]) -> Vec<Entity> {
     let mut mentions = Mentions::from_tags(doc.tokens.len(), decisions);
     trim::trim(doc, lex, &mut mentions);
+    trim::split_at_lower_word(doc, lexicons, lex, &mut mentions);
     not_names::not_names(doc, lex, &mut mentions);
     numbers::numbers(doc, &mut mentions);
     name_shapes::name_edges(doc, lexicons, lex, &mut mentions);
@@ -114,11 +115,13 @@ pub fn resolve(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], decisions:
     joins::dangling_of(doc, lexicons, &mut mentions);
     joins::noun_pairs(doc, lex, &mut mentions);
     joins::peoples(doc, &mut mentions);
+    joins::party_names(doc, lex, &mut mentions);
     org_heads::org_short_forms(doc, lex, &mut mentions);
     org_cues::title_case_acronyms(doc, lexicons, lex, &mut mentions);
     org_cues::company_cues(doc, lexicons, lex, &mut mentions);
     org_cues::institutions(doc, lexicons, &mut mentions);
     named_by_place::clubs(doc, lexicons, lex, &mut mentions);
+    named_by_place::club_names(doc, lexicons, lex, &mut mentions);
     named_by_place::universities(doc, lexicons, lex, &mut mentions);
     place_cues::place_of(doc, lex, &mut mentions);
     place_cues::place_after_preposition(doc, lex, &mut mentions);

@@ -26,6 +26,39 @@ fn organisation(doc: &Document, mentions: &mut Mentions, names: &[&str], rule: E
     }
 }
 
+/// The last words of club names (`data/entities/club_heads.txt`).
+fn club_head(w: &str) -> bool {
+    static LIST: super::SmallList = super::SmallList::new(include_str!("../../../data/entities/club_heads.txt"));
+    LIST.contains(w)
+}
+
+/// "Stoke City", "Plymouth Argyle": a name the tagger called a place or a person, ending in a club's
+/// last word, is the club, with every mention written the same way. Not a listed place ("Mexico
+/// City", "Kansas City"), nor a frequent word and a head ("Inner City", and so "Manchester City" too).
+pub(super) fn club_names(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], mentions: &mut Mentions) {
+    let places = place_bits() | LexClass::WnPlace.bit();
+    let mut names: Vec<&str> = Vec::new();
+    for m in mentions.iter() {
+        let club = m.len() >= 2
+            && matches!(m.label, EntityLabel::Loc | EntityLabel::Person)
+            && club_head(doc.token_text(m.end - 1))
+            && lex[m.start].begin & LexClass::Common.bit() == 0
+            && lexicons.phrase(doc, m.start..m.end) & places == 0;
+        if club {
+            names.push(exact(doc, m.start, m.end));
+        }
+    }
+    if !names.is_empty() {
+        organisation(
+            doc,
+            mentions,
+            &names,
+            EntityRule::ClubName,
+            "ends in a club's last word",
+        );
+    }
+}
+
 /// "A determined Nottingham Forest side", "Leeds Rhinos coach": a place name of two or more words
 /// that is not itself a listed place, before a team word (`data/entities/team_words.txt`), is a
 /// club. A club named by a town

@@ -1,7 +1,7 @@
 //! Ordinary words the tagger took for names: acronyms of things ("DRM", "the VCR", "1800 GMT"),
 //! capitalised common nouns of British news ("the Government", "the Budget"), a common noun glued
 //! to a name ("Moyes U-turn"), and a common word that is capitalised only because it opens a
-//! sentence ("Being", "Dock workers").
+//! sentence ("Being", "Dock workers", "Thankfully, ...").
 
 use super::key;
 use super::mentions::Mentions;
@@ -60,6 +60,29 @@ pub(super) fn sentence_initial(doc: &Document, i: usize) -> bool {
     after_dateline && is_dash(doc.token_text(i - 1))
 }
 
+/// The lists that hold names: a word in one of them ending in "-ly" ("Kelly", "Italy") is a name.
+const NAME_LISTS: u32 = LexClass::GivenName.bit()
+    | LexClass::Surname.bit()
+    | LexClass::Country.bit()
+    | LexClass::City.bit()
+    | LexClass::Town.bit()
+    | LexClass::Region.bit()
+    | LexClass::Company.bit()
+    | LexClass::WnPlace.bit();
+
+/// True when tokens `start..end` are one adverb opening a sentence before a comma, whatever
+/// label the tagger gave it ("Thankfully, ...", "Internationally, ..."): a word of six letters or
+/// more ending in "-ly" that no list of names holds.
+fn opening_adverb(doc: &Document, lex: &[TokenLex], start: usize, end: usize) -> bool {
+    let w = doc.token_text(start);
+    end == start + 1
+        && w.len() >= 6
+        && w.ends_with("ly")
+        && doc.tokens.get(end).is_some_and(|_| doc.token_text(end) == ",")
+        && lex[start].classes() & NAME_LISTS == 0
+        && sentence_initial(doc, start)
+}
+
 /// Drops the mentions that are ordinary words, and trims a common noun off a name's end.
 pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     for m in mentions.iter_mut() {
@@ -92,7 +115,7 @@ pub(super) fn not_names(doc: &Document, lex: &[TokenLex], mentions: &mut Mention
     }
     mentions.edit().retain(|m| {
         let text = super::exact(doc, m.start, m.end);
-        if is_generic_acronym(text) || common_nouns(text) {
+        if is_generic_acronym(text) || common_nouns(text) || opening_adverb(doc, lex, m.start, m.end) {
             return false;
         }
         if m.len() != 1 || m.rule != EntityRule::Model || !sentence_initial(doc, m.start) {
@@ -131,6 +154,17 @@ mod tests {
     fn a_letter_and_a_word_make_a_common_noun() {
         assert!(is_letter_compound("U-turn") && is_letter_compound("X-ray"));
         assert!(!is_letter_compound("Al-Qaeda") && !is_letter_compound("Jean-Luc") && !is_letter_compound("U-2"));
+    }
+
+    #[test]
+    fn an_adverb_opening_a_sentence_is_no_name_but_a_listed_name_is() {
+        let doc = Document::new("Internationally, it won. Kelly, his sister, and Italy, laughed. Shortly after.");
+        let lex = crate::entities::lexicon::Lexicons::new().annotate(&doc);
+        let adverbs: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| opening_adverb(&doc, &lex, i, i + 1))
+            .map(|i| doc.token_text(i))
+            .collect();
+        assert_eq!(adverbs, ["Internationally"]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Places named by the noun before them: "the mayor of Lillington", "the outskirts of Tarvin",
-//! "north of Kessock". The tagger reads an unfamiliar single name as a person or, after CoNLL's
+//! "north of Kessock", "the MP for Grantham". The tagger reads an unfamiliar single name as a person or, after CoNLL's
 //! sports tables, a town as a team; the noun before "of" says it is the place.
 
 use super::mentions::Mentions;
@@ -17,6 +17,9 @@ fn place_of_cue(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_alphabetic) && (LIST.contains(w) || LIST.contains(&w.to_lowercase()))
 }
 
+/// The members of a parliament or an assembly elected for a seat: "the MP for Grantham".
+pub(super) const MEMBERS: [&str; 3] = ["MEP", "MP", "MSP"];
+
 /// A short name right after a place noun and "of" (or "of the") is a place, unless a word of it
 /// is an organisation's ("the town of Fulham Football Club" keeps its club). A place the tagger
 /// found is decided too, so that the rest of the article follows it ("Lillington grew" tagged a
@@ -29,10 +32,21 @@ pub(super) fn place_of(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions
         | LexClass::WnOrg.bit();
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if !matches!(m.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc)
-            || !matches!(m.rule, EntityRule::Model | EntityRule::ConsistentLabel)
-            || m.len() > MAX_TOKENS
-        {
+        if !matches!(m.rule, EntityRule::Model | EntityRule::ConsistentLabel) || m.len() > MAX_TOKENS {
+            continue;
+        }
+        // "the MP for Grantham": a member's seat is a place, whatever the tagger made of it, but
+        // not a nation's word ("MEP for European affairs").
+        let member = m.start >= 2
+            && doc.token_text(m.start - 1) == "for"
+            && MEMBERS.contains(&doc.token_text(m.start - 2))
+            && (m.start..m.end).all(|j| lex[j].classes() & LexClass::Demonym.bit() == 0);
+        if member && m.label != EntityLabel::Loc {
+            let reason = format!("a place: the seat of an {}", doc.token_text(m.start - 2));
+            mentions.decide(k, EntityLabel::Loc, EntityRule::PlaceOfNoun, reason);
+            continue;
+        }
+        if !matches!(m.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc) {
             continue;
         }
         let mut of = m.start;
