@@ -189,6 +189,18 @@ impl Context<'_, '_> {
                     cue: colon,
                 });
             }
+            // `Gillibrand on Clinton's Speeches: 'She Will'`: a headline's name before "on" and its
+            // topic speaks, not a capitalised run of the topic.
+            if colon + 1 == first {
+                let on = (floor + 1..colon.min(floor + 5)).find(|&j| self.text(j) == "on");
+                if let Some(on) = on.filter(|&on| (floor..on).all(|j| self.doc.is_capitalised(j))) {
+                    return Some(Attribution {
+                        first: floor,
+                        end: on,
+                        cue: colon,
+                    });
+                }
+            }
             // `Jeremy Lott, author: "…"`, `Former secretary of state Hillary Clinton: "…"`: a verbless
             // label right before the quote; its (first) full name speaks.
             if colon + 1 == first && colon > floor && colon - floor <= 12 && (floor..colon).all(|j| !self.verb_ish(j)) {
