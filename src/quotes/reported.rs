@@ -1410,8 +1410,19 @@ impl<'a, 'd> Finder<'a, 'd> {
 
     /// Where a time phrase ending at token `j` starts, between a subject and its verb ("The fund
     /// this week said", "Spicer on Thursday evening said", "Trump in recent days has suggested"):
-    /// a unit of time or part of day led by a modifier, with its preposition; None otherwise.
+    /// a unit of time or part of day led by a modifier, with its preposition, or a set phrase
+    /// ("in particular", "at last"); None otherwise.
     fn time_phrase_before(&self, j: usize) -> Option<usize> {
+        // "critics have in particular noted", "Rubio had at last described": a set phrase too.
+        if j > 0
+            && matches!(self.lower(j - 1), "in" | "at")
+            && matches!(
+                self.lower(j),
+                "particular" | "last" | "first" | "fact" | "turn" | "times" | "length"
+            )
+        {
+            return Some(j - 1);
+        }
         let unit = self.lower(j);
         let unit = unit.strip_suffix('s').unwrap_or(unit);
         if self.doc.is_capitalised(j)
