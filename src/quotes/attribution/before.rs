@@ -106,9 +106,14 @@ impl Context<'_, '_> {
             if let Some((f, e)) = self.subject_before(j, floor) {
                 // "Israel said Clinton called on members to be "…"": when the cue sits in the
                 // complement of an earlier cue (no comma between), the outer speaker owns the quote.
+                // A name opening an inner clause further on ("a woman asked for a photo and
+                // Clinton said") speaks for itself; a description there is part of the outer
+                // speaker's words ("Richards noted that what her business calls "…"").
+                let named = self.doc.is_capitalised(f);
                 let outer = (floor..f).rev().find(|&o| {
                     self.is_cue(o)
                         && !self.is_participle(o)
+                        && (!named || (f <= o + 4 && !(o..f).any(|m| self.lex.clause_joiners.contains(self.lower(m)))))
                         && (o..f).all(|m| self.quote_of[m].is_none() && !matches!(self.text(m), "," | ";"))
                 });
                 if let Some(o) = outer {
