@@ -163,7 +163,11 @@ impl Context<'_, '_> {
             }
         }
         // A headline `Ryan: 'No Place In A President'`: the name before the colon speaks.
-        if let Some(colon) = (floor..first).find(|&j| self.text(j) == ":" && self.quote_of[j].is_none()) {
+        // The colon nearest the quote: `Clinton: "…" Bush: "…"` gives each quote its own label.
+        if let Some(colon) = (floor..first)
+            .rev()
+            .find(|&j| self.text(j) == ":" && self.quote_of[j].is_none())
+        {
             // Also `Chris Cillizza, The Washington Post: "…"` and `Rep. Trey Gowdy (R-S.C.): "…"`.
             let label_like = |j: usize| {
                 self.doc.is_capitalised(j)
@@ -171,6 +175,11 @@ impl Context<'_, '_> {
                     || matches!(self.text(j), "," | "(" | ")" | "&")
                     || self.lex.label_words.contains(self.text(j))
             };
+            // A quote before the label closes what came before it (`Clinton: "…" Bush: "…"`).
+            let floor = (floor..colon)
+                .rev()
+                .find(|&j| self.quote_of[j].is_some())
+                .map_or(floor, |j| j + 1);
             // `Voters care more about inspiration - Frank Newport and Jim Harter: "…"`: a digest's
             // finding, a dash, then the source.
             let floor = (floor..colon)
