@@ -1396,10 +1396,16 @@ impl<'a, 'd> Finder<'a, 'd> {
         if self.text(k - 1) == "," && !self.quoted(k - 1) {
             // An apposition: the name before the comma that opens it.
             let lo = (k - 1).saturating_sub(MAX_APPOSITION);
-            let open = (lo..k - 1)
-                .rev()
-                .take_while(|&j| !self.boundary(j) && !self.new_paragraph(j + 1))
-                .find(|&j| self.text(j) == "," && !self.quoted(j))?;
+            let commas = || {
+                (lo..k - 1)
+                    .rev()
+                    .take_while(|&j| !self.boundary(j) && !self.new_paragraph(j + 1))
+                    .filter(|&j| self.text(j) == "," && !self.quoted(j))
+            };
+            // "Westmacott, who served in Iran, Turkey and France, praised …": a relative clause
+            // holds commas of its own; it opens at ", who".
+            let relative = commas().find(|&j| matches!(self.lower(j + 1), "who" | "whose"));
+            let open = relative.or_else(|| commas().next())?;
             let p = self.phrase_before(open)?;
             // "The plan will fail, the official, a veteran, said" is rare; a name or a short
             // description opening the sentence or following a comma is the subject.
