@@ -61,6 +61,8 @@ impl Names {
         let mut mentions: Vec<NameMention> = Vec::new();
         // Tokens covered by a PERSON/ORG entity: those mentions come from the entity layer.
         let mut covered = vec![false; doc.tokens.len()];
+        // Mentions whose entity was a wrong merge (by their span start), named again below.
+        let mut unmerged: Vec<usize> = Vec::new();
         let mut sorted: Vec<&Entity> = entities
             .iter()
             .filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org))
@@ -75,20 +77,40 @@ impl Names {
             for c in covered.iter_mut().take(end).skip(first) {
                 *c = true;
             }
-            let canonical = checked_canonical(e.span.slice(doc.text), &e.canonical, lex);
-            let given = canonical
-                .split_whitespace()
-                .next()
-                .and_then(|g| lex.given_names.get(g))
-                .copied()
-                .flatten();
+            let written = e.span.slice(doc.text);
+            let mut canonical = checked_canonical(written, &e.canonical, lex);
+            let given_of = |name: &str| {
+                name.split_whitespace()
+                    .next()
+                    .and_then(|g| lex.given_names.get(g))
+                    .copied()
+                    .flatten()
+            };
+            let mut given = given_of(&canonical);
+            // "Mr Osei", "Lord Carter": a gendered title before (or opening) the name tells more
+            // than the given name, and an entity span often leaves the title out.
+            let title_at = |t: usize| lex.titles.get(doc.token_text(t)).copied().flatten();
+            let before = match first.checked_sub(1) {
+                Some(t) if doc.token_text(t) == "." => t.checked_sub(1),
+                t => t,
+            };
+            // The span's own first word counts only before more words ("King says" is a surname).
+            let opening = (end > first + 1).then_some(first);
+            let titled = before.into_iter().chain(opening).find_map(title_at);
+            // "Mrs. Clinton" linked to "Bill Clinton": a title of the other gender than the given
+            // name shows a wrong merge of two people sharing a surname, so the mention names itself.
+            if titled.is_some_and(|t| given.is_some_and(|g| g != t)) {
+                canonical = checked_canonical(written, written, lex);
+                given = given_of(&canonical);
+                unmerged.push(e.span.start);
+            }
             mentions.push(NameMention {
                 span: e.span,
                 first,
                 end,
                 canonical,
                 entity: Some(e.entity),
-                gender: given,
+                gender: titled.or(given),
                 person: e.label == EntityLabel::Person,
                 org: e.label == EntityLabel::Org,
             });
@@ -168,6 +190,34 @@ impl Names {
             });
         }
         mentions.sort_by_key(|m| m.span.start);
+        // "Mr. Clinton" taken from "Hillary Clinton": the full name of the same surname whose given
+        // name agrees with the title ("Bill Clinton"), when the article has one.
+        for &start in &unmerged {
+            let Some(i) = mentions.iter().position(|m| m.span.start == start) else {
+                continue;
+            };
+            let (surname, gender) = (surname_key(&mentions[i].canonical), mentions[i].gender);
+            // A full name whose given name agrees, else one whose given name tells no gender
+            // ("Mrs. Abedini" with "Naghmeh Abedini" and "Saeed Abedini").
+            let given = |o: &NameMention| {
+                o.canonical
+                    .split_whitespace()
+                    .next()
+                    .and_then(|g| lex.given_names.get(g).copied().flatten())
+            };
+            let same = |o: &&NameMention| {
+                o.person && o.canonical.split_whitespace().count() >= 2 && surname_key(&o.canonical) == surname
+            };
+            let full = mentions
+                .iter()
+                .filter(same)
+                .find(|o| gender.is_some() && given(o) == gender)
+                .or_else(|| mentions.iter().filter(same).find(|o| given(o).is_none()));
+            if let Some((canonical, entity)) = full.map(|o| (o.canonical.clone(), o.entity)) {
+                mentions[i].canonical = canonical;
+                mentions[i].entity = entity;
+            }
+        }
         let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first, m.end)).collect();
         let ties = descriptions::ties(doc, lex, lowered, &spans, in_quote)
             .into_iter()

@@ -226,6 +226,16 @@ fn opens_adverbial(t: &str) -> bool {
     )
 }
 
+/// Adverbs that open a sentence before a comma ("Likewise, …", "Therefore, …"), which a
+/// capitalised-word reading would take for a name.
+fn is_sentence_adverb(t: &str) -> bool {
+    t.ends_with("wise")
+        || matches!(
+            t,
+            "therefore" | "moreover" | "furthermore" | "nevertheless" | "nonetheless" | "thus" | "hence" | "indeed"
+        )
+}
+
 /// Words that open a clause's content: a finite clause ("he", "whether") or an infinitive marker.
 fn opens_clause(t: &str) -> bool {
     opens_with_subject(t)
@@ -1221,8 +1231,9 @@ impl<'a, 'd> Finder<'a, 'd> {
         }
         (s + 1..(s + MAX_DATELINE).min(end))
             .find(|&j| {
-                matches!(self.text(j), "-" | "\u{2013}" | "\u{2014}")
-                    && self.doc.tokens[j].space_before
+                // "SELMA, N.C.—Donald Trump": an em dash needs no space around it.
+                (self.text(j) == "\u{2014}"
+                    || matches!(self.text(j), "-" | "\u{2013}") && self.doc.tokens[j].space_before)
                     && !self.quoted(j)
             })
             .map_or(s, |d| d + 1)
@@ -1357,6 +1368,8 @@ impl<'a, 'd> Finder<'a, 'd> {
                 if k > 0 && self.lower(k - 1) == "on" && self.lex.is_calendar_word(t) {
                     k -= 1;
                 }
+            } else if let Some(o) = self.time_phrase_before(j) {
+                k = o;
             } else if t == ")" {
                 match (k.saturating_sub(10)..j).rev().find(|&o| self.text(o) == "(") {
                     Some(o) => k = o,
@@ -1383,16 +1396,68 @@ impl<'a, 'd> Finder<'a, 'd> {
         if self.text(k - 1) == "," && !self.quoted(k - 1) {
             // An apposition: the name before the comma that opens it.
             let lo = (k - 1).saturating_sub(MAX_APPOSITION);
-            let open = (lo..k - 1)
-                .rev()
-                .take_while(|&j| !self.boundary(j) && !self.new_paragraph(j + 1))
-                .find(|&j| self.text(j) == "," && !self.quoted(j))?;
+            let commas = || {
+                (lo..k - 1)
+                    .rev()
+                    .take_while(|&j| !self.boundary(j) && !self.new_paragraph(j + 1))
+                    .filter(|&j| self.text(j) == "," && !self.quoted(j))
+            };
+            // "Westmacott, who served in Iran, Turkey and France, praised …": a relative clause
+            // holds commas of its own; it opens at ", who".
+            let relative = commas().find(|&j| matches!(self.lower(j + 1), "who" | "whose"));
+            let open = relative.or_else(|| commas().next())?;
             let p = self.phrase_before(open)?;
             // "The plan will fail, the official, a veteran, said" is rare; a name or a short
             // description opening the sentence or following a comma is the subject.
             return Some(p);
         }
         self.phrase_before(k)
+    }
+
+    /// Where a time phrase ending at token `j` starts, between a subject and its verb ("The fund
+    /// this week said", "Spicer on Thursday evening said", "Trump in recent days has suggested"):
+    /// a unit of time or part of day led by a modifier, with its preposition, or a set phrase
+    /// ("in particular", "at last"); None otherwise.
+    fn time_phrase_before(&self, j: usize) -> Option<usize> {
+        // "critics have in particular noted", "Rubio had at last described": a set phrase too.
+        if j > 0
+            && matches!(self.lower(j - 1), "in" | "at")
+            && matches!(
+                self.lower(j),
+                "particular" | "last" | "first" | "fact" | "turn" | "times" | "length"
+            )
+        {
+            return Some(j - 1);
+        }
+        let unit = self.lower(j);
+        let unit = unit.strip_suffix('s').unwrap_or(unit);
+        if self.doc.is_capitalised(j)
+            || !(self.lex.time_units.contains(unit)
+                || self.lex.parts_of_day.contains(unit)
+                || matches!(unit, "day" | "past"))
+        {
+            return None;
+        }
+        let mut o = j;
+        while o > 0 && o + 4 > j && !self.quoted(o - 1) {
+            let w = self.lower(o - 1);
+            let modifier = matches!(
+                w,
+                "this" | "last" | "next" | "recent" | "past" | "the" | "coming" | "few" | "several"
+            ) || self.lex.is_calendar_word(self.text(o - 1));
+            if !modifier {
+                break;
+            }
+            o -= 1;
+        }
+        if o == j {
+            return None;
+        }
+        // "in the past", "over the weekend": the preposition goes with the phrase.
+        if o > 0 && matches!(self.lower(o - 1), "in" | "on" | "over" | "during" | "earlier") {
+            o -= 1;
+        }
+        Some(o)
     }
 
     /// The noun phrase ending before token `end`: a pronoun, a name, or a description
@@ -1527,11 +1592,34 @@ impl<'a, 'd> Finder<'a, 'd> {
 
     /// The subject heading a clause from `floor` up to `cue`: a name or pronoun before a verb.
     fn clause_subject(&self, floor: usize, cue: usize) -> Option<Phrase> {
-        let mut j = floor;
-        // "In a statement, Trump said …": an introductory phrase ends at its comma.
-        if j < cue && (opens_adverbial(self.text(j)) || self.lex.np_stops.contains(self.text(j))) {
-            if let Some(c) = (j..cue).find(|&c| self.text(c) == "," && !self.quoted(c)) {
-                j = c + 1;
+        let mut j = self.after_dateline(floor, cue);
+        // "But the court overruled and said …": a conjunction opening the sentence is no subject
+        // (with a comma after it, the introductory phrase below ends there: "But later, she said").
+        let comma = (j..cue).any(|c| self.text(c) == "," && !self.quoted(c));
+        if !comma && j + 1 < cue && matches!(self.lower(j), "but" | "and" | "so" | "yet") {
+            j += 1;
+        }
+        // "In a statement, Trump said …", "Likewise, Trump called …": an introductory phrase ends at
+        // its comma; with no comma its end is unknown, and its first word is no speaker.
+        let sentence_adverb =
+            self.doc.is_capitalised(j) && j + 1 < cue && self.text(j + 1) == "," && is_sentence_adverb(self.lower(j));
+        if j < cue && (opens_adverbial(self.text(j)) || self.lex.np_stops.contains(self.text(j)) || sentence_adverb) {
+            match (j..cue).find(|&c| self.text(c) == "," && !self.quoted(c)) {
+                Some(c) => j = c + 1,
+                // "On Tuesday Trump said and added …": a name may still follow the opening words.
+                None => {
+                    let mut k = j;
+                    while k < cue
+                        && (opens_adverbial(self.text(k))
+                            || self.lex.np_stops.contains(self.text(k))
+                            || self.lex.is_calendar_word(self.text(k)))
+                    {
+                        k += 1;
+                    }
+                    if k < cue && self.doc.is_capitalised(k) {
+                        j = k;
+                    }
+                }
             }
         }
         if j >= cue || self.quoted(j) {

@@ -116,6 +116,12 @@ impl Context<'_, '_> {
             if j > k && ((self.is_cue(j) && !self.is_participle(j)) || self.after_quote_cue(j)) {
                 // After `."` the words must be the attribution itself (`Monaco, Obama's adviser, said`),
                 // not a new sentence that happens to hold a cue.
+                // `"A," Bush said. "B." The US has said it is committed …`: a new sentence whose
+                // verb reports a clause of its own is not the attribution of a quote in mid-paragraph.
+                if new_sentence && self.takes_complement(j) && self.doc.tokens[first].newlines_before == 0 && first > 0
+                {
+                    return None;
+                }
                 return self
                     .subject_before(j, k)
                     .filter(|&(f, _)| !new_sentence || f == k)

@@ -106,9 +106,14 @@ impl Context<'_, '_> {
             if let Some((f, e)) = self.subject_before(j, floor) {
                 // "Israel said Clinton called on members to be "…"": when the cue sits in the
                 // complement of an earlier cue (no comma between), the outer speaker owns the quote.
+                // A name opening an inner clause further on ("a woman asked for a photo and
+                // Clinton said") speaks for itself; a description there is part of the outer
+                // speaker's words ("Richards noted that what her business calls "…"").
+                let named = self.doc.is_capitalised(f);
                 let outer = (floor..f).rev().find(|&o| {
                     self.is_cue(o)
                         && !self.is_participle(o)
+                        && (!named || (f <= o + 4 && !(o..f).any(|m| self.lex.clause_joiners.contains(self.lower(m)))))
                         && (o..f).all(|m| self.quote_of[m].is_none() && !matches!(self.text(m), "," | ";"))
                 });
                 if let Some(o) = outer {
@@ -158,7 +163,11 @@ impl Context<'_, '_> {
             }
         }
         // A headline `Ryan: 'No Place In A President'`: the name before the colon speaks.
-        if let Some(colon) = (floor..first).find(|&j| self.text(j) == ":" && self.quote_of[j].is_none()) {
+        // The colon nearest the quote: `Clinton: "…" Bush: "…"` gives each quote its own label.
+        if let Some(colon) = (floor..first)
+            .rev()
+            .find(|&j| self.text(j) == ":" && self.quote_of[j].is_none())
+        {
             // Also `Chris Cillizza, The Washington Post: "…"` and `Rep. Trey Gowdy (R-S.C.): "…"`.
             let label_like = |j: usize| {
                 self.doc.is_capitalised(j)
@@ -166,6 +175,11 @@ impl Context<'_, '_> {
                     || matches!(self.text(j), "," | "(" | ")" | "&")
                     || self.lex.label_words.contains(self.text(j))
             };
+            // A quote before the label closes what came before it (`Clinton: "…" Bush: "…"`).
+            let floor = (floor..colon)
+                .rev()
+                .find(|&j| self.quote_of[j].is_some())
+                .map_or(floor, |j| j + 1);
             // `Voters care more about inspiration - Frank Newport and Jim Harter: "…"`: a digest's
             // finding, a dash, then the source.
             let floor = (floor..colon)
@@ -188,6 +202,18 @@ impl Context<'_, '_> {
                     end: e,
                     cue: colon,
                 });
+            }
+            // `Gillibrand on Clinton's Speeches: 'She Will'`: a headline's name before "on" and its
+            // topic speaks, not a capitalised run of the topic.
+            if colon + 1 == first {
+                let on = (floor + 1..colon.min(floor + 5)).find(|&j| self.text(j) == "on");
+                if let Some(on) = on.filter(|&on| (floor..on).all(|j| self.doc.is_capitalised(j))) {
+                    return Some(Attribution {
+                        first: floor,
+                        end: on,
+                        cue: colon,
+                    });
+                }
             }
             // `Jeremy Lott, author: "…"`, `Former secretary of state Hillary Clinton: "…"`: a verbless
             // label right before the quote; its (first) full name speaks.

@@ -254,7 +254,10 @@ impl Context<'_, '_> {
                         Some((f, e)) => {
                             // "Brian Fallon" after "In a statement," is the subject; "Flint" after "22, of" is not.
                             // "For now, Pantucci, at the institute, said": a person's surname is a subject too.
+                            // "In Texas, the journalist Olivia Messer, writing in …, described": a
+                            // description ending in a person's full name is a subject too.
                             let full_name = (e >= f + 2 && (f..e).all(|w| self.doc.is_capitalised(w)))
+                                || (e >= f + 3 && self.person[e - 1] && self.person[e - 2])
                                 || ((f..e).all(|w| self.person[w])
                                     && !(f > floor && self.lex.origin_words.contains(self.text(f - 1))));
                             let origin = f > floor
