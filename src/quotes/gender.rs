@@ -4,9 +4,9 @@
 //! description ("a spokesman for the club") or a bare surname is never guessed at.
 
 use super::lexicon::{Gender, Lexicon};
-use super::names::Names;
+use super::names::{NameMention, Names};
 use crate::annotation::{Entity, EntityLabel, GenderBasis, Quote, SpeakerGender};
-use crate::fasthash::HashMap;
+use crate::fasthash::{HashMap, HashSet};
 use crate::text::Document;
 
 fn signal(g: Gender) -> SpeakerGender {
@@ -19,10 +19,20 @@ fn signal(g: Gender) -> SpeakerGender {
 /// Fills `speaker_gender` on every quote whose speaker may be a person: named in words only
 /// (not "Ernst & Young"), and not an organisation or place by the entity layer's reading.
 pub fn infer(doc: &Document, lex: &Lexicon, names: &Names, entities: &[Entity], quotes: &mut [Quote]) {
+    // Looked up once per quote: scanning every entity or name mention per quote made a long text
+    // (many quotes, many names) quadratic.
+    let not_people: HashSet<usize> = entities
+        .iter()
+        .filter(|e| e.label != EntityLabel::Person)
+        .map(|e| e.entity)
+        .collect();
+    let mut by_canonical: HashMap<&str, Vec<&NameMention>> = HashMap::default();
+    for m in &names.mentions {
+        by_canonical.entry(m.canonical.as_str()).or_default().push(m);
+    }
+    let mentions_of = |speaker: &str| by_canonical.get(speaker).map_or(&[][..], Vec::as_slice);
     let not_person = |q: &Quote| {
-        let other_entity = q
-            .speaker_entity
-            .is_some_and(|k| entities.iter().any(|e| e.entity == k && e.label != EntityLabel::Person));
+        let other_entity = q.speaker_entity.is_some_and(|k| not_people.contains(&k));
         let odd = q.speaker.as_deref().is_some_and(|s| {
             !s.split_whitespace().all(|w| {
                 w.chars()
@@ -61,9 +71,9 @@ pub fn infer(doc: &Document, lex: &Lexicon, names: &Names, entities: &[Entity], 
         };
         q.speaker_gender = if let Some(Some(g)) = by_pronoun.get(speaker) {
             (signal(*g), GenderBasis::Pronoun)
-        } else if let Some(g) = title_gender(doc, lex, names, speaker) {
+        } else if let Some(g) = title_gender(doc, lex, mentions_of(speaker)) {
             (signal(g), GenderBasis::Title)
-        } else if let Some(g) = given_name_gender(lex, names, speaker) {
+        } else if let Some(g) = given_name_gender(lex, mentions_of(speaker), speaker) {
             (signal(g), GenderBasis::GivenName)
         } else {
             (SpeakerGender::Unknown, GenderBasis::None)
@@ -71,10 +81,11 @@ pub fn infer(doc: &Document, lex: &Lexicon, names: &Names, entities: &[Entity], 
     }
 }
 
-/// The gender every title written before a mention of `speaker` tells ("Mr Blair"), if they agree.
-fn title_gender(doc: &Document, lex: &Lexicon, names: &Names, speaker: &str) -> Option<Gender> {
+/// The gender every title written before a mention of the speaker (`mentions`, those with its
+/// canonical name) tells ("Mr Blair"), if they agree.
+fn title_gender(doc: &Document, lex: &Lexicon, mentions: &[&NameMention]) -> Option<Gender> {
     let mut found = None;
-    for m in names.mentions.iter().filter(|m| m.canonical == speaker && m.first > 0) {
+    for m in mentions.iter().filter(|m| m.first > 0) {
         if let Some(Some(g)) = lex.titles.get(doc.token_text(m.first - 1)) {
             if found.is_some_and(|f| f != *g) {
                 return None;
@@ -87,14 +98,11 @@ fn title_gender(doc: &Document, lex: &Lexicon, names: &Names, speaker: &str) -> 
 
 /// The usual gender of a named person's given name: only for a name of two words or more that
 /// names a person ("Tessa Jowell"), never for a bare surname, a description or an organisation.
-fn given_name_gender(lex: &Lexicon, names: &Names, speaker: &str) -> Option<Gender> {
+fn given_name_gender(lex: &Lexicon, mentions: &[&NameMention], speaker: &str) -> Option<Gender> {
     let mut words = speaker.split_whitespace();
     let given = words.next()?;
     words.next()?;
-    let person = names
-        .mentions
-        .iter()
-        .any(|m| m.canonical == speaker && m.person && !m.org);
+    let person = mentions.iter().any(|m| m.person && !m.org);
     if !person {
         return None;
     }

@@ -43,6 +43,7 @@ mod works;
 use super::lexicon::{phrase_key, Lexicons, TokenLex, WordSet};
 use super::model::Decision;
 use crate::annotation::Entity;
+use crate::fasthash::HashMap;
 use crate::text::{Document, Span};
 use mentions::Mentions;
 
@@ -64,6 +65,38 @@ fn exact<'t>(doc: &Document<'t>, s: usize, e: usize) -> &'t str {
         return doc.token_text(s);
     }
     Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
+}
+
+/// Every place where the words of `spans[k]` are written (itself included), as `(k, at)` ordered
+/// by `k`, then by `at`. One pass over the tokens with the spans indexed by their first word's
+/// key: a scan of the article per span made a long text quadratic (a 10 MB paste took minutes).
+fn written_again(doc: &Document, lex: &[TokenLex], spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut by_first: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (k, &(s, e)) in spans.iter().enumerate() {
+        if s < e {
+            by_first.entry(lex[s].word).or_default().push(k);
+        }
+    }
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for at in 0..n {
+        let Some(ks) = by_first.get(&lex[at].word) else {
+            continue;
+        };
+        for &k in ks {
+            let (s, e) = spans[k];
+            let len = e - s;
+            // The words' keys first: unequal keys tell unequal words apart without reading them.
+            let same = at + len <= n
+                && (0..len)
+                    .all(|j| lex[at + j].word == lex[s + j].word && doc.token_text(at + j) == doc.token_text(s + j));
+            if same {
+                found.push((k, at));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
 }
 
 /// A small rule-only word list (one entry a line, matched exactly), made a set on first use: the

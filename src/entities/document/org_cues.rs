@@ -6,8 +6,8 @@
 //! Government", "the Budget") are not names at all.
 
 use super::calendar::is_calendar;
-use super::exact;
 use super::mentions::{Mention, Mentions};
+use super::{exact, written_again};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
 use crate::text::words::{is_capitalised, is_possessive};
@@ -350,16 +350,11 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     // A name of several words elsewhere in the article, however the tagger cut it there ("Scissor"
     // of "Scissor Sisters" in a headline), is the same business.
     let mut elsewhere = Vec::new();
-    for &(s, e, _) in found.iter().filter(|f| f.1 - f.0 >= 2) {
+    let spans: Vec<(usize, usize)> = found.iter().filter(|f| f.1 - f.0 >= 2).map(|f| (f.0, f.1)).collect();
+    for (k, i) in written_again(doc, lex, &spans) {
+        let (s, e) = spans[k];
         let len = e - s;
-        for i in 0..n.saturating_sub(len - 1) {
-            // The words' keys first: unequal keys tell unequal words apart without reading them.
-            let same = i != s
-                && (0..len)
-                    .all(|j| lex[i + j].word == lex[s + j].word && doc.token_text(i + j) == doc.token_text(s + j));
-            if !same {
-                continue;
-            }
+        if i != s {
             let bounded = (i == 0 || !doc.is_capitalised(i - 1) || opens_sentence(doc, i))
                 && (i + len >= n || !doc.is_capitalised(i + len) || doc.tokens[i + len].newlines_before > 0);
             if bounded {

@@ -6,9 +6,10 @@
 
 use super::calendar::is_calendar;
 use super::mentions::{Mention, Mentions};
-use super::{exact, not_names::is_generic_acronym};
+use super::{exact, not_names::is_generic_acronym, written_again};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, TokenLex};
+use crate::fasthash::HashMap;
 use crate::text::tokens::TokenKind;
 use crate::text::Document;
 
@@ -392,18 +393,12 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     // The whole title written again elsewhere ("Fahrenheit 9/11 director") is the work, over
     // whatever the tagger cut it into.
     let mut again = Vec::new();
-    for m in kept.iter().filter(|m| m.len() > 1) {
+    let long: Vec<&Mention> = kept.iter().filter(|m| m.len() > 1).collect();
+    let spans: Vec<(usize, usize)> = long.iter().map(|m| (m.start, m.end)).collect();
+    for (k, at) in written_again(doc, lex, &spans) {
+        let m = long[k];
         let len = m.len();
-        // The words' keys first: unequal keys tell unequal words apart without reading them.
-        let same = |at: usize| {
-            (0..len).all(|j| {
-                lex[at + j].word == lex[m.start + j].word && doc.token_text(at + j) == doc.token_text(m.start + j)
-            })
-        };
-        for at in 0..doc.tokens.len().saturating_sub(len - 1) {
-            if !same(at) {
-                continue;
-            }
+        {
             let inside_found = kept.iter().any(|k| k.start < at + len && at < k.end);
             // Not inside a longer name ("Project Entropia Dollars").
             let n = doc.tokens.len();
@@ -425,6 +420,8 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     again.dedup_by(|b, a| b.start < a.end);
     mentions.replace_overlapping(kept);
     mentions.replace_overlapping(again);
+    // Looked up by text: a scan of the lists per mention and per token made a long text quadratic.
+    let (titles, short) = (by_text(&titles), by_text(&short));
     let mut added = Vec::new();
     for k in 0..mentions.len() {
         let m = &mentions[k];
@@ -432,8 +429,7 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
             continue;
         }
         let text = exact(doc, m.start, m.end);
-        let find = |list: &[(&str, String)]| list.iter().find(|(t, _)| *t == text).map(|(_, f)| f.clone());
-        if let Some(full) = find(&titles).or_else(|| find(&short)) {
+        if let Some(full) = titles.get(text).or_else(|| short.get(text)) {
             let why = format!("the work {full} elsewhere in the article");
             mentions.decide(k, EntityLabel::Misc, EntityRule::ConsistentLabel, why);
         }
@@ -444,7 +440,7 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
     for (i, l) in lex.iter().enumerate().take(n) {
         // The title first: its text turns away nearly every token at once.
         let w = doc.token_text(i);
-        let Some((_, full)) = titles.iter().find(|(t, _)| *t == w) else {
+        let Some(full) = titles.get(w) else {
             continue;
         };
         if mentions.covered(i) || !doc.is_capitalised(i) {
@@ -467,6 +463,15 @@ pub(super) fn works(doc: &Document, lex: &[TokenLex], mentions: &mut Mentions) {
         ));
     }
     mentions.extend(added);
+}
+
+/// Each title's full name by its text, the first entry of a text winning (as a scan in order would).
+fn by_text<'t, 'l>(list: &'l [(&'t str, String)]) -> HashMap<&'t str, &'l String> {
+    let mut map: HashMap<&'t str, &'l String> = HashMap::default();
+    for (t, full) in list {
+        map.entry(*t).or_insert(full);
+    }
+    map
 }
 
 /// The maker of a product: one capitalised word after "made by", "developed by", "published by"
