@@ -9,6 +9,7 @@ use super::mentions::{Mention, Mentions};
 use super::org_cues::{in_list, organisation_at, stands_alone};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
+use crate::fasthash::HashSet;
 use crate::text::Document;
 
 /// The place lists: a name that is exactly one of these is a place, not a club.
@@ -18,9 +19,11 @@ fn place_bits() -> u32 {
 
 /// Relabels mention `k` an organisation by `rule`, and every other mention written the same way.
 fn organisation(doc: &Document, mentions: &mut Mentions, names: &[&str], rule: EntityRule, reason: &str) {
+    // A set: asked of every mention, the list made a long text quadratic.
+    let names: HashSet<&str> = names.iter().copied().collect();
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.label != EntityLabel::Org && names.contains(&exact(doc, m.start, m.end)) {
+        if m.label != EntityLabel::Org && names.contains(exact(doc, m.start, m.end)) {
             mentions.decide(k, EntityLabel::Org, rule, reason.to_string());
         }
     }

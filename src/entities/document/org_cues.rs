@@ -10,6 +10,7 @@ use super::mentions::{Mention, Mentions};
 use super::{exact, written_again};
 use crate::annotation::{EntityLabel, EntityRule};
 use crate::entities::lexicon::{LexClass, Lexicons, RuleList, TokenLex};
+use crate::fasthash::HashSet;
 use crate::text::words::{is_capitalised, is_possessive};
 use crate::text::Document;
 
@@ -346,7 +347,8 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
                 .is_none_or(|k| mentions[k].label != EntityLabel::Org || mentions[k].rule == EntityRule::Model)
         })
     });
-    let names: Vec<&str> = found.iter().map(|&(s, e, _)| exact(doc, s, e)).collect();
+    // A set: asked of every mention, a list made a long text quadratic.
+    let names: HashSet<&str> = found.iter().map(|&(s, e, _)| exact(doc, s, e)).collect();
     // A name of several words elsewhere in the article, however the tagger cut it there ("Scissor"
     // of "Scissor Sisters" in a headline), is the same business.
     let mut elsewhere = Vec::new();
@@ -372,7 +374,7 @@ pub(super) fn company_cues(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex]
     // The same name elsewhere in the article ("Acme said") is the same business.
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.label != EntityLabel::Org && names.contains(&exact(doc, m.start, m.end)) {
+        if m.label != EntityLabel::Org && names.contains(exact(doc, m.start, m.end)) {
             let reason = "the article calls this name a business elsewhere".to_string();
             mentions.decide(k, EntityLabel::Org, EntityRule::CompanyCue, reason);
         }
