@@ -78,7 +78,8 @@ fn written_again(doc: &Document, lex: &[TokenLex], spans: &[(usize, usize)]) -> 
         }
     }
     let n = doc.tokens.len();
-    let mut found = Vec::new();
+    // Per span, in text order: read out span by span, no sort is needed.
+    let mut at_of: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
     for at in 0..n {
         let Some(ks) = by_first.get(&lex[at].word) else {
             continue;
@@ -91,12 +92,15 @@ fn written_again(doc: &Document, lex: &[TokenLex], spans: &[(usize, usize)]) -> 
                 && (0..len)
                     .all(|j| lex[at + j].word == lex[s + j].word && doc.token_text(at + j) == doc.token_text(s + j));
             if same {
-                found.push((k, at));
+                at_of[k].push(at);
             }
         }
     }
-    found.sort_unstable();
-    found
+    at_of
+        .into_iter()
+        .enumerate()
+        .flat_map(|(k, ats)| ats.into_iter().map(move |at| (k, at)))
+        .collect()
 }
 
 /// A small rule-only word list (one entry a line, matched exactly), made a set on first use: the
