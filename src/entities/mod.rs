@@ -73,6 +73,9 @@ fn never_starts_name(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], i: u
         // "&" continues "Procter & Gamble" even after a word the tagger left outside.
         return !first.is_ascii_alphanumeric() && w != "&" && w.chars().all(|c| !c.is_alphanumeric());
     }
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let next = i + 1;
     // "the interior ministry", "the university of X", "german", "serie A", "de Klerk".
     let classes = |k: usize| lex.get(k).map_or(0, TokenLex::classes);
@@ -83,7 +86,7 @@ fn never_starts_name(doc: &Document, lexicons: &Lexicons, lex: &[TokenLex], i: u
     // A web address ("example.com"): the word is glued to a dot glued to another word.
     let glued = |k: usize| doc.tokens.get(k).is_some_and(|t| !t.space_before);
     let address = glued(next) && glued(next + 1) && doc.token_text(next) == ".";
-    !opens && !address && w.bytes().all(|b| b.is_ascii_lowercase())
+    !opens && !address
 }
 
 /// Lists whose words name something even in lower case ("pakistan", "german", "university").

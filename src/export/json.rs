@@ -5,7 +5,7 @@
 //! the other formats still go through serde; a test holds this writer to serde's bytes.
 
 use super::{Export, WireAnnotation, WireDocumentDate, WireSpan};
-use crate::text::has_byte;
+use crate::text::{has_byte, HIGHS};
 
 /// `"name":`, the first member of an object (names are plain identifiers, never escaped).
 macro_rules! first_key {
@@ -35,7 +35,10 @@ pub(super) enum Text {
 
 /// The export as one line of compact JSON (see [`Export::to_json`]).
 pub(super) fn compact(export: &Export, text: Text) -> String {
-    let mut out = Json(Vec::with_capacity(export.text.len() * 6 + 1024), text == Text::Left);
+    let mut out = Json {
+        out: Vec::with_capacity(export.text.len() * 6 + 1024),
+        ascii_only: text == Text::Left,
+    };
     out.raw("{");
     if let Some(id) = &export.id {
         out.raw(first_key!("id"));
@@ -67,23 +70,27 @@ pub(super) fn compact(export: &Export, text: Text) -> String {
     }
     out.raw("]}");
     // Only whole strings and ASCII were written, so this cannot fail.
-    String::from_utf8(out.0).unwrap_or_default()
+    String::from_utf8(out.out).unwrap_or_default()
 }
 
-/// A JSON text being written, and whether it must be ASCII only ([`Text::Left`]).
-struct Json(Vec<u8>, bool);
+/// A JSON text being written.
+struct Json {
+    out: Vec<u8>,
+    /// Every character past ASCII written as a `\u` escape ([`Text::Left`]).
+    ascii_only: bool,
+}
 
 impl Json {
     // Out of line, as are the writers below: called from a hundred places, inlined they cost the
     // wasm kilobytes for no measurable speed.
     #[inline(never)]
     fn raw(&mut self, s: &str) {
-        self.0.extend_from_slice(s.as_bytes());
+        self.out.extend_from_slice(s.as_bytes());
     }
 
     #[inline(never)]
     fn number(&mut self, n: usize) {
-        push_decimal(&mut self.0, n);
+        push_decimal(&mut self.out, n);
     }
 
     #[inline(never)]
@@ -107,7 +114,7 @@ impl Json {
     #[inline(never)]
     fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        self.0.push(b'"');
+        self.out.push(b'"');
         // Bytes before `plain` are written; `i` scans ahead of it.
         let mut plain = 0;
         let mut i = 0;
@@ -116,7 +123,7 @@ impl Json {
                 let mut w = [0u8; 8];
                 w.copy_from_slice(word);
                 let w = u64::from_le_bytes(w);
-                if !(may_escape(w) || self.1 && w & HIGHS != 0) {
+                if !(may_escape(w) || self.ascii_only && w & HIGHS != 0) {
                     i += 8;
                     continue;
                 }
@@ -125,18 +132,18 @@ impl Json {
             let stop = (i + 8).min(bytes.len());
             while i < stop {
                 let escape = match escape_at(bytes, i) {
-                    None if self.1 && bytes[i] >= 0x80 => non_ascii_at(s, i),
+                    None if self.ascii_only && bytes[i] >= 0x80 => non_ascii_at(s, i),
                     found => found,
                 };
                 match escape {
                     Some((escaped, width)) => {
-                        self.0.extend_from_slice(&bytes[plain..i]);
+                        self.out.extend_from_slice(&bytes[plain..i]);
                         match escaped {
-                            Escape::Text(t) => self.0.extend_from_slice(t.as_bytes()),
-                            Escape::Control(b) => push_u_escape(&mut self.0, u16::from(b)),
+                            Escape::Text(t) => self.out.extend_from_slice(t.as_bytes()),
+                            Escape::Control(b) => push_u_escape(&mut self.out, u16::from(b)),
                             Escape::Units(units) => {
                                 for unit in units.into_iter().flatten() {
-                                    push_u_escape(&mut self.0, unit);
+                                    push_u_escape(&mut self.out, unit);
                                 }
                             }
                         }
@@ -147,8 +154,8 @@ impl Json {
                 }
             }
         }
-        self.0.extend_from_slice(&bytes[plain..]);
-        self.0.push(b'"');
+        self.out.extend_from_slice(&bytes[plain..]);
+        self.out.push(b'"');
     }
 
     fn span(&mut self, kind: &str, s: &WireSpan) {
@@ -193,7 +200,7 @@ impl Json {
                 // serde_json's own float text (and `null` for a non-finite one), written in place.
                 match confidence {
                     Some(c) => {
-                        if serde_json::to_writer(&mut self.0, c).is_err() {
+                        if serde_json::to_writer(&mut self.out, c).is_err() {
                             self.raw("null");
                         }
                     }
@@ -358,9 +365,6 @@ fn may_escape(w: u64) -> bool {
     control || has_byte(w, b'"') || has_byte(w, b'\\') || has_byte(w, b'<') || has_byte(w, 0xE2)
 }
 
-/// The high bit of every byte of a word.
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,10 +393,13 @@ mod tests {
             .map(String::from),
         );
         for s in samples {
-            let mut json = Json(Vec::new(), false);
+            let mut json = Json {
+                out: Vec::new(),
+                ascii_only: false,
+            };
             json.string(&s);
             let expected = super::super::embeddable(serde_json::to_string(&s).unwrap());
-            assert_eq!(String::from_utf8(json.0).unwrap(), expected, "{s:?}");
+            assert_eq!(String::from_utf8(json.out).unwrap(), expected, "{s:?}");
         }
     }
 

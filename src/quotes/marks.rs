@@ -419,8 +419,8 @@ fn top_level(mut pairs: Vec<Marked>) -> Vec<Marked> {
 
 /// True when the eight bytes of `w` are ASCII and none is a line break or a straight quote mark.
 fn plain_ascii(w: u64) -> bool {
-    use crate::text::has_byte;
-    w & 0x8080_8080_8080_8080 == 0 && !has_byte(w, b'\n') && !has_byte(w, b'"') && !has_byte(w, b'\'')
+    use crate::text::{has_byte, HIGHS};
+    w & HIGHS == 0 && !has_byte(w, b'\n') && !has_byte(w, b'"') && !has_byte(w, b'\'')
 }
 
 #[cfg(test)]

@@ -81,10 +81,12 @@ impl<'t> Document<'t> {
     }
 }
 
+/// The high bit of every byte of a word (for the eight-bytes-at-a-time tests).
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
 /// True when some byte of `w` is `b` (the zero-byte test on `w` xor `b` in every byte).
 pub(crate) fn has_byte(w: u64, b: u8) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let x = w ^ (ONES * u64::from(b));
     x.wrapping_sub(ONES) & !x & HIGHS != 0
 }

@@ -115,7 +115,7 @@ fn non_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         if let Some(word) = bytes.get(i..i + 8) {
             let mut w = [0u8; 8];
             w.copy_from_slice(word);
-            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+            if u64::from_le_bytes(w) & super::HIGHS == 0 {
                 i += 8;
                 continue;
             }

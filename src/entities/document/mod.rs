@@ -42,14 +42,24 @@ mod works;
 
 use super::lexicon::{phrase_key, Lexicons, TokenLex, WordSet};
 use super::model::Decision;
-use crate::annotation::Entity;
+use crate::annotation::{Entity, EntityLabel, EntityRule};
 use crate::fasthash::HashMap;
 use crate::text::{Document, Span};
-use mentions::Mentions;
+use mentions::{Mention, Mentions};
 
 /// The tagger's confidence under which its one-word "person" gives way to a cue in the text ("in
 /// Quintaroo", "the Manchu"); "faith in God" is said with confidence.
 const UNSURE_PERSON: f32 = 0.9;
+
+/// A one-word person the tagger named unsure (under [`UNSURE_PERSON`]) after the first token: what
+/// the rules that read a cue word before it may overrule.
+fn unsure_lone_person(m: &Mention) -> bool {
+    m.len() == 1
+        && m.label == EntityLabel::Person
+        && m.rule == EntityRule::Model
+        && m.confidence.is_some_and(|c| c < UNSURE_PERSON)
+        && m.start > 0
+}
 
 /// A case-insensitive hash of tokens `s..e`: the key that makes "WASHINGTON" and "Washington"
 /// the same name, without allocating.

@@ -81,11 +81,7 @@ pub(super) fn not_person_after_the(doc: &Document, lexicons: &Lexicons, lex: &[T
     let names = LexClass::Surname.bit() | LexClass::GivenName.bit();
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.len() != 1
-            || m.label != EntityLabel::Person
-            || m.rule != EntityRule::Model
-            || m.confidence.is_none_or(|c| c >= super::UNSURE_PERSON)
-            || m.start == 0
+        if !super::unsure_lone_person(m)
             || !matches!(doc.token_text(m.start - 1), "the" | "The")
             || lex[m.start].classes() & names != 0
             || lexicons.contains(RuleList::FamousPeople, doc.token_text(m.start))

@@ -93,12 +93,7 @@ pub(super) fn place_after_preposition(doc: &Document, lex: &[TokenLex], mentions
     let n = doc.tokens.len();
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.len() != 1
-            || m.label != EntityLabel::Person
-            || m.rule != EntityRule::Model
-            || m.confidence.is_none_or(|c| c >= super::UNSURE_PERSON)
-            || m.start == 0
-        {
+        if !super::unsure_lone_person(m) {
             continue;
         }
         let prep = doc.token_text(m.start - 1);
